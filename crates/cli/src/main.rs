@@ -1,0 +1,5 @@
+//! The `trecho` command line: flags and glue only.
+
+fn main() {
+    println!("trecho");
+}
