@@ -1,5 +1,93 @@
-//! The `trecho` command line: flags and glue only.
+//! The `trecho` command line: flags and glue only. Each subcommand lives in `cmd/<name>.rs`.
 
-fn main() {
-    println!("trecho");
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod cmd;
+
+/// trecho: between saying and doing. Extracts events from news text, keeps words apart from
+/// deeds, and follows threats, promises, demands and red lines to what happened next.
+#[derive(Debug, Parser)]
+#[command(name = "trecho", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The store (SQLite file). Default: trecho.db in the current directory.
+    #[arg(long, global = true, env = "TRECHO_DB", default_value = "trecho.db")]
+    pub db: std::path::PathBuf,
+
+    /// Print no progress bar and no summary on stderr (warnings and errors still print).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  trecho extract article.html                      events as JSON Lines on stdout
+  trecho extract --format table corpus/demo        a readable table
+  trecho ingest corpus/demo                        store documents and events in trecho.db
+  trecho events --actor USA --recipient MEX --kind said --format table
+  trecho ledger --format table                     threats, promises, demands and their status
+  trecho export --format parquet --out events.parquet
+  trecho serve                                     dashboard at http://127.0.0.1:8080";
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract events from inputs and print them (stateless: nothing is stored).
+    Extract(cmd::extract::Args),
+    /// Read inputs and store their documents, sentences and events.
+    Ingest(cmd::ingest::Args),
+    /// Query stored events.
+    Events(cmd::events::Args),
+    /// Export stored events to JSON Lines, CSV or Parquet.
+    Export(cmd::export::Args),
+    /// Actor dictionary tools.
+    Actors(cmd::actors::Args),
+    /// Score the extractor on gold files.
+    Eval(cmd::eval::Args),
+    /// Threats, promises and demands with repeats and follow-through.
+    Ledger(cmd::ledger::LedgerArgs),
+    /// Red lines and whether they hold.
+    Redlines(cmd::ledger::RedlinesArgs),
+    /// One issue used as a lever on another.
+    Linkage(cmd::ledger::LinkageArgs),
+    /// Said-versus-done index per dyad, issue and week.
+    Index(cmd::ledger::IndexArgs),
+    /// Serve the HTTP API and the dashboard.
+    Serve(cmd::serve::Args),
+    /// Measure throughput of the whole pipeline.
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Extract(args) => cmd::extract::run(&cli, args),
+        Command::Ingest(args) => cmd::ingest::run(&cli, args),
+        Command::Events(args) => cmd::events::run(&cli, args),
+        Command::Export(args) => cmd::export::run(&cli, args),
+        Command::Actors(args) => cmd::actors::run(&cli, args),
+        Command::Eval(args) => cmd::eval::run(&cli, args),
+        Command::Ledger(args) => cmd::ledger::run_ledger(&cli, args),
+        Command::Redlines(args) => cmd::ledger::run_redlines(&cli, args),
+        Command::Linkage(args) => cmd::ledger::run_linkage(&cli, args),
+        Command::Index(args) => cmd::ledger::run_index(&cli, args),
+        Command::Serve(args) => cmd::serve::run(&cli, args),
+        Command::Bench(args) => cmd::bench::run(&cli, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`trecho events | head`) is not an error.
+            if let Some(io) = err.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
 }

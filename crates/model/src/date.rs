@@ -18,18 +18,30 @@ pub struct PartialDate {
 impl PartialDate {
     /// A date known to the year.
     pub fn year(year: i32) -> PartialDate {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// A date known to the month.
     pub fn month(year: i32, month: u32) -> PartialDate {
-        PartialDate { year, month: Some(month), day: None }
+        PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
 
     /// A full date.
     pub fn day(date: chrono::NaiveDate) -> PartialDate {
         use chrono::Datelike;
-        PartialDate { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
+        PartialDate {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
     }
 
     /// The first day the partial date covers (for sorting and windows).

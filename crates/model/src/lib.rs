@@ -19,8 +19,7 @@ mod vocab;
 
 pub use date::{DateSource, PartialDate};
 pub use vocab::{
-    ContentType, EventType, Issue, Kind, Lang, Quad, Sector, SpeechAct, ALL_EVENT_TYPES,
-    ALL_ISSUES,
+    ContentType, EventType, Issue, Kind, Lang, Quad, Sector, SpeechAct, ALL_EVENT_TYPES, ALL_ISSUES,
 };
 
 /// Where a document came from and what it says, before normalization.
@@ -277,7 +276,10 @@ mod tests {
             speech_act: Some(SpeechAct::Threat),
             content_type: Some(EventType::Sanction),
             issues: vec![Issue::Trade, Issue::Water],
-            leverage: Some(Leverage { lever: Issue::Trade, goal: Issue::Water }),
+            leverage: Some(Leverage {
+                lever: Issue::Trade,
+                goal: Issue::Water,
+            }),
             negated: false,
             hypothetical: false,
             speaker: None,

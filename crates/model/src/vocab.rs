@@ -119,9 +119,7 @@ impl EventType {
             EventType::Agree | EventType::Consult | EventType::Support | EventType::Concede => {
                 Quad::VerbalCooperation
             }
-            EventType::Cooperate | EventType::Aid | EventType::Retreat => {
-                Quad::MaterialCooperation
-            }
+            EventType::Cooperate | EventType::Aid | EventType::Retreat => Quad::MaterialCooperation,
             EventType::Request | EventType::Accuse | EventType::Reject | EventType::Threaten => {
                 Quad::VerbalConflict
             }
@@ -367,7 +365,10 @@ impl Issue {
 
     /// Parses the wire name.
     pub fn parse(name: &str) -> Option<Issue> {
-        ALL_ISSUES.iter().copied().find(|issue| issue.as_str() == name)
+        ALL_ISSUES
+            .iter()
+            .copied()
+            .find(|issue| issue.as_str() == name)
     }
 }
 
@@ -378,7 +379,9 @@ impl fmt::Display for Issue {
 }
 
 /// Languages trecho reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.
@@ -450,9 +453,15 @@ mod tests {
     #[test]
     fn wire_names_match_serde() {
         for issue in ALL_ISSUES {
-            assert_eq!(serde_json::to_string(&issue).unwrap(), format!("\"{issue}\""));
+            assert_eq!(
+                serde_json::to_string(&issue).unwrap(),
+                format!("\"{issue}\"")
+            );
         }
-        assert_eq!(serde_json::to_string(&SpeechAct::RedLine).unwrap(), "\"red_line\"");
+        assert_eq!(
+            serde_json::to_string(&SpeechAct::RedLine).unwrap(),
+            "\"red_line\""
+        );
         assert_eq!(Lang::parse("es-MX"), Some(Lang::Es));
     }
 }

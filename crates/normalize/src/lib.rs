@@ -7,12 +7,22 @@ use trecho_model::{Document, Lang, Normalized, Sentence};
 
 /// Normalizes a document.
 pub fn run(document: &Document) -> Normalized {
-    let text = document.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = document
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let lang = document.lang.unwrap_or(Lang::En);
     let sentences = if text.is_empty() {
         Vec::new()
     } else {
-        vec![Sentence { start: 0, end: text.len(), paragraph: 0, lang, speaker: None }]
+        vec![Sentence {
+            start: 0,
+            end: text.len(),
+            paragraph: 0,
+            lang,
+            speaker: None,
+        }]
     };
     Normalized {
         text,
