@@ -4,6 +4,11 @@
 //! Planned API: `Dictionaries::builtin()`, `run(doc_id, &Normalized, &Dictionaries) -> Extraction`.
 //! No IO except loading a user dictionary file the caller hands over as text.
 
+pub mod attribution;
+pub mod counts;
+pub mod dates;
+pub mod issues;
+
 use trecho_model::{Event, Explanation, Normalized};
 
 /// Actor and event lexicons, loaded once and shared by every document.

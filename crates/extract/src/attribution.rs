@@ -1,0 +1,1 @@
+//! Speaker and attribution: who uttered the words and who reports them.

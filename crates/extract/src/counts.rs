@@ -1,0 +1,1 @@
+//! Counts of utterances ("has said at least 17 times") for `reported_count`.
