@@ -2,24 +2,138 @@
 //! international organisations, in English and Spanish, and how surface strings resolve to
 //! [`Actor`]s (country, sector, canonical name) at a given date.
 //!
-//! Planned API (the actors work fills it in):
-//! `ActorDictionary::builtin()`, `ActorDictionary::load_user(text, source)`,
-//! `ActorDictionary::find(sentence, &ResolveContext) -> Vec<ActorMention>`,
-//! `ActorDictionary::lookup(text, &ResolveContext) -> Option<Actor>`.
+//! ```
+//! use trecho_actors::{ActorDictionary, ResolveContext};
+//!
+//! let dictionary = ActorDictionary::builtin();
+//! let context = ResolveContext {
+//!     date: chrono::NaiveDate::from_ymd_opt(2025, 12, 24),
+//!     ..ResolveContext::default()
+//! };
+//! let sentence = "Trump threatened Sheinbaum with more tariffs to force Mexico to send more water.";
+//! let mentions = dictionary.find(sentence, &context);
+//! let names: Vec<_> = mentions.iter().map(|m| m.actor.name.clone().unwrap_or_default()).collect();
+//! assert_eq!(names, ["Donald Trump", "Claudia Sheinbaum", "Mexico"]);
+//! assert_eq!(&sentence[mentions[1].start..mentions[1].end], "Sheinbaum");
+//! ```
+//!
+//! Matching runs one Aho-Corasick automaton over a case- and accent-folded copy of the sentence
+//! (see `fold.rs`); the rules that turn matches into actors (dates, the document's country,
+//! "Mexican" + "soldiers") are in `resolve.rs`. The data files and their format are described in
+//! the crate's README.md.
 
-use trecho_model::Actor;
+mod data;
+mod error;
+mod fold;
+mod resolve;
 
-/// The actor dictionary.
-#[derive(Debug, Default)]
-pub struct ActorDictionary {}
+pub use error::Error;
+use trecho_model::{Actor, Lang};
+
+/// The actor dictionary: shipped data plus any user files, compiled into one automaton.
+///
+/// Cheap to share: wrap it in an `Arc`; it is `Send + Sync` and `find` takes `&self`.
+#[derive(Debug, Clone)]
+pub struct ActorDictionary {
+    inner: resolve::Matcher,
+}
+
+/// What the caller knows about the text being resolved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResolveContext {
+    /// The date the text speaks of (usually the publication date); picks office-holders.
+    /// `None` means "now": the current holders (entries with no end date) win.
+    pub date: Option<chrono::NaiveDate>,
+    /// The language of the text, if known.
+    pub lang: Option<Lang>,
+    /// The document's main country (ISO alpha-3), used for role words such as "the president".
+    pub default_country: Option<String>,
+}
+
+/// What kind of dictionary entry a mention came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A country name ("Mexico", "EE.UU.").
+    Country,
+    /// A demonym ("Mexican", "estadounidenses").
+    Demonym,
+    /// A capital or city standing for its country's government ("Washington").
+    Capital,
+    /// A named person ("Sheinbaum", "Donald Trump").
+    Person,
+    /// A role word resolved by date and country ("the president", "el canciller").
+    Role,
+    /// A named agency or a generic agent with its country ("DEA", "Mexican soldiers").
+    Agency,
+    /// A criminal or armed group ("Sinaloa Cartel").
+    Group,
+    /// An international organisation ("OAS", "ONU").
+    Igo,
+}
+
+impl MentionKind {
+    /// The lowercase name used in the data files and in `--explain`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Country => "country",
+            MentionKind::Demonym => "demonym",
+            MentionKind::Capital => "capital",
+            MentionKind::Person => "person",
+            MentionKind::Role => "role",
+            MentionKind::Agency => "agency",
+            MentionKind::Group => "group",
+            MentionKind::Igo => "igo",
+        }
+    }
+}
 
 /// One actor found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorMention {
-    /// Byte offset of the mention in the sentence.
+    /// Byte offset of the mention in the sentence (on a char boundary).
     pub start: usize,
-    /// Byte offset one past the mention.
+    /// Byte offset one past the mention (on a char boundary).
     pub end: usize,
-    /// The resolved actor.
+    /// The resolved actor; `actor.text` is `&sentence[start..end]`.
     pub actor: Actor,
+    /// What kind of entry fired.
+    pub kind: MentionKind,
+    /// The dictionary entry (or entries, joined by ` + `) that fired, as `file:line alias`.
+    pub entry: String,
+}
+
+impl ActorDictionary {
+    /// The shipped dictionary (built into the binary).
+    pub fn builtin() -> ActorDictionary {
+        ActorDictionary {
+            inner: resolve::Matcher::builtin(),
+        }
+    }
+
+    /// Adds the entries of a user dictionary file (`--actors FILE`, same format as the shipped
+    /// data). Its entries win over shipped ones with the same alias. Returns how many entries were
+    /// read; on error nothing is added and the error names `source` and the line.
+    pub fn load_user(&mut self, text: &str, source: &str) -> Result<usize, Error> {
+        let entries = data::parse(text, source, true)?;
+        let n_entries = entries.len();
+        self.inner.add(entries);
+        Ok(n_entries)
+    }
+
+    /// Every actor mention in `sentence`: non-overlapping, longest match first, ordered by start.
+    pub fn find(&self, sentence: &str, ctx: &ResolveContext) -> Vec<ActorMention> {
+        self.inner.find(sentence, ctx)
+    }
+
+    /// Resolves a short text ("the Mexican navy", "Rubio") to one mention: the mention covering
+    /// the whole text if there is one, else the longest one in it.
+    pub fn lookup(&self, text: &str, ctx: &ResolveContext) -> Option<ActorMention> {
+        let mentions = self.inner.find(text, ctx);
+        mentions.into_iter().max_by_key(|mention| {
+            (
+                mention.end - mention.start,
+                std::cmp::Reverse(mention.start),
+            )
+        })
+    }
 }
