@@ -1,0 +1,198 @@
+//! The said-versus-done index: per period (ISO week or month), dyad (actor side, recipient
+//! side) and issue, how many statements and how many deeds there were and their mean weight
+//! on the Goldstein-style scale of [`EventType::goldstein`].
+//!
+//! Deeds are counted once however many documents report them (see [`crate::deeds`]);
+//! statements repeated in one document count once. An event with several issues counts once
+//! under each; one with none counts under `other`. `gap` is `done_score − said_score`: negative
+//! when deeds are harsher than words, positive when words are harsher than deeds.
+
+use crate::deeds;
+use crate::keys;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use trecho_model::{Event, EventType, Issue};
+
+/// The length of an index period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Interval {
+    /// ISO weeks, labelled "2025-W07".
+    #[default]
+    Week,
+    /// Calendar months, labelled "2025-02".
+    Month,
+}
+
+impl Interval {
+    /// Parses `week` or `month`.
+    pub fn parse(name: &str) -> Option<Interval> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "week" | "weekly" | "w" => Some(Interval::Week),
+            "month" | "monthly" | "m" => Some(Interval::Month),
+            _ => None,
+        }
+    }
+
+    /// The label of the period holding `day`.
+    pub fn label(self, day: NaiveDate) -> String {
+        match self {
+            Interval::Week => keys::week_label(day),
+            Interval::Month => keys::month_label(day),
+        }
+    }
+}
+
+/// What to index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexOptions {
+    /// Keep only this actor side (country code, or a name; case-insensitive).
+    pub actor: Option<String>,
+    /// Keep only this recipient side.
+    pub recipient: Option<String>,
+    /// Keep only this issue.
+    pub issue: Option<Issue>,
+    /// Period length.
+    pub interval: Interval,
+}
+
+/// One row of the index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexRow {
+    /// "2025-W07" or "2025-02".
+    pub period: String,
+    /// Actor side.
+    pub actor: String,
+    /// Recipient side.
+    pub recipient: String,
+    /// Issue.
+    pub issue: Issue,
+    /// Number of statements.
+    pub said_count: u32,
+    /// Number of deeds.
+    pub done_count: u32,
+    /// Mean weight of the statements' event types, or null without statements.
+    pub said_score: Option<f64>,
+    /// Mean weight of the deeds' event types, or null without deeds.
+    pub done_score: Option<f64>,
+    /// `done_score − said_score`, or null unless both exist.
+    pub gap: Option<f64>,
+}
+
+/// Builds the index. Rows are sorted by period, actor, recipient and issue. Events without any
+/// date (neither `date` nor `published`) cannot be placed in a period and are left out.
+pub fn index(events: &[Event], options: &IndexOptions) -> Vec<IndexRow> {
+    let mut sorted: Vec<&Event> = events.iter().collect();
+    sorted.sort_by(|a, b| keys::event_order(a, b));
+
+    // (period, actor, recipient, issue) → (said weights, done weights)
+    type Cell = (Vec<f64>, Vec<f64>);
+    let mut cells: BTreeMap<(String, String, String, Issue), Cell> = BTreeMap::new();
+    let mut add = |day: Option<NaiveDate>,
+                   actor: String,
+                   recipient: String,
+                   issues: &[Issue],
+                   event_type: EventType,
+                   is_done: bool| {
+        let Some(day) = day else {
+            return;
+        };
+        if !matches_side(options.actor.as_deref(), &actor)
+            || !matches_side(options.recipient.as_deref(), &recipient)
+        {
+            return;
+        }
+        let issues: Vec<Issue> = if issues.is_empty() {
+            vec![Issue::Other]
+        } else {
+            issues.to_vec()
+        };
+        for issue in issues {
+            if options.issue.is_some_and(|wanted| wanted != issue) {
+                continue;
+            }
+            let cell = cells
+                .entry((
+                    options.interval.label(day),
+                    actor.clone(),
+                    recipient.clone(),
+                    issue,
+                ))
+                .or_default();
+            let weight = f64::from(event_type.goldstein());
+            if is_done {
+                cell.1.push(weight);
+            } else {
+                cell.0.push(weight);
+            }
+        }
+    };
+
+    for group in deeds::group_deeds(&sorted) {
+        add(
+            group.day,
+            group.actor_side.clone(),
+            group.recipient_side.clone(),
+            &group.deed.issues,
+            group.deed.event_type,
+            true,
+        );
+    }
+    for utterance in deeds::merge_utterances(&sorted) {
+        let Some(first) = utterance.first() else {
+            continue;
+        };
+        add(
+            utterance.day(),
+            keys::side(first.actor.as_ref()),
+            keys::side(first.recipient.as_ref()),
+            &first.issues,
+            first.event_type,
+            false,
+        );
+    }
+
+    cells
+        .into_iter()
+        .map(|((period, actor, recipient, issue), (said, done))| {
+            let said_score = mean(&said);
+            let done_score = mean(&done);
+            IndexRow {
+                period,
+                actor,
+                recipient,
+                issue,
+                said_count: u32::try_from(said.len()).unwrap_or(u32::MAX),
+                done_count: u32::try_from(done.len()).unwrap_or(u32::MAX),
+                said_score,
+                done_score,
+                gap: match (said_score, done_score) {
+                    (Some(said), Some(done)) => Some(round(done - said)),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Whether a side matches a filter: equal ignoring case (country codes, names).
+pub fn matches_side(filter: Option<&str>, side: &str) -> bool {
+    match filter {
+        None => true,
+        Some(wanted) => {
+            wanted.trim().eq_ignore_ascii_case(side) || wanted.trim().to_lowercase() == side
+        }
+    }
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    Some(round(values.iter().sum::<f64>() / values.len() as f64))
+}
+
+/// Rounds to two decimals so that output is stable across platforms.
+fn round(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
