@@ -1,16 +1,1080 @@
 //! Commitments: threats, promises and demands clustered across documents and followed to
 //! their status.
+//!
+//! # Clustering
+//! Said events with speech act `threat`, `promise` or `demand` (not negated) are first merged
+//! into utterances ([`crate::deeds::merge_utterances`]). An utterance joins an earlier item
+//! when it has the same speech act, speaker side, recipient side and content type, and its
+//! *aims* overlap the item's. The aims of an utterance are its issues with the leverage's lever
+//! replaced by its goal ("tariffs to get water" aims at water), less the issue the content type
+//! itself stands for (tariffs are `trade`, strikes and troops `security`). An utterance with no
+//! aim left ("Trump threatened tariffs") joins the latest item of the same key. An item that
+//! was carried out is closed: a threat said again after that is a new item.
+//!
+//! # Status, walked in date order
+//! Signals are sorted by day; on one day utterances come first, then concessions, withdrawals,
+//! partial and full carry-outs, and the deadline last (an act on the deadline day is in time).
+//! - `carried_out` (threats, promises): a deed (see [`crate::deeds`]) by the actor's side of the
+//!   content type against the recipient's side (for promises an unknown recipient also counts),
+//!   on or after the first utterance, whose issues fit the item's aims (overlap them, or are a
+//!   subset of the item's issues, or are empty). A deed dated the same day as an utterance and
+//!   reported only by that utterance's documents is the announcement itself, not its carrying
+//!   out. Once carried out, an item stays carried out.
+//! - `partly_carried_out`: such a deed placed at sea ("boat", "vessel", "eastern Pacific")
+//!   when the item's words do not speak of the sea: strikes on boats are a smaller act than
+//!   the strikes on land that were threatened. A later full carry-out replaces it.
+//! - `conceded` (threats, demands): the recipient's side agrees, concedes, cooperates, gives
+//!   aid or retreats (said or done), towards the actor's side or no one named, on one of the
+//!   item's aims; for demands, also a deed by the recipient of the demanded type. A concession
+//!   followed by the threat being carried out anyway did not give what the threat aimed at, so
+//!   it is dropped from the history of carried-out items.
+//! - `withdrawn` (threats, promises): the actor's side retreats or concedes (paused, lifted,
+//!   dropped) on the item's issues or content type, or says the same act negated ("will not
+//!   impose tariffs").
+//! - `rejected` (demands): the recipient's side rejects or refuses on the item's issues.
+//! - `lapsed` (threats, promises): the deadline passed, while still `open`, before the latest
+//!   day in the data.
+//! - `open` again: the item is said again after it was withdrawn, conceded, rejected or
+//!   lapsed: it is live again.
 
-use crate::Commitment;
-use crate::Deed;
+use crate::deadline;
+use crate::deeds::{self, DeedGroup, Utterance};
+use crate::keys;
+use crate::{Commitment, CommitmentStatus, StatusChange};
 use chrono::NaiveDate;
-use trecho_model::Event;
+use std::collections::BTreeSet;
+use trecho_model::{Event, EventType, Issue, Kind, Leverage, PartialDate, SpeechAct};
 
-/// Builds the commitments. `events` must be in [`crate::keys::event_order`].
+/// Builds the commitments. `events` must be in [`keys::event_order`]; `deeds` come from
+/// [`deeds::group_deeds`] over the same events; `latest_day` is "now" for deadlines.
 pub fn build(
-    _events: &[&Event],
-    _deeds: &[Deed],
-    _latest_day: Option<NaiveDate>,
+    events: &[&Event],
+    deeds: &[DeedGroup<'_>],
+    latest_day: Option<NaiveDate>,
 ) -> Vec<Commitment> {
-    Vec::new()
+    let candidates: Vec<&Event> = events
+        .iter()
+        .copied()
+        .filter(|event| is_commitment_utterance(event))
+        .collect();
+    let utterances = deeds::merge_utterances(&candidates);
+    let clusters = cluster(utterances, deeds);
+    let mut commitments: Vec<Commitment> = clusters
+        .iter()
+        .map(|cluster| follow(cluster, events, deeds, latest_day))
+        .collect();
+    commitments.sort_by(|a, b| {
+        (a.first_said.and_then(|d| d.first_day()), &a.id)
+            .cmp(&(b.first_said.and_then(|d| d.first_day()), &b.id))
+    });
+    commitments
+}
+
+/// Whether a said event states a threat, promise or demand.
+fn is_commitment_utterance(event: &Event) -> bool {
+    event.kind == Kind::Said
+        && !event.negated
+        && matches!(
+            event.speech_act,
+            Some(SpeechAct::Threat | SpeechAct::Promise | SpeechAct::Demand)
+        )
+}
+
+/// The issue a content type stands for by itself: tariffs are trade, strikes and troops are
+/// security. It says how the threat is carried out, not what it is for.
+fn content_issue(content_type: Option<EventType>) -> Option<Issue> {
+    match content_type? {
+        EventType::Sanction => Some(Issue::Trade),
+        EventType::Assault | EventType::Mobilize => Some(Issue::Security),
+        _ => None,
+    }
+}
+
+/// A threat, promise or demand being assembled.
+struct Cluster<'a> {
+    speech_act: SpeechAct,
+    actor_side: String,
+    recipient_side: String,
+    content_type: Option<EventType>,
+    utterances: Vec<Utterance<'a>>,
+    /// Union of the utterances' aims (without the content type's own issue).
+    aims: BTreeSet<Issue>,
+    /// Union of the utterances' issues.
+    issues: BTreeSet<Issue>,
+    /// Aims of the first utterance, for the id.
+    first_aims: BTreeSet<Issue>,
+}
+
+impl Cluster<'_> {
+    fn first_day(&self) -> Option<NaiveDate> {
+        self.utterances.first().and_then(|u| u.day())
+    }
+
+    fn last_day(&self) -> Option<NaiveDate> {
+        self.utterances.iter().filter_map(|u| u.day()).max()
+    }
+
+    fn events(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.utterances
+            .iter()
+            .flat_map(|u| u.events.iter().copied())
+    }
+
+    /// The aims to match deeds and concessions against: the specific aims, else all issues.
+    fn target_issues(&self) -> BTreeSet<Issue> {
+        if self.aims.is_empty() {
+            self.issues.clone()
+        } else {
+            self.aims.clone()
+        }
+    }
+}
+
+fn utterance_aims(utterance: &Utterance<'_>, content_type: Option<EventType>) -> BTreeSet<Issue> {
+    let own = content_issue(content_type);
+    utterance
+        .events
+        .iter()
+        .flat_map(|event| keys::aim_issues(event))
+        .filter(|issue| Some(*issue) != own)
+        .collect()
+}
+
+/// Groups utterances into items (see the module docs).
+fn cluster<'a>(utterances: Vec<Utterance<'a>>, deeds: &[DeedGroup<'_>]) -> Vec<Cluster<'a>> {
+    let mut clusters: Vec<Cluster<'a>> = Vec::new();
+    for utterance in utterances {
+        let Some(first) = utterance.first() else {
+            continue;
+        };
+        let Some(speech_act) = first.speech_act else {
+            continue;
+        };
+        let actor_side = keys::side(first.actor.as_ref());
+        let recipient_side = keys::side(first.recipient.as_ref());
+        let content_type = first.content_type;
+        let aims = utterance_aims(&utterance, content_type);
+        let day = utterance.day();
+        let mut best: Option<(usize, bool, Option<NaiveDate>)> = None;
+        for (index, cluster) in clusters.iter().enumerate() {
+            if cluster.speech_act != speech_act
+                || cluster.actor_side != actor_side
+                || cluster.recipient_side != recipient_side
+                || cluster.content_type != content_type
+            {
+                continue;
+            }
+            let overlaps = !aims.is_disjoint(&cluster.aims);
+            if !(overlaps || aims.is_empty() || cluster.aims.is_empty()) {
+                continue;
+            }
+            if carried_out_before(cluster, deeds, day) {
+                continue;
+            }
+            // Prefer a real overlap of aims, then the item said most recently.
+            let rank = (index, overlaps, cluster.last_day());
+            let better = match best {
+                None => true,
+                Some((_, best_overlaps, best_day)) => {
+                    (overlaps, cluster.last_day()) > (best_overlaps, best_day)
+                }
+            };
+            if better {
+                best = Some(rank);
+            }
+        }
+        let issues: BTreeSet<Issue> = utterance
+            .events
+            .iter()
+            .flat_map(|e| e.issues.iter().copied())
+            .collect();
+        match best.and_then(|(index, _, _)| clusters.get_mut(index)) {
+            Some(cluster) => {
+                cluster.aims.extend(aims);
+                cluster.issues.extend(issues);
+                cluster.utterances.push(utterance);
+            }
+            None => clusters.push(Cluster {
+                speech_act,
+                actor_side,
+                recipient_side,
+                content_type,
+                first_aims: aims.clone(),
+                aims,
+                issues,
+                utterances: vec![utterance],
+            }),
+        }
+    }
+    clusters
+}
+
+/// Whether a deed carried the item out strictly before `day`.
+fn carried_out_before(
+    cluster: &Cluster<'_>,
+    deeds: &[DeedGroup<'_>],
+    day: Option<NaiveDate>,
+) -> bool {
+    let Some(day) = day else {
+        return false;
+    };
+    deeds.iter().any(|group| {
+        group.day.is_some_and(|deed_day| deed_day < day)
+            && carry_out(cluster, group) == Some(CommitmentStatus::CarriedOut)
+    })
+}
+
+/// Whether a deed carries the item out, fully or partly.
+fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentStatus> {
+    if !matches!(cluster.speech_act, SpeechAct::Threat | SpeechAct::Promise) {
+        return None;
+    }
+    let content_type = cluster.content_type?;
+    if group.deed.event_type != content_type || group.actor_side != cluster.actor_side {
+        return None;
+    }
+    let recipient_fits = group.recipient_side == cluster.recipient_side
+        || (cluster.speech_act == SpeechAct::Promise && !keys::known(&group.recipient_side));
+    if !recipient_fits || !keys::known(&cluster.actor_side) {
+        return None;
+    }
+    let (first_day, deed_day) = (cluster.first_day()?, group.day?);
+    if deed_day < first_day {
+        return None;
+    }
+    // The announcement of the measure in the threat's own document is not its carrying out.
+    let announcement = group.events.iter().all(|deed_event| {
+        cluster.utterances.iter().any(|utterance| {
+            utterance.day() == Some(deed_day)
+                && utterance
+                    .events
+                    .iter()
+                    .any(|said| said.doc_id == deed_event.doc_id)
+        })
+    });
+    if announcement {
+        return None;
+    }
+    let deed_issues: BTreeSet<Issue> = group.deed.issues.iter().copied().collect();
+    let fits = deed_issues.is_empty()
+        || !deed_issues.is_disjoint(&cluster.target_issues())
+        || deed_issues.is_subset(&cluster.issues);
+    if !fits {
+        return None;
+    }
+    let deed_at_sea = group.events.iter().any(|e| keys::at_sea(&e.sentence));
+    let words_at_sea = cluster.events().any(|e| keys::at_sea(&e.sentence));
+    if deed_at_sea && !words_at_sea {
+        Some(CommitmentStatus::PartlyCarriedOut)
+    } else {
+        Some(CommitmentStatus::CarriedOut)
+    }
+}
+
+/// What can change an item's status, at one point in time.
+#[derive(Debug, Clone)]
+struct Signal {
+    day: NaiveDate,
+    /// Order within a day: utterances first, the deadline last.
+    rank: u8,
+    date: Option<PartialDate>,
+    effect: Effect,
+    evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    Restated,
+    Conceded,
+    Rejected,
+    Withdrawn,
+    Partly,
+    Carried,
+    Deadline,
+}
+
+fn follow(
+    cluster: &Cluster<'_>,
+    events: &[&Event],
+    deeds: &[DeedGroup<'_>],
+    latest_day: Option<NaiveDate>,
+) -> Commitment {
+    let all_events: Vec<&Event> = cluster.events().collect();
+    let evidence: Vec<String> = all_events.iter().map(|e| e.id.clone()).collect();
+    let first_said = cluster.utterances.first().and_then(|u| u.date());
+    let last_said = cluster
+        .utterances
+        .iter()
+        .max_by_key(|u| u.day())
+        .and_then(|u| u.date());
+    let mentions = u32::try_from(cluster.utterances.len()).unwrap_or(u32::MAX);
+    let reported_count = all_events.iter().filter_map(|e| e.reported_count).max();
+    let times_said = mentions.max(reported_count.unwrap_or(0));
+    let actor = keys::representative(all_events.iter().map(|e| e.actor.as_ref()));
+    let recipient = keys::representative(all_events.iter().map(|e| e.recipient.as_ref()));
+    let issues: Vec<Issue> = cluster.issues.iter().copied().collect();
+    let leverage = most_common_leverage(&all_events);
+
+    // The latest utterance that names a deadline sets it.
+    let mut found_deadline: Option<(deadline::Deadline, Vec<String>)> = None;
+    for utterance in &cluster.utterances {
+        for event in &utterance.events {
+            if let Some(found) = deadline::parse(&event.sentence, keys::event_day(event)) {
+                found_deadline = Some((found, utterance.ids().map(String::from).collect()));
+                break;
+            }
+        }
+    }
+
+    let mut signals = signals(cluster, events, deeds);
+    if let Some((found, ids)) = &found_deadline {
+        if let Some(day) = found.date.and_then(|d| d.first_day()) {
+            if latest_day.is_some_and(|latest| latest > day) {
+                signals.push(Signal {
+                    day,
+                    rank: 9,
+                    date: found.date,
+                    effect: Effect::Deadline,
+                    evidence: ids.clone(),
+                });
+            }
+        }
+    }
+    signals.sort_by(|a, b| (a.day, a.rank, &a.evidence).cmp(&(b.day, b.rank, &b.evidence)));
+
+    let first_ids: Vec<String> = cluster
+        .utterances
+        .first()
+        .map(|u| u.ids().map(String::from).collect())
+        .unwrap_or_default();
+    let mut history = vec![StatusChange {
+        date: first_said,
+        status: CommitmentStatus::Open,
+        evidence: first_ids,
+    }];
+    walk(cluster.speech_act, &signals, &mut history);
+    if let Some(last) = history.last() {
+        if matches!(
+            last.status,
+            CommitmentStatus::CarriedOut | CommitmentStatus::PartlyCarriedOut
+        ) {
+            history.retain(|change| change.status != CommitmentStatus::Conceded);
+            history.dedup_by(|later, earlier| later.status == earlier.status);
+        }
+    }
+    let (status, status_date, status_evidence) = match history.last() {
+        Some(last) if history.len() > 1 => (last.status, last.date, last.evidence.clone()),
+        _ => (CommitmentStatus::Open, None, Vec::new()),
+    };
+
+    let summary = summary(cluster, actor.as_ref(), recipient.as_ref(), &issues);
+    let id_key = format!(
+        "{}|{}|{}|{}|{}|{}",
+        cluster.speech_act,
+        cluster.actor_side,
+        cluster.recipient_side,
+        cluster.content_type.map(|t| t.as_str()).unwrap_or("-"),
+        cluster
+            .first_day()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        cluster
+            .first_aims
+            .iter()
+            .map(|i| i.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let (deadline_date, deadline_text) = match found_deadline {
+        Some((found, _)) => (found.date, Some(found.text)),
+        None => (None, None),
+    };
+    Commitment {
+        id: keys::stable_id("c", &id_key),
+        speech_act: cluster.speech_act,
+        actor,
+        recipient,
+        content_type: cluster.content_type,
+        issues,
+        leverage,
+        summary,
+        first_said,
+        last_said,
+        mentions,
+        reported_count,
+        times_said,
+        deadline: deadline_date,
+        deadline_text,
+        status,
+        status_date,
+        evidence,
+        status_evidence,
+        history,
+    }
+}
+
+/// Applies the signals in order, recording every change of status in `history`.
+fn walk(
+    speech_act: SpeechAct,
+    signals: &[Signal],
+    history: &mut Vec<StatusChange<CommitmentStatus>>,
+) {
+    use CommitmentStatus as S;
+    let is_demand = speech_act == SpeechAct::Demand;
+    for signal in signals {
+        let status = history.last().map(|c| c.status).unwrap_or(S::Open);
+        let next = match (signal.effect, status) {
+            (_, S::CarriedOut) => S::CarriedOut,
+            (Effect::Restated, S::Withdrawn | S::Conceded | S::Lapsed | S::Rejected) => S::Open,
+            (Effect::Restated, current) => current,
+            (Effect::Conceded, _) => S::Conceded,
+            (Effect::Rejected, _) if is_demand => S::Rejected,
+            (Effect::Withdrawn, _) if !is_demand => S::Withdrawn,
+            (Effect::Partly, _) if !is_demand => S::PartlyCarriedOut,
+            (Effect::Carried, _) if !is_demand => S::CarriedOut,
+            (Effect::Deadline, S::Open) if !is_demand => S::Lapsed,
+            (_, current) => current,
+        };
+        match history.last_mut() {
+            Some(last) if last.status == next => {
+                // The same status again on the same day: more evidence for it.
+                let same_day = last.date.and_then(|d| d.first_day()) == Some(signal.day);
+                if same_day && effect_status(signal.effect) == next {
+                    for id in &signal.evidence {
+                        if !last.evidence.contains(id) {
+                            last.evidence.push(id.clone());
+                        }
+                    }
+                }
+            }
+            _ => history.push(StatusChange {
+                date: signal.date,
+                status: next,
+                evidence: signal.evidence.clone(),
+            }),
+        }
+    }
+}
+
+/// The status a signal stands for.
+fn effect_status(effect: Effect) -> CommitmentStatus {
+    match effect {
+        Effect::Restated => CommitmentStatus::Open,
+        Effect::Conceded => CommitmentStatus::Conceded,
+        Effect::Rejected => CommitmentStatus::Rejected,
+        Effect::Withdrawn => CommitmentStatus::Withdrawn,
+        Effect::Partly => CommitmentStatus::PartlyCarriedOut,
+        Effect::Carried => CommitmentStatus::CarriedOut,
+        Effect::Deadline => CommitmentStatus::Lapsed,
+    }
+}
+
+/// Collects every signal for the item from the events and deeds (see the module docs).
+fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> Vec<Signal> {
+    let mut signals = Vec::new();
+    let Some(first_day) = cluster.first_day() else {
+        return signals;
+    };
+    for utterance in cluster.utterances.iter().skip(1) {
+        if let Some(day) = utterance.day() {
+            signals.push(Signal {
+                day,
+                rank: 0,
+                date: utterance.date(),
+                effect: Effect::Restated,
+                evidence: utterance.ids().map(String::from).collect(),
+            });
+        }
+    }
+    for group in deeds {
+        let Some(day) = group.day else {
+            continue;
+        };
+        let effect = match carry_out(cluster, group) {
+            Some(CommitmentStatus::CarriedOut) => Some((Effect::Carried, 4)),
+            Some(CommitmentStatus::PartlyCarriedOut) => Some((Effect::Partly, 3)),
+            _ if cluster.speech_act == SpeechAct::Demand
+                && Some(group.deed.event_type) == cluster.content_type
+                && group.actor_side == cluster.recipient_side
+                && (group.recipient_side == cluster.actor_side
+                    || !keys::known(&group.recipient_side))
+                && day >= first_day =>
+            {
+                Some((Effect::Conceded, 1))
+            }
+            _ => None,
+        };
+        if let Some((effect, rank)) = effect {
+            signals.push(Signal {
+                day,
+                rank,
+                date: group.deed.date,
+                effect,
+                evidence: group.deed.mentions.clone(),
+            });
+        }
+    }
+    let in_cluster: BTreeSet<&str> = cluster.events().map(|e| e.id.as_str()).collect();
+    for &event in events {
+        if in_cluster.contains(event.id.as_str()) || event.hypothetical {
+            continue;
+        }
+        let Some(day) = keys::event_day(event) else {
+            continue;
+        };
+        if day < first_day {
+            continue;
+        }
+        let effect = if is_concession(cluster, event) {
+            Some((Effect::Conceded, 1))
+        } else if is_rejection(cluster, event) {
+            Some((Effect::Rejected, 1))
+        } else if is_withdrawal(cluster, event) {
+            Some((Effect::Withdrawn, 2))
+        } else {
+            None
+        };
+        if let Some((effect, rank)) = effect {
+            signals.push(Signal {
+                day,
+                rank,
+                date: keys::event_date(event),
+                effect,
+                evidence: vec![event.id.clone()],
+            });
+        }
+    }
+    signals
+}
+
+/// The recipient's side gives ground on one of the item's aims (threats and demands).
+fn is_concession(cluster: &Cluster<'_>, event: &Event) -> bool {
+    if cluster.speech_act == SpeechAct::Promise || event.negated {
+        return false;
+    }
+    let yields = matches!(
+        event.event_type,
+        EventType::Concede
+            | EventType::Cooperate
+            | EventType::Agree
+            | EventType::Retreat
+            | EventType::Aid
+    );
+    let said_as_giving = event.kind == Kind::Done
+        || matches!(
+            event.speech_act,
+            None | Some(SpeechAct::Promise | SpeechAct::Claim | SpeechAct::Other)
+        );
+    yields
+        && said_as_giving
+        && keys::known(&cluster.recipient_side)
+        && keys::side(event.actor.as_ref()) == cluster.recipient_side
+        && towards(event, &cluster.actor_side)
+        && event
+            .issues
+            .iter()
+            .any(|issue| cluster.target_issues().contains(issue))
+}
+
+/// The recipient's side refuses a demand.
+fn is_rejection(cluster: &Cluster<'_>, event: &Event) -> bool {
+    if cluster.speech_act != SpeechAct::Demand || event.negated {
+        return false;
+    }
+    let refuses = event.event_type == EventType::Reject
+        || matches!(
+            event.speech_act,
+            Some(SpeechAct::Refusal | SpeechAct::RedLine)
+        );
+    refuses
+        && keys::known(&cluster.recipient_side)
+        && keys::side(event.actor.as_ref()) == cluster.recipient_side
+        && towards(event, &cluster.actor_side)
+        && about(cluster, event)
+}
+
+/// The actor's side pauses or drops its threat or promise.
+fn is_withdrawal(cluster: &Cluster<'_>, event: &Event) -> bool {
+    if cluster.speech_act == SpeechAct::Demand {
+        return false;
+    }
+    let same_side = keys::known(&cluster.actor_side)
+        && keys::side(event.actor.as_ref()) == cluster.actor_side
+        && towards(event, &cluster.recipient_side);
+    if !same_side {
+        return false;
+    }
+    let backs_down =
+        !event.negated && matches!(event.event_type, EventType::Retreat | EventType::Concede);
+    let says_not = event.negated
+        && event.kind == Kind::Said
+        && event.speech_act == Some(cluster.speech_act)
+        && event.content_type == cluster.content_type;
+    (backs_down || says_not) && about(cluster, event)
+}
+
+/// The event is aimed at `side`, or at no one named.
+fn towards(event: &Event, side: &str) -> bool {
+    let recipient = keys::side(event.recipient.as_ref());
+    recipient == side || !keys::known(&recipient)
+}
+
+/// The event concerns the item: overlapping issues, or the same content type.
+fn about(cluster: &Cluster<'_>, event: &Event) -> bool {
+    event
+        .issues
+        .iter()
+        .any(|issue| cluster.issues.contains(issue))
+        || (event.content_type.is_some() && event.content_type == cluster.content_type)
+}
+
+fn most_common_leverage(events: &[&Event]) -> Option<Leverage> {
+    let mut counts: Vec<(Leverage, usize)> = Vec::new();
+    for leverage in events.iter().filter_map(|e| e.leverage) {
+        match counts.iter_mut().find(|(l, _)| *l == leverage) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((leverage, 1)),
+        }
+    }
+    let mut best: Option<(Leverage, usize)> = None;
+    for (leverage, count) in counts {
+        if best.is_none_or(|(_, best_count)| count > best_count) {
+            best = Some((leverage, count));
+        }
+    }
+    best.map(|(leverage, _)| leverage)
+}
+
+fn summary(
+    cluster: &Cluster<'_>,
+    actor: Option<&trecho_model::Actor>,
+    recipient: Option<&trecho_model::Actor>,
+    issues: &[Issue],
+) -> String {
+    let content = cluster.content_type.map(|t| t.as_str()).unwrap_or("an act");
+    let (verb, preposition) = match cluster.speech_act {
+        SpeechAct::Threat => ("threatens", "against"),
+        SpeechAct::Promise => ("promises", "to"),
+        _ => ("demands", "from"),
+    };
+    let mut text = format!(
+        "{} {verb} {content} {preposition} {}",
+        keys::label(actor),
+        keys::label(recipient)
+    );
+    if !issues.is_empty() {
+        text.push_str(&format!(" ({})", keys::issue_list(issues)));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::*;
+    use EventType::*;
+    use Issue::*;
+    use SpeechAct::*;
+
+    /// Builds the ledger and shows each commitment as one line per status change.
+    fn check(events: Vec<B>, expect: &[&str]) {
+        let events: Vec<Event> = events.into_iter().map(|b| b.0).collect();
+        let ledger = crate::build(&events);
+        let got: Vec<String> = ledger.commitments.iter().map(show).collect();
+        assert_eq!(got, expect);
+    }
+
+    fn show(commitment: &Commitment) -> String {
+        let history: Vec<String> = commitment
+            .history
+            .iter()
+            .map(|change| {
+                format!(
+                    "{} {} [{}]",
+                    change.date.map(|d| d.to_string()).unwrap_or_default(),
+                    change.status,
+                    change.evidence.join(",")
+                )
+            })
+            .collect();
+        format!(
+            "{} x{}: {}",
+            commitment.summary,
+            commitment.times_said,
+            history.join(" -> ")
+        )
+    }
+
+    #[test]
+    fn chain_a_pause_restated_then_carried_out_despite_concessions() {
+        check(
+            vec![
+                said("t1", "doc1", "2025-02-01", "USA", "MEX", Threat, Sanction, &[Trade]),
+                said("t2", "doc1", "2025-02-01", "USA", "MEX", Threat, Sanction, &[Trade, Drugs])
+                    .leverage(Trade, Drugs),
+                // Mexico's troops: a concession on drugs, the same day as the pause.
+                said("m1", "doc2", "2025-02-03", "MEX", "USA", Promise, Mobilize, &[Security, Drugs, Migration]),
+                done("p1", "doc2", "2025-02-03", "USA", "MEX", Retreat, &[Trade])
+                    .sentence("We further agreed to immediately pause the anticipated tariffs for a one month period."),
+                said("t3", "doc3", "2025-02-27", "USA", "MEX", Threat, Sanction, &[Trade, Drugs])
+                    .leverage(Trade, Drugs)
+                    .sentence("the proposed TARIFFS scheduled to go into effect on MARCH FOURTH will, indeed, go into effect"),
+                done("x1", "doc4", "2025-02-27", "MEX", "USA", Cooperate, &[Drugs, Justice]),
+                done("s1", "doc5", "2025-03-03", "USA", "MEX", Sanction, &[Trade, Drugs]),
+            ],
+            &[
+                "USA threatens SANCTION against MEX (drugs, trade) x2: 2025-02-01 open [t1,t2] -> 2025-02-03 withdrawn [p1] -> 2025-02-27 open [t3] -> 2025-03-03 carried_out [s1]",
+                "MEX promises MOBILIZE to USA (security, drugs, migration) x1: 2025-02-03 open [m1]",
+            ],
+        );
+    }
+
+    #[test]
+    fn deadline_restated_is_kept() {
+        let events = [
+            said("t1", "doc1", "2025-02-01", "USA", "MEX", Threat, Sanction, &[Trade]).0,
+            said("t3", "doc3", "2025-02-27", "USA", "MEX", Threat, Sanction, &[Trade, Drugs])
+                .sentence("the proposed TARIFFS scheduled to go into effect on MARCH FOURTH will, indeed, go into effect")
+                .0,
+        ];
+        let ledger = crate::build(&events);
+        let item = &ledger.commitments[0];
+        assert_eq!(
+            item.deadline.map(|d| d.to_string()).as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(item.deadline_text.as_deref(), Some("on MARCH FOURTH"));
+        assert_eq!(item.status, CommitmentStatus::Open);
+        assert_eq!(item.status_date, None);
+        assert_eq!(item.mentions, 2);
+    }
+
+    #[test]
+    fn land_strikes_threatened_and_boat_strikes_done_is_partly_carried_out() {
+        check(
+            vec![
+                said("t1", "d1", "2025-11-17", "USA", "MEX", Threat, Assault, &[Security, Drugs])
+                    .sentence("Trump said he would launch strikes on cartels on land in Mexico."),
+                done("b1", "d2", "2025-11-20", "USA", "MEX", Assault, &[Security, Drugs])
+                    .recipient_sector("CRM")
+                    .sentence("U.S. forces struck a boat of a Mexican cartel in the eastern Pacific."),
+            ],
+            &["USA threatens ASSAULT against MEX (security, drugs) x1: 2025-11-17 open [t1] -> 2025-11-20 partly_carried_out [b1]"],
+        );
+    }
+
+    #[test]
+    fn strikes_on_land_carry_the_threat_out_and_close_it() {
+        check(
+            vec![
+                said("t1", "d1", "2025-11-17", "USA", "MEX", Threat, Assault, &[Security]),
+                done("a1", "d2", "2025-12-01", "USA", "MEX", Assault, &[Security])
+                    .sentence("U.S. aircraft struck a cartel camp in Sinaloa."),
+                // Said again after it was carried out: a new threat.
+                said("t2", "d3", "2025-12-10", "USA", "MEX", Threat, Assault, &[Security]),
+            ],
+            &[
+                "USA threatens ASSAULT against MEX (security) x1: 2025-11-17 open [t1] -> 2025-12-01 carried_out [a1]",
+                "USA threatens ASSAULT against MEX (security) x1: 2025-12-10 open [t2]",
+            ],
+        );
+    }
+
+    #[test]
+    fn water_threat_conceded_then_restated_and_conceded_again() {
+        check(
+            vec![
+                said("t1", "d1", "2025-04-10", "USA", "MEX", Threat, Sanction, &[Trade, Water])
+                    .leverage(Trade, Water),
+                said_act("c1", "d2", "2025-04-28", "MEX", "USA", Agree, &[Water]),
+                said("t2", "d3", "2025-12-08", "USA", "MEX", Threat, Sanction, &[Trade, Water])
+                    .leverage(Trade, Water),
+                done("c2", "d4", "2025-12-12", "MEX", "", Cooperate, &[Water]),
+            ],
+            &["USA threatens SANCTION against MEX (trade, water) x2: 2025-04-10 open [t1] -> 2025-04-28 conceded [c1] -> 2025-12-08 open [t2] -> 2025-12-12 conceded [c2]"],
+        );
+    }
+
+    #[test]
+    fn threats_over_different_aims_stay_apart_and_deeds_on_other_aims_do_not_count() {
+        check(
+            vec![
+                said("w1", "d1", "2025-04-10", "USA", "MEX", Threat, Sanction, &[Trade, Water])
+                    .leverage(Trade, Water),
+                said("f1", "d2", "2025-04-11", "USA", "MEX", Threat, Sanction, &[Trade, Drugs])
+                    .leverage(Trade, Drugs),
+                done("s1", "d3", "2025-05-01", "USA", "MEX", Sanction, &[Trade, Drugs]),
+            ],
+            &[
+                "USA threatens SANCTION against MEX (trade, water) x1: 2025-04-10 open [w1]",
+                "USA threatens SANCTION against MEX (drugs, trade) x1: 2025-04-11 open [f1] -> 2025-05-01 carried_out [s1]",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_threat_without_aims_joins_the_latest_item() {
+        check(
+            vec![
+                said(
+                    "w1",
+                    "d1",
+                    "2025-04-10",
+                    "USA",
+                    "MEX",
+                    Threat,
+                    Sanction,
+                    &[Trade, Water],
+                )
+                .leverage(Trade, Water),
+                said(
+                    "g1",
+                    "d2",
+                    "2025-04-20",
+                    "USA",
+                    "MEX",
+                    Threat,
+                    Sanction,
+                    &[Trade],
+                ),
+            ],
+            // Said again while open: one more mention, no change of status.
+            &["USA threatens SANCTION against MEX (trade, water) x2: 2025-04-10 open [w1]"],
+        );
+    }
+
+    #[test]
+    fn counts_repeats_across_documents_and_reported_counts() {
+        let events = [
+            said(
+                "a",
+                "d1",
+                "2025-09-10",
+                "USA",
+                "MEX",
+                Threat,
+                Assault,
+                &[Security],
+            )
+            .0,
+            said(
+                "b",
+                "d1",
+                "2025-09-10",
+                "USA",
+                "MEX",
+                Threat,
+                Assault,
+                &[Security],
+            )
+            .0,
+            said(
+                "c",
+                "d2",
+                "2025-11-17",
+                "USA",
+                "MEX",
+                Threat,
+                Assault,
+                &[Security],
+            )
+            .0,
+            said(
+                "d",
+                "d3",
+                "2026-01-08",
+                "USA",
+                "MEX",
+                Threat,
+                Assault,
+                &[Security],
+            )
+            .reported(17)
+            .0,
+        ];
+        let ledger = crate::build(&events);
+        assert_eq!(ledger.commitments.len(), 1);
+        let item = &ledger.commitments[0];
+        assert_eq!(
+            item.mentions, 3,
+            "the same document saying it twice is one utterance"
+        );
+        assert_eq!(item.reported_count, Some(17));
+        assert_eq!(item.times_said, 17);
+        assert_eq!(item.evidence, vec!["a", "b", "c", "d"]);
+        assert_eq!(
+            item.first_said.map(|d| d.to_string()).as_deref(),
+            Some("2025-09-10")
+        );
+        assert_eq!(
+            item.last_said.map(|d| d.to_string()).as_deref(),
+            Some("2026-01-08")
+        );
+        assert_eq!(item.history.len(), 1);
+    }
+
+    #[test]
+    fn deadline_passed_with_nothing_done_lapses() {
+        check(
+            vec![
+                said("t1", "d1", "2025-04-10", "USA", "MEX", Threat, Sanction, &[Trade, Water])
+                    .sentence("Mexico must deliver the water within 30 days or face tariffs."),
+                said_act("z", "d9", "2025-06-01", "USA", "CAN", Consult, &[Trade]),
+            ],
+            &["USA threatens SANCTION against MEX (trade, water) x1: 2025-04-10 open [t1] -> 2025-05-10 lapsed [t1]"],
+        );
+        // The deadline has not passed in the data: still open.
+        check(
+            vec![said(
+                "t1",
+                "d1",
+                "2025-04-10",
+                "USA",
+                "MEX",
+                Threat,
+                Sanction,
+                &[Trade, Water],
+            )
+            .sentence("Mexico must deliver the water within 30 days or face tariffs.")],
+            &["USA threatens SANCTION against MEX (trade, water) x1: 2025-04-10 open [t1]"],
+        );
+    }
+
+    #[test]
+    fn saying_it_will_not_happen_withdraws() {
+        check(
+            vec![
+                said("t1", "d1", "2025-04-10", "USA", "MEX", Threat, Sanction, &[Trade]),
+                said("n1", "d2", "2025-04-15", "USA", "MEX", Threat, Sanction, &[Trade]).negated(),
+            ],
+            &["USA threatens SANCTION against MEX (trade) x1: 2025-04-10 open [t1] -> 2025-04-15 withdrawn [n1]"],
+        );
+    }
+
+    #[test]
+    fn announcement_in_the_same_document_is_not_the_carrying_out() {
+        check(
+            vec![
+                said("t1", "d1", "2025-02-01", "USA", "MEX", Threat, Sanction, &[Trade, Drugs]),
+                done("s0", "d1", "2025-02-01", "USA", "MEX", Sanction, &[Trade]),
+                done("s1", "d2", "2025-03-03", "USA", "MEX", Sanction, &[Trade]),
+            ],
+            &["USA threatens SANCTION against MEX (drugs, trade) x1: 2025-02-01 open [t1] -> 2025-03-03 carried_out [s1]"],
+        );
+    }
+
+    #[test]
+    fn promise_kept_even_without_a_named_recipient() {
+        check(
+            vec![
+                said("p1", "d1", "2025-02-03", "MEX", "USA", Promise, Mobilize, &[Security, Migration]),
+                done("m1", "d2", "2025-04-03", "MEX", "", Mobilize, &[Security]),
+            ],
+            &["MEX promises MOBILIZE to USA (security, migration) x1: 2025-02-03 open [p1] -> 2025-04-03 carried_out [m1]"],
+        );
+    }
+
+    #[test]
+    fn demands_are_conceded_or_rejected() {
+        check(
+            vec![
+                said("q1", "d1", "2026-01-15", "USA", "MEX", Demand, Cooperate, &[Security, Drugs]),
+                said_act("r1", "d2", "2026-01-16", "MEX", "USA", Reject, &[Security]),
+                done("c1", "d3", "2026-01-20", "MEX", "USA", Cooperate, &[Drugs, Justice]),
+            ],
+            &["USA demands COOPERATE from MEX (security, drugs) x1: 2026-01-15 open [q1] -> 2026-01-16 rejected [r1] -> 2026-01-20 conceded [c1]"],
+        );
+        check(
+            vec![
+                said(
+                    "q1",
+                    "d1",
+                    "2025-06-09",
+                    "MEX",
+                    "USA",
+                    Demand,
+                    Concede,
+                    &[Migration, HumanRights],
+                ),
+                // A pause by the demander does not withdraw a demand.
+                done(
+                    "r1",
+                    "d2",
+                    "2025-06-10",
+                    "MEX",
+                    "USA",
+                    Retreat,
+                    &[Migration],
+                ),
+            ],
+            &["MEX demands CONCEDE from USA (migration, human_rights) x1: 2025-06-09 open [q1]"],
+        );
+    }
+
+    #[test]
+    fn events_before_the_first_utterance_do_not_count() {
+        check(
+            vec![
+                done("s0", "d0", "2025-01-01", "USA", "MEX", Sanction, &[Trade]),
+                said_act("c0", "d0", "2025-01-02", "MEX", "USA", Agree, &[Trade]),
+                said(
+                    "t1",
+                    "d1",
+                    "2025-02-01",
+                    "USA",
+                    "MEX",
+                    Threat,
+                    Sanction,
+                    &[Trade],
+                ),
+            ],
+            &["USA threatens SANCTION against MEX (trade) x1: 2025-02-01 open [t1]"],
+        );
+    }
+
+    #[test]
+    fn input_order_does_not_matter() {
+        let events: Vec<Event> = vec![
+            said(
+                "t1",
+                "doc1",
+                "2025-02-01",
+                "USA",
+                "MEX",
+                Threat,
+                Sanction,
+                &[Trade],
+            )
+            .0,
+            done("p1", "doc2", "2025-02-03", "USA", "MEX", Retreat, &[Trade]).0,
+            said(
+                "t3",
+                "doc3",
+                "2025-02-27",
+                "USA",
+                "MEX",
+                Threat,
+                Sanction,
+                &[Trade, Drugs],
+            )
+            .0,
+            done(
+                "s1",
+                "doc5",
+                "2025-03-03",
+                "USA",
+                "MEX",
+                Sanction,
+                &[Trade, Drugs],
+            )
+            .0,
+            done("s2", "doc6", "2025-03-04", "USA", "MEX", Sanction, &[Trade]).0,
+        ];
+        let forward = crate::build(&events);
+        let mut reversed = events.clone();
+        reversed.reverse();
+        assert_eq!(crate::build(&reversed), forward);
+        assert_eq!(forward.deeds.len(), 2, "s1 and s2 are one deed; p1 another");
+        assert_eq!(forward.commitments[0].status_evidence, vec!["s1", "s2"]);
+    }
 }

@@ -52,16 +52,16 @@ pub fn build(events: &[Event]) -> Ledger {
     let mut sorted: Vec<&Event> = events.iter().collect();
     // Sorting by (day, id) first makes every later step independent of the input order.
     sorted.sort_by(|a, b| keys::event_order(a, b));
-    let deeds = deeds::merge_deeds(&sorted);
+    let deed_groups = deeds::group_deeds(&sorted);
     let latest_day = keys::latest_day(&sorted);
-    let commitments = commitments::build(&sorted, &deeds, latest_day);
-    let red_lines = redlines::build(&sorted, &deeds);
+    let commitments = commitments::build(&sorted, &deed_groups, latest_day);
+    let red_lines = redlines::build(&sorted, &deed_groups);
     let linkages = linkage::build(&sorted);
     Ledger {
         commitments,
         red_lines,
         linkages,
-        deeds,
+        deeds: deed_groups.into_iter().map(|group| group.deed).collect(),
     }
 }
 

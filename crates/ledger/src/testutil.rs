@@ -141,16 +141,6 @@ impl B {
         self.0.reported_count = Some(count);
         self
     }
-    /// Sets the speech act.
-    pub fn speech_act(mut self, speech_act: SpeechAct) -> B {
-        self.0.speech_act = Some(speech_act);
-        self
-    }
-    /// Sets the mode.
-    pub fn mode(mut self, mode: &str) -> B {
-        self.0.mode = Some(mode.into());
-        self
-    }
     /// Sets the publication date (and keeps `date`).
     pub fn published(mut self, date: &str) -> B {
         self.0.published = PartialDate::parse(date).and_then(|d| d.as_date());
