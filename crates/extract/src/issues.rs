@@ -1,1 +1,1433 @@
 //! Issues of a sentence (trade, water, migration…) and leverage (one issue used to move another).
+//!
+//! Three readings of a sentence live here, because all three rest on the same issue lexicon:
+//!
+//! - [`issues`]: every issue a sentence touches, from keyword lexicons in English and Spanish
+//!   ("tariffs", "aranceles", "1944 Water Treaty", "huachicol"…). Matching is case- and
+//!   accent-insensitive and stems cover inflections ("deport*" matches "deported",
+//!   "deportaciones"). Longer entries win over the shorter ones they contain, so "international
+//!   waters" is security and not water, "trade war" is trade and not security, and a few entries
+//!   exist only to block a false reading ("sin embargo", "strike a deal").
+//! - [`leverage`]: one issue used to move another. A connective ("to force", "unless", "until",
+//!   "in exchange for", "para obligar a", "a cambio de", "hasta que"…) splits the sentence; the
+//!   lever is the issue of the coercive instrument before it (tariffs → trade, strikes →
+//!   security), the goal the first other issue after it. "To avoid" and "para evitar" turn the
+//!   order round ("Mexico sent troops to avoid tariffs": lever trade, goal security).
+//! - [`deadline`]: a time limit ("within 30 days", "by January 31", "for a one month period",
+//!   "a más tardar el 31 de enero", "soon"), with its date resolved against the publication date
+//!   where the text allows.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use trecho_model::{Issue, Lang, Leverage};
+
+use crate::counts::number_value;
+use crate::dates::{
+    compile, month_number, resolve_day_month, shift_days, shift_months, Direction, Folded,
+    EN_MONTHS, ES_MONTHS,
+};
+
+/// Every issue the sentence touches, sorted and without duplicates; empty when none is found
+/// (the caller decides whether that means `other`).
+pub fn issues(sentence: &str, lang: Lang) -> Vec<Issue> {
+    let folded = Folded::new(sentence);
+    let mut found: Vec<Issue> = ISSUE_LEXICON
+        .find(sentence, &folded, lang)
+        .into_iter()
+        .flat_map(|hit| hit.issues.iter().copied())
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The issue of a short phrase ("tariffs" → trade, "agua" → water): the issue of its first
+/// lexicon entry, or `None`.
+pub fn issue_of(phrase: &str, lang: Lang) -> Option<Issue> {
+    let folded = Folded::new(phrase);
+    ISSUE_LEXICON
+        .find(phrase, &folded, lang)
+        .into_iter()
+        .find_map(|hit| hit.issues.first().copied())
+}
+
+/// One issue used to move another, or `None` when the sentence has no such structure or lever
+/// and goal are the same issue.
+pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
+    let folded = Folded::new(sentence);
+    let connectives: &Regex = match lang {
+        Lang::En => &EN_CONNECTIVES,
+        Lang::Es => &ES_CONNECTIVES,
+    };
+    for caps in connectives.captures_iter(&folded.text) {
+        let Some(connective) = caps.get(0) else {
+            continue;
+        };
+        let inverted = caps.name("avoid").is_some();
+        let exchange = caps.name("exchange").is_some();
+        let clause_end = clause_end(&folded.text, connective.end());
+        let left = Part {
+            start: 0,
+            end: connective.start(),
+        };
+        let right = Part {
+            start: connective.end(),
+            end: clause_end,
+        };
+        let (instrument_part, goal_part) = if inverted {
+            (right, left)
+        } else {
+            (left, right)
+        };
+        let lever = last_instrument(sentence, &folded, lang, instrument_part).or_else(|| {
+            // An exchange needs no coercive word: "troops in exchange for a tariff pause".
+            if exchange {
+                last_issue(sentence, &folded, lang, instrument_part)
+            } else {
+                None
+            }
+        });
+        let Some(lever) = lever else { continue };
+        let goal =
+            first_issue_other_than(sentence, &folded, lang, goal_part, lever).or_else(|| {
+                // "until Mexico honors the Treaty": a vague object stands for an issue named
+                // elsewhere in the sentence.
+                let goal_text = folded
+                    .text
+                    .get(goal_part.start..goal_part.end)
+                    .unwrap_or("");
+                if VAGUE_OBJECT.is_match(goal_text) {
+                    let whole = Part {
+                        start: 0,
+                        end: folded.text.len(),
+                    };
+                    first_issue_other_than(sentence, &folded, lang, whole, lever)
+                } else {
+                    None
+                }
+            });
+        if let Some(goal) = goal {
+            return Some(Leverage { lever, goal });
+        }
+    }
+    None
+}
+
+/// A time limit found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    /// The date the limit falls on, where the text and the publication date allow.
+    pub date: Option<NaiveDate>,
+    /// The words that set the limit, as written ("within 30 days", "soon").
+    pub text: String,
+}
+
+/// The time limit the sentence sets, if any: the first one that resolves to a date, else the
+/// first vague one ("soon", "pronto").
+///
+/// Resolution: "within N days/weeks/months", "for a one month period", "a 30-day pause", "en 30
+/// días" → `published` plus that; "by January 31", "a más tardar el 31 de enero" → that day in
+/// the year nearest `published` (see [`crate::dates`]); "by March" → the last day of the next
+/// March on or after `published`; "by Friday" → the next Friday on or after `published`; "next
+/// week" → the Sunday ending next week; "next month" → its last day; "tomorrow" → the day after
+/// `published`.
+pub fn deadline(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Option<Deadline> {
+    let folded = Folded::new(sentence);
+    let rules: &[DeadlineRule] = match lang {
+        Lang::En => &EN_DEADLINES,
+        Lang::Es => &ES_DEADLINES,
+    };
+    let mut dated: Option<(usize, Deadline)> = None;
+    let mut vague: Option<(usize, Deadline)> = None;
+    for rule in rules {
+        for caps in rule.regex.captures_iter(&folded.text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let start = folded.original(whole.start());
+            let end = folded.original(whole.end());
+            let text = sentence.get(start..end).unwrap_or("").trim().to_string();
+            let Some(date) = resolve_deadline(rule.kind, &caps, published) else {
+                continue;
+            };
+            let slot = if date.is_some() {
+                &mut dated
+            } else {
+                &mut vague
+            };
+            if slot.as_ref().is_none_or(|(s, _)| start < *s) {
+                *slot = Some((start, Deadline { date, text }));
+            }
+        }
+    }
+    dated.or(vague).map(|(_, deadline)| deadline)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The issue lexicon.
+
+/// One lexicon line per entry: `pattern = issue, issue [en|es]`.
+///
+/// Patterns are folded (lowercase, no accents). A trailing `*` makes a stem (any word ending); a
+/// leading `^` requires the original to be upper case (acronyms such as ICE); an empty issue list
+/// blocks the shorter entries it contains; `[en]` or `[es]` limits an entry to one language.
+const ISSUE_LEXICON_TEXT: &str = r"
+# security
+strike* = security
+airstrike* = security
+land strikes = security
+military* = security
+militar* = security
+militariz* = security
+armed forces = security
+fuerzas armadas = security
+troop* = security
+tropas = security
+soldier* = security
+soldado* = security
+national guard = security
+guardia nacional = security
+marines = security
+navy = security
+armada = security [es]
+ejercito = security
+army = security
+^SEDENA = security
+^SEMAR = security
+pentagon = security
+department of war = security
+secretary of war = security
+war = security [en]
+guerra = security [es]
+terroris* = security
+narcoterroris* = security, drugs
+^FTO = security
+^FTOs = security
+foreign terrorist organization* = security
+cartel violence = security
+violence = security
+violencia = security
+violent* = security
+violent = security
+security = security
+seguridad = security
+border security = security
+seguridad fronteriza = security
+national security = security
+seguridad nacional = security
+sovereign* = security
+soberan* = security
+intervention* = security
+intervene* = security
+intervencion* = security
+intervenir = security
+invad* = security
+invasion* = security
+attack* = security
+ataque* = security
+atacar* = security
+bomb* = security
+bombarde* = security
+drone* = security
+dron = security
+weapon* = security
+arma = security [es]
+armas = security [es]
+firearm* = security
+gun = security
+guns = security
+gunmen = security
+arms trafficking = security
+trafico de armas = security
+homicide* = security
+homicidio* = security
+killing* = security
+asesinato* = security
+special forces = security
+fuerzas especiales = security
+^CIA = security
+use of force = security
+uso de la fuerza = security
+military action = security
+defense = security
+defensa = security
+tear gas = security
+gas lacrimogeno = security
+international waters = security
+territorial waters = security
+aguas internacionales = security
+aguas territoriales = security
+strike a deal =
+struck a deal =
+strikes a deal =
+hunger strike =
+labor strike =
+sin embargo =
+
+# drugs
+fentanyl = drugs
+fentanilo = drugs
+fentanil = drugs
+narco* = drugs
+narcotic* = drugs
+drug = drugs
+drugs = drugs
+drug trafficking = drugs
+droga* = drugs
+cartel* = drugs
+precursor* = drugs
+cocaine = drugs
+cocaina = drugs
+heroin = drugs
+heroina = drugs
+meth = drugs
+methamphetamine* = drugs
+metanfetamina* = drugs
+opioid* = drugs
+opioide* = drugs
+overdose* = drugs
+sobredosis = drugs
+^CJNG = drugs
+^DEA = drugs
+marijuana = drugs
+marihuana = drugs
+poppy = drugs
+amapola* = drugs
+pill press* = drugs
+
+# trade
+tariff* = trade
+arancel* = trade
+duties = trade
+usmca = trade
+t-mec = trade
+tmec = trade
+t mec = trade
+nafta = trade
+tlcan = trade
+export = trade
+exports = trade
+exported = trade
+exporting = trade
+exporter* = trade
+exportacion* = trade
+exportador* = trade
+exportar = trade
+import = trade
+imports = trade
+imported = trade
+importing = trade
+importer* = trade
+importacion* = trade
+importador* = trade
+trade = trade
+trading partner* = trade
+trade deal* = trade
+trade war* = trade
+guerra comercial = trade
+comercio = trade
+comercial = trade
+comerciales = trade
+free trade = trade
+libre comercio = trade
+steel = trade
+acero = trade
+aluminum = trade
+aluminium = trade
+aluminio = trade
+tomato* = trade
+tomate* = trade
+jitomate* = trade
+antidumping = trade
+anti-dumping = trade
+dumping = trade
+^IEEPA = trade
+section 232 = trade
+seccion 232 = trade
+customs = trade
+aduana* = trade
+supply chain* = trade
+cadena* de suministro = trade
+nearshoring = trade
+^USTR = trade
+embargo* = trade
+
+# migration
+migra* = migration
+inmigra* = migration
+immigra* = migration
+emigra* = migration
+deport* = migration
+asylum = migration
+asilo = migration
+refugee* = migration
+refugiado* = migration
+border crossing* = migration
+crossings = migration
+cruces fronterizos = migration
+cruces ilegales = migration
+remittance* = migration
+remesa* = migration
+undocumented = migration
+indocumentado* = migration
+illegal alien* = migration
+remain in mexico = migration
+quedate en mexico = migration
+caravan* = migration
+caravana* = migration
+human smuggling = migration
+human trafficking = migration
+trata de personas = migration
+trafico de personas = migration
+^ICE = migration
+^CBP = migration
+redada* = migration
+
+# water
+1944 water treaty = water
+water treaty = water
+treaty of 1944 = water
+tratado de aguas = water
+tratado de aguas de 1944 = water
+tratado de 1944 = water
+water = water
+waters = water
+agua = water
+aguas = water
+water deliveries = water
+entregas de agua = water
+reservoir* = water
+presa = water [es]
+presas = water [es]
+dam = water [en]
+dams = water [en]
+rio grande = water
+rio bravo = water
+colorado river = water
+rio colorado = water
+irrigation = water
+riego = water
+drought* = water
+sequia* = water
+acre-feet = water
+acre feet = water
+acre-foot = water
+metros cubicos = water
+^IBWC = water
+^CILA = water
+international boundary and water commission = water
+comision internacional de limites y aguas = water
+water debt = water
+deuda de agua = water
+
+# energy
+oil = energy
+crude = energy
+crudo = energy
+petroleo = energy
+petroleum = energy
+petrolera* = energy
+gas = energy
+natural gas = energy
+gas natural = energy
+gasoline = energy
+gasolina* = energy
+fuel* = energy
+combustible* = energy
+huachicol* = energy
+pemex = energy
+^CFE = energy
+electric* = energy
+electricidad = energy
+electrica* = energy
+power grid = energy
+power plant* = energy
+energ* = energy
+refiner* = energy
+refineria* = energy
+diesel = energy
+lithium = energy
+litio = energy
+pipeline* = energy
+gasoducto* = energy
+oleoducto* = energy
+^LNG = energy
+
+# justice
+extradit* = justice
+extradicion* = justice
+extradita* = justice
+prosecut* = justice
+fiscalia* = justice
+fiscal general = justice
+attorney general = justice
+department of justice = justice
+justice department = justice
+^DOJ = justice
+^FGR = justice
+court = justice
+courts = justice
+courtroom = justice
+corte suprema = justice
+suprema corte = justice
+tribunal* = justice
+juzgado* = justice
+juez = justice
+jueza = justice
+jueces = justice
+judge = justice
+judges = justice
+judicial* = justice
+indict* = justice
+acusacion formal = justice
+charged with = justice
+trial = justice
+juicio = justice
+death penalty = justice
+pena de muerte = justice
+pena capital = justice
+fugitive* = justice
+fugitivo* = justice
+sentenced = justice
+sentencia* = justice
+convicted = justice
+conviction* = justice
+pleaded guilty = justice
+lawsuit* = justice
+prison = justice
+carcel = justice
+prision = justice
+arrest warrant* = justice
+orden de aprehension = justice
+custody = justice
+
+# diplomacy
+ambassador* = diplomacy
+embajador* = diplomacy
+embass* = diplomacy
+embajada* = diplomacy
+consul* = diplomacy
+summit* = diplomacy
+cumbre* = diplomacy
+talks = diplomacy
+dialogue = diplomacy
+dialogo* = diplomacy
+negotiat* = diplomacy
+negocia* = diplomacy
+phone call = diplomacy
+telephone call = diplomacy
+call with = diplomacy
+spoke by phone = diplomacy
+spoke by telephone = diplomacy
+llamada* = diplomacy
+conversacion telefonica = diplomacy
+foreign minister = diplomacy
+foreign secretary = diplomacy
+secretary of state = diplomacy
+state department = diplomacy
+departamento de estado = diplomacy
+canciller* = diplomacy
+^SRE = diplomacy
+relaciones exteriores = diplomacy
+diplomat* = diplomacy
+diplomac* = diplomacy
+bilateral* = diplomacy
+meeting* = diplomacy
+reunion* = diplomacy
+visit = diplomacy
+visits = diplomacy
+visited = diplomacy
+visita* = diplomacy
+envoy* = diplomacy
+enviado* = diplomacy
+readout = diplomacy
+joint statement = diplomacy
+declaracion conjunta = diplomacy
+
+# human rights
+human rights = human_rights
+derechos humanos = human_rights
+rights = human_rights
+derechos = human_rights
+due process = human_rights
+debido proceso = human_rights
+abuse* = human_rights
+abuso* = human_rights
+desaparecido* = human_rights
+desaparicion* = human_rights
+disappeared = human_rights
+disappearance* = human_rights
+tortur* = human_rights
+civil liberties = human_rights
+racial profiling = human_rights
+perfil racial = human_rights
+extrajudicial = human_rights
+family separation* = human_rights
+separacion familiar = human_rights
+";
+
+/// Coercive instruments, for the lever side of [`leverage`]. Same line format; the issue is the
+/// one the instrument belongs to when used as a lever (sanctions are economic, so trade).
+const INSTRUMENT_LEXICON_TEXT: &str = r"
+tariff* = trade
+arancel* = trade
+duties = trade
+sanction* = trade
+sancion* = trade
+embargo* = trade
+trade restrictions = trade
+strikes = security
+strike = security
+airstrike* = security
+military action = security
+military force = security
+military* = security
+militar* = security
+troop* = security
+tropas = security
+soldier* = security
+soldado* = security
+invasion = security
+invade = security
+intervention = security
+intervencion = security
+attack* = security
+ataque* = security
+bomb* = security
+bombarde* = security
+terrorist designation* = security
+designat* = security
+designacion* = security
+deport* = migration
+visa* = migration
+close the border = migration
+closing the border = migration
+border closure = migration
+shut down the border = migration
+cerrar la frontera = migration
+cierre de la frontera = migration
+remittance tax = migration
+impuesto a las remesas = migration
+cut off water = water
+withhold water = water
+water deliveries = water
+entregas de agua = water
+oil = energy
+petroleo = energy
+fuel = energy
+extradit* = justice
+extradicion* = justice
+";
+
+/// A compiled lexicon: one Aho-Corasick automaton over all patterns.
+struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Pattern length in bytes of folded text.
+    issues: Vec<Issue>,
+    /// Any word ending may follow.
+    stem: bool,
+    /// The original text must be upper case.
+    upper: bool,
+    /// Limited to one language.
+    lang: Option<Lang>,
+}
+
+/// A lexicon entry found in a sentence, with its span in the folded text.
+struct Hit<'a> {
+    start: usize,
+    end: usize,
+    issues: &'a [Issue],
+}
+
+impl Lexicon {
+    /// Parses lexicon lines (see [`ISSUE_LEXICON_TEXT`]).
+    ///
+    /// # Panics
+    ///
+    /// Panics on a malformed built-in line: a bug caught by every test.
+    fn parse(text: &str) -> Lexicon {
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((pattern, rest)) = line.split_once('=') else {
+                panic!("lexicon line without '=': {line:?}");
+            };
+            let mut rest = rest.trim();
+            let mut lang = None;
+            if let Some(head) = rest.strip_suffix("[en]") {
+                lang = Some(Lang::En);
+                rest = head.trim();
+            } else if let Some(head) = rest.strip_suffix("[es]") {
+                lang = Some(Lang::Es);
+                rest = head.trim();
+            }
+            let issues: Vec<Issue> = rest
+                .split(',')
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .map(|name| {
+                    Issue::parse(name).unwrap_or_else(|| {
+                        panic!("unknown issue {name:?} in lexicon line {line:?}")
+                    })
+                })
+                .collect();
+            let mut pattern = pattern.trim();
+            let upper = pattern.starts_with('^');
+            pattern = pattern.trim_start_matches('^');
+            let stem = pattern.ends_with('*');
+            pattern = pattern.trim_end_matches('*');
+            let folded: String = pattern.chars().map(crate::dates::fold_char).collect();
+            patterns.push(folded);
+            entries.push(Entry {
+                issues,
+                stem,
+                upper,
+                lang,
+            });
+        }
+        let automaton = match AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+        {
+            Ok(automaton) => automaton,
+            Err(error) => panic!("building the issue lexicon: {error}"),
+        };
+        Lexicon { automaton, entries }
+    }
+
+    /// Every entry found, leftmost-longest among those whose word boundaries hold, in order.
+    fn find<'a>(&'a self, sentence: &str, folded: &Folded, lang: Lang) -> Vec<Hit<'a>> {
+        let text = folded.text.as_str();
+        let bytes = text.as_bytes();
+        let mut hits: Vec<Hit<'a>> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(text) {
+            let Some(entry) = self.entries.get(found.pattern().as_usize()) else {
+                continue;
+            };
+            if entry.lang.is_some_and(|only| only != lang) {
+                continue;
+            }
+            let (start, mut end) = (found.start(), found.end());
+            if start > 0 && bytes.get(start - 1).is_some_and(|b| is_word_byte(*b)) {
+                continue;
+            }
+            if entry.stem {
+                while bytes.get(end).is_some_and(|b| is_word_byte(*b)) {
+                    end += 1;
+                }
+            } else if bytes.get(end).is_some_and(|b| is_word_byte(*b)) {
+                continue;
+            }
+            if entry.upper {
+                let original = sentence
+                    .get(folded.original(start)..folded.original(found.end()))
+                    .unwrap_or("");
+                if !original.chars().all(|c| !c.is_lowercase()) {
+                    continue;
+                }
+            }
+            hits.push(Hit {
+                start,
+                end,
+                issues: &entry.issues,
+            });
+        }
+        // Leftmost-longest: a longer entry hides the shorter ones inside it.
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<Hit<'a>> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if kept.last().is_some_and(|last| hit.start < last.end) {
+                continue;
+            }
+            kept.push(hit);
+        }
+        kept.retain(|hit| !hit.issues.is_empty());
+        kept
+    }
+}
+
+/// Letters, digits and any non-ASCII byte (a letter the fold kept, such as `ß`) continue a word.
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte >= 0x80
+}
+
+static ISSUE_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ISSUE_LEXICON_TEXT));
+static INSTRUMENT_LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(INSTRUMENT_LEXICON_TEXT));
+
+// ---------------------------------------------------------------------------------------------
+// Leverage.
+
+/// A byte range of the folded text.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    start: usize,
+    end: usize,
+}
+
+impl Part {
+    fn holds(&self, hit: &Hit<'_>) -> bool {
+        hit.start >= self.start && hit.end <= self.end
+    }
+}
+
+static EN_CONNECTIVES: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:(?P<exchange>in exchange for|in return for|as a bargaining chip for|as leverage (?:for|on|over))|(?P<avoid>to avoid|to avert|to stave off|to head off|to ward off|in order to avoid)|in order to force|to force|forcing|to compel|to pressure|pressuring|to pressure|to press|to push|pushing|to coerce|to squeeze|to punish|to get|to hold\s+[^,.;]{0,60}?\s+accountable|unless|until|if\s+(?:[a-z']+\s+){0,3}(?:does not|doesn't|do not|don't|did not|fails to|failed to|refuses to|won't|will not)|for failing to|for not|over)\b",
+    )
+});
+
+static ES_CONNECTIVES: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:(?P<exchange>a cambio de|como moneda de cambio)|(?P<avoid>para evitar|a fin de evitar|y evitar)|para obligar|para forzar|para presionar|presionar a|para que|a menos que|salvo que|hasta que|si\s+(?:[a-z]+\s+){0,3}no|por no|por incumplir|ante el incumplimiento|como medida de presion|en represalia por)\b",
+    )
+});
+
+/// Words that stand for an agreement whose issue is named elsewhere ("honors the Treaty").
+static VAGUE_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:treaty|agreement|deal|obligations?|commitments?|promises?|tratado|acuerdo|obligaciones|compromisos?|promesas?)\b",
+    )
+});
+
+/// Where the clause that starts at `from` ends: at a sentence end or a semicolon.
+fn clause_end(text: &str, from: usize) -> usize {
+    text.get(from..)
+        .and_then(|rest| rest.find([';', '.', '?', '!']).map(|idx| from + idx))
+        .unwrap_or(text.len())
+}
+
+fn last_instrument(sentence: &str, folded: &Folded, lang: Lang, part: Part) -> Option<Issue> {
+    INSTRUMENT_LEXICON
+        .find(sentence, folded, lang)
+        .iter()
+        .rev()
+        .filter(|hit| part.holds(hit))
+        .find_map(|hit| hit.issues.first().copied())
+}
+
+fn last_issue(sentence: &str, folded: &Folded, lang: Lang, part: Part) -> Option<Issue> {
+    ISSUE_LEXICON
+        .find(sentence, folded, lang)
+        .iter()
+        .rev()
+        .filter(|hit| part.holds(hit))
+        .find_map(|hit| hit.issues.first().copied())
+}
+
+fn first_issue_other_than(
+    sentence: &str,
+    folded: &Folded,
+    lang: Lang,
+    part: Part,
+    lever: Issue,
+) -> Option<Issue> {
+    ISSUE_LEXICON
+        .find(sentence, folded, lang)
+        .iter()
+        .filter(|hit| part.holds(hit))
+        .flat_map(|hit| hit.issues.iter().copied())
+        .find(|issue| *issue != lever)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DeadlineKind {
+    /// "within 30 days", "for a one month period", "en 30 días": a span from `published`.
+    Span,
+    /// "by January 31", "a más tardar el 31 de enero".
+    Day,
+    /// "by March", "antes de marzo": the month's last day.
+    Month,
+    /// "by Friday", "antes del viernes".
+    Weekday,
+    /// "next week", "next month", "the end of the year", "la próxima semana".
+    Period,
+    /// "tomorrow", "mañana".
+    Tomorrow,
+    /// "soon", "pronto": no date.
+    Vague,
+}
+
+struct DeadlineRule {
+    regex: Regex,
+    kind: DeadlineKind,
+}
+
+fn deadline_rule(kind: DeadlineKind, pattern: &str) -> DeadlineRule {
+    DeadlineRule {
+        regex: compile(pattern),
+        kind,
+    }
+}
+
+const EN_SPAN_NUMBER: &str = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety";
+const ES_SPAN_NUMBER: &str = r"\d{1,3}|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta y cinco|sesenta|noventa";
+const EN_MARKER: &str = r"(?:by|before|no later than|until|till|through|deadline(?:\s+(?:of|is|was|on))?|due(?:\s+on|\s+by)?|ahead of|as soon as|as early as)";
+const ES_MARKER: &str = r"(?:a mas tardar|antes del?|para el|hasta el|plazo(?:\s+(?:al|del|hasta el|que vence el|vence el))?|fecha limite(?:\s+(?:del?|el))?|vence el|vencia el)";
+
+static EN_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
+    let months = EN_MONTHS;
+    vec![
+        deadline_rule(
+            DeadlineKind::Span,
+            &format!(
+                r"\b(?:within|in the next|over the next|in the coming)\s+(?:the\s+next\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\b"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Span,
+            &format!(
+                r"\b(?:for\s+)?(?:a|an|the)\s+(?P<n>{EN_SPAN_NUMBER})[\s-](?P<unit>days?|weeks?|months?)[\s-](?:pause|deadline|window|grace period|extension|delay|reprieve|truce|period|suspension)\b"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Span,
+            &format!(
+                r"\bfor\s+(?:another\s+|a further\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?:more\s+)?(?P<unit>days?|weeks?|months?)\b"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Day,
+            &format!(
+                r"\b{EN_MARKER}\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?P<mon>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Day,
+            &format!(
+                r"\b{EN_MARKER}\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{months})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Day,
+            &format!(r"\b{EN_MARKER}\s+(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b"),
+        ),
+        deadline_rule(
+            DeadlineKind::Month,
+            &format!(
+                r"\b{EN_MARKER}\s+(?:the\s+end\s+of\s+|end\s+of\s+|the\s+start\s+of\s+|early\s+|mid-?|late\s+)?(?P<mon>{months})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Weekday,
+            r"\b(?:by|before|no later than|until|deadline of|as soon as)\s+(?:next\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        ),
+        deadline_rule(
+            DeadlineKind::Period,
+            r"\b(?:(?:by|before|until)\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
+        ),
+        deadline_rule(DeadlineKind::Period, r"\bby\s+(?P<unit>year)-end\b"),
+        deadline_rule(
+            DeadlineKind::Period,
+            r"\b(?:(?:by|before|until|within)\s+)?next\s+(?P<unit>week|month|year)\b",
+        ),
+        deadline_rule(DeadlineKind::Tomorrow, r"\b(?:by\s+)?tomorrow\b"),
+        deadline_rule(
+            DeadlineKind::Vague,
+            r"\b(?:very soon|soon|shortly|imminently|in the coming (?:days|weeks|months)|in the near future|within (?:hours|days|weeks)|any day now)\b",
+        ),
+    ]
+});
+
+static ES_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
+    let months = ES_MONTHS;
+    vec![
+        deadline_rule(
+            DeadlineKind::Span,
+            &format!(
+                r"\b(?:en|dentro de|en un plazo de|en los proximos|en las proximas|un plazo de|una pausa de|por|durante|por otros|por otras)\s+(?P<n>{ES_SPAN_NUMBER})\s+(?P<unit>dias|dia|semanas|semana|meses|mes|anos|ano)\b"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Day,
+            &format!(
+                r"\b{ES_MARKER}\s+(?:el\s+)?(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+)?(?P<day>\d{{1,2}}|primero)(?:o\.?)?\s+de\s+(?P<mon>{months})\b(?:\s+(?:de|del)\s+(?P<year>\d{{4}})\b)?"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Day,
+            &format!(
+                r"\b{ES_MARKER}\s+(?:el\s+)?(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Month,
+            &format!(
+                r"\b(?:antes de|a mas tardar en|para|hasta|a finales de|a fines de|finales de|fines de)\s+(?:(?:finales|fines)\s+de\s+)?(?P<mon>{months})\b(?:\s+(?:de|del)\s+(?P<year>\d{{4}})\b)?"
+            ),
+        ),
+        deadline_rule(
+            DeadlineKind::Weekday,
+            r"\b(?:antes del|a mas tardar el|para el|hasta el)\s+(?:proximo\s+)?(?P<wd>lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b",
+        ),
+        deadline_rule(
+            DeadlineKind::Period,
+            r"\b(?:(?:antes de|para|a mas tardar a)\s+)?(?:(?:finales|fines|fin)\s+(?:de|del)\s+)(?:este\s+|esta\s+)?(?P<unit>ano|mes|semana)\b",
+        ),
+        deadline_rule(
+            DeadlineKind::Period,
+            r"\b(?:la|el)\s+(?:proxima\s+|proximo\s+)(?P<unit>semana|mes|ano)\b",
+        ),
+        deadline_rule(
+            DeadlineKind::Period,
+            r"\b(?:la|el)\s+(?P<unit>semana|mes|ano)\s+(?:proxima|proximo|entrante)\b",
+        ),
+        deadline_rule(
+            DeadlineKind::Tomorrow,
+            r"\b(?P<word>(?:[a-z]+\s+)?manana)\b",
+        ),
+        deadline_rule(
+            DeadlineKind::Vague,
+            r"\b(?:muy pronto|pronto|proximamente|en breve|en los proximos dias|en las proximas semanas|en los proximos meses|en el corto plazo|a la brevedad)\b",
+        ),
+    ]
+});
+
+fn span_unit_days(unit: &str) -> Option<(i64, i64)> {
+    // (days, months) per unit.
+    let unit = unit.trim_end_matches('s');
+    Some(match unit {
+        "day" | "dia" => (1, 0),
+        "week" | "semana" => (7, 0),
+        "month" | "mes" | "mese" => (0, 1),
+        "year" | "ano" => (0, 12),
+        _ => return None,
+    })
+}
+
+/// Resolves a deadline match: `None` rejects the match, `Some(None)` keeps it without a date.
+fn resolve_deadline(
+    kind: DeadlineKind,
+    caps: &Captures<'_>,
+    published: Option<NaiveDate>,
+) -> Option<Option<NaiveDate>> {
+    let text = |name: &str| caps.name(name).map(|m| m.as_str());
+    match kind {
+        DeadlineKind::Vague => Some(None),
+        DeadlineKind::Span => {
+            let n = match text("n")? {
+                "a" | "an" | "un" | "una" | "uno" => 1,
+                word => i64::from(number_value(word)?),
+            };
+            let (days, months) = span_unit_days(text("unit")?)?;
+            Some(published.map(|published| {
+                let moved = shift_days(published, days * n);
+                shift_months(moved, months * n)
+            }))
+        }
+        DeadlineKind::Day => {
+            let month = match text("mon") {
+                Some(word) => month_number(word)?,
+                None => text("month")?.parse().ok()?,
+            };
+            let day = match text("day")? {
+                "primero" => 1,
+                digits => digits.parse().ok()?,
+            };
+            if let Some(year) = text("year").and_then(|y| y.parse::<i32>().ok()) {
+                return Some(Some(NaiveDate::from_ymd_opt(year, month, day)?));
+            }
+            // Check the day exists in some year before accepting a match without a year.
+            NaiveDate::from_ymd_opt(2024, month, day)?;
+            Some(published.and_then(|p| resolve_day_month(p, month, day, Direction::Nearest)))
+        }
+        DeadlineKind::Month => {
+            let month = month_number(text("mon")?)?;
+            let year = match text("year").and_then(|y| y.parse::<i32>().ok()) {
+                Some(year) => Some(year),
+                None => published.map(|p| {
+                    if month >= p.month() {
+                        p.year()
+                    } else {
+                        p.year() + 1
+                    }
+                }),
+            };
+            Some(year.and_then(|year| last_day_of_month(year, month)))
+        }
+        DeadlineKind::Weekday => {
+            let weekday = match text("wd")? {
+                "monday" | "lunes" => Weekday::Mon,
+                "tuesday" | "martes" => Weekday::Tue,
+                "wednesday" | "miercoles" => Weekday::Wed,
+                "thursday" | "jueves" => Weekday::Thu,
+                "friday" | "viernes" => Weekday::Fri,
+                "saturday" | "sabado" => Weekday::Sat,
+                _ => Weekday::Sun,
+            };
+            Some(published.map(|p| {
+                let ahead = (i64::from(weekday.num_days_from_monday())
+                    - i64::from(p.weekday().num_days_from_monday()))
+                .rem_euclid(7);
+                shift_days(p, ahead)
+            }))
+        }
+        DeadlineKind::Period => {
+            let whole = caps.get(0).map(|m| m.as_str()).unwrap_or("");
+            let next =
+                whole.contains("next") || whole.contains("proxim") || whole.contains("entrante");
+            let unit = text("unit")?;
+            Some(published.and_then(|p| match unit {
+                "week" | "semana" => {
+                    let to_sunday = 6 - i64::from(p.weekday().num_days_from_monday());
+                    Some(shift_days(p, to_sunday + if next { 7 } else { 0 }))
+                }
+                "month" | "mes" => {
+                    let base = if next { shift_months(p, 1) } else { p };
+                    last_day_of_month(base.year(), base.month())
+                }
+                _ => NaiveDate::from_ymd_opt(p.year() + i32::from(next), 12, 31),
+            }))
+        }
+        DeadlineKind::Tomorrow => {
+            // Spanish "mañana" is also "morning": "esta mañana", "por la mañana".
+            if let Some(word) = text("word") {
+                let before = word.trim_end_matches("manana").trim();
+                if matches!(
+                    before,
+                    "esta" | "la" | "una" | "cada" | "de" | "toda" | "misma"
+                ) {
+                    return None;
+                }
+            }
+            Some(published.map(|p| shift_days(p, 1)))
+        }
+    }
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    Some(shift_days(shift_months(first, 1), -1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_issues(sentence: &str, lang: Lang, expect: &[&str]) {
+        let got: Vec<&str> = issues(sentence, lang).iter().map(|i| i.as_str()).collect();
+        assert_eq!(got, expect, "sentence: {sentence}");
+    }
+
+    fn check_leverage(sentence: &str, lang: Lang, expect: Option<(&str, &str)>) {
+        let got = leverage(sentence, lang).map(|l| (l.lever.as_str(), l.goal.as_str()));
+        assert_eq!(got, expect, "sentence: {sentence}");
+    }
+
+    fn check_deadline(
+        sentence: &str,
+        lang: Lang,
+        published: Option<&str>,
+        expect: Option<(&str, &str)>,
+    ) {
+        let published = published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+        let got = deadline(sentence, lang, published);
+        let got = got.as_ref().map(|d| {
+            (
+                d.text.as_str(),
+                d.date
+                    .map(|date| date.to_string())
+                    .unwrap_or_else(|| "-".into()),
+            )
+        });
+        let expect = expect.map(|(text, date)| (text, date.to_string()));
+        assert_eq!(got, expect, "sentence: {sentence}");
+    }
+
+    #[test]
+    fn english_issues() {
+        // spec/events.md example.
+        check_issues(
+            "Trump threatened Sheinbaum with more tariffs again this month to force Mexico to send more water from its reservoirs to farmers and ranchers in Texas.",
+            Lang::En,
+            &["trade", "water"],
+        );
+        // White House fact sheet, 1 Feb 2025 (public domain).
+        check_issues(
+            "President Donald J. Trump is implementing a 25% additional tariff on imports from Canada and Mexico and a 10% additional tariff on imports from China.",
+            Lang::En,
+            &["trade"],
+        );
+        // State Department, 20 Feb 2025 (public domain).
+        check_issues(
+            "Today, the State Department is fulfilling one of President Trump's first promises by designating eight cartels as Foreign Terrorist Organizations.",
+            Lang::En,
+            &["security", "drugs", "diplomacy"],
+        );
+        // Executive order, 15 Dec 2025 (public domain).
+        check_issues(
+            "Illicit fentanyl is closer to a chemical weapon than a narcotic.",
+            Lang::En,
+            &["security", "drugs"],
+        );
+        // Treasury/OFAC, 1 May 2025 (public domain).
+        check_issues(
+            "Sanctioning a key network involved in fentanyl trafficking, fuel theft, and crude oil smuggling.",
+            Lang::En,
+            &["drugs", "energy"],
+        );
+        // Synthetic.
+        check_issues(
+            "Mexico transferred 26 fugitives to the United States, and the Justice Department agreed not to seek the death penalty.",
+            Lang::En,
+            &["justice"],
+        );
+        check_issues(
+            "US forces struck a boat in international waters.",
+            Lang::En,
+            &["security"],
+        );
+        check_issues(
+            "The two sides hope to strike a deal on migrants and asylum.",
+            Lang::En,
+            &["migration"],
+        );
+        check_issues(
+            "ICE agents detained migrants; the ice on the Rio Grande melted.",
+            Lang::En,
+            &["migration", "water"],
+        );
+        check_issues("It is important to note the weather.", Lang::En, &[]);
+    }
+
+    #[test]
+    fn spanish_issues() {
+        // Synthetic, in the style of SRE communiqués.
+        check_issues(
+            "México entregará agua conforme al Tratado de Aguas de 1944 y evitará aranceles.",
+            Lang::Es,
+            &["trade", "water"],
+        );
+        check_issues(
+            "Sin embargo, la presidenta pidió respeto a los derechos humanos de los migrantes.",
+            Lang::Es,
+            &["migration", "human_rights"],
+        );
+        check_issues(
+            "La Fiscalía General de la República confirmó la extradición de 29 narcotraficantes.",
+            Lang::Es,
+            &["drugs", "justice"],
+        );
+        check_issues(
+            "Sheinbaum rechazó cualquier intervención militar en territorio mexicano.",
+            Lang::Es,
+            &["security"],
+        );
+        check_issues(
+            "Pemex combate el huachicol en Tamaulipas.",
+            Lang::Es,
+            &["energy"],
+        );
+    }
+
+    #[test]
+    fn issue_of_phrases() {
+        assert_eq!(issue_of("tariffs", Lang::En), Some(Issue::Trade));
+        assert_eq!(issue_of("agua", Lang::Es), Some(Issue::Water));
+        assert_eq!(issue_of("Aranceles", Lang::Es), Some(Issue::Trade));
+        assert_eq!(issue_of("land strikes", Lang::En), Some(Issue::Security));
+        assert_eq!(issue_of("extraditions", Lang::En), Some(Issue::Justice));
+        assert_eq!(issue_of("deportaciones", Lang::Es), Some(Issue::Migration));
+        assert_eq!(issue_of("the weather", Lang::En), None);
+    }
+
+    #[test]
+    fn english_leverage() {
+        check_leverage(
+            "Trump threatened Sheinbaum with more tariffs again this month to force Mexico to send more water from its reservoirs to farmers and ranchers in Texas.",
+            Lang::En,
+            Some(("trade", "water")),
+        );
+        // Trump, 10 Apr 2025, as quoted in federal and press copies.
+        check_leverage(
+            "We will keep escalating consequences, including TARIFFS and, maybe even SANCTIONS, until Mexico honors the Treaty and gives Texas the Water they are owed!",
+            Lang::En,
+            Some(("trade", "water")),
+        );
+        // Synthetic.
+        check_leverage(
+            "Trump threatened a 5% tariff unless water is delivered by December 31.",
+            Lang::En,
+            Some(("trade", "water")),
+        );
+        check_leverage(
+            "Washington used the threat of tariffs to pressure Mexico on migration.",
+            Lang::En,
+            Some(("trade", "migration")),
+        );
+        check_leverage(
+            "Mexico sent 10,000 troops to the border in exchange for a pause in tariffs.",
+            Lang::En,
+            Some(("security", "trade")),
+        );
+        check_leverage(
+            "Mexico sent 10,000 soldiers to the border to avoid tariffs.",
+            Lang::En,
+            Some(("trade", "security")),
+        );
+        check_leverage(
+            "Trump imposed tariffs to force Mexico to lower tariffs.",
+            Lang::En,
+            None,
+        );
+        check_leverage(
+            "Sheinbaum spoke with Trump about water and tariffs.",
+            Lang::En,
+            None,
+        );
+    }
+
+    #[test]
+    fn spanish_leverage() {
+        // Synthetic.
+        check_leverage(
+            "Trump amenazó con aranceles para obligar a México a entregar agua.",
+            Lang::Es,
+            Some(("trade", "water")),
+        );
+        check_leverage(
+            "Estados Unidos pausó los aranceles a cambio de más cooperación contra el fentanilo.",
+            Lang::Es,
+            Some(("trade", "drugs")),
+        );
+        check_leverage(
+            "Habrá aranceles hasta que México cumpla con el Tratado de Aguas.",
+            Lang::Es,
+            Some(("trade", "water")),
+        );
+    }
+
+    #[test]
+    fn english_deadlines() {
+        // Trump, 3 Feb 2025, as quoted (Truth Social post).
+        check_deadline(
+            "We further agreed to immediately pause the anticipated tariffs for a one month period.",
+            Lang::En,
+            Some("2025-02-03"),
+            Some(("for a one month period", "2025-03-03")),
+        );
+        // Synthetic.
+        check_deadline(
+            "Mexico must deliver the water within 30 days.",
+            Lang::En,
+            Some("2025-12-01"),
+            Some(("within 30 days", "2025-12-31")),
+        );
+        check_deadline(
+            "The plan is to be finalized by January 31.",
+            Lang::En,
+            Some("2025-12-12"),
+            Some(("by January 31", "2026-01-31")),
+        );
+        check_deadline(
+            "Tariffs will take effect before March 4 unless Mexico acts.",
+            Lang::En,
+            Some("2025-02-03"),
+            Some(("before March 4", "2025-03-04")),
+        );
+        check_deadline(
+            "Deliveries will start next week.",
+            Lang::En,
+            Some("2025-12-12"),
+            Some(("next week", "2025-12-21")),
+        );
+        check_deadline(
+            "Trump said tariffs are coming soon.",
+            Lang::En,
+            Some("2025-12-12"),
+            Some(("soon", "-")),
+        );
+        check_deadline(
+            "Mexico must deliver the water within 30 days.",
+            Lang::En,
+            None,
+            Some(("within 30 days", "-")),
+        );
+        check_deadline(
+            "Sheinbaum spoke with Trump on Monday.",
+            Lang::En,
+            Some("2025-12-12"),
+            None,
+        );
+    }
+
+    #[test]
+    fn spanish_deadlines() {
+        // Synthetic, in the style of SRE communiqués.
+        check_deadline(
+            "México pagará el adeudo de agua a más tardar el 31 de enero.",
+            Lang::Es,
+            Some("2025-12-12"),
+            Some(("a más tardar el 31 de enero", "2026-01-31")),
+        );
+        check_deadline(
+            "Las entregas comenzarán en 30 días.",
+            Lang::Es,
+            Some("2025-12-01"),
+            Some(("en 30 días", "2025-12-31")),
+        );
+        check_deadline(
+            "La presidenta dijo que pronto habrá un acuerdo.",
+            Lang::Es,
+            Some("2025-12-01"),
+            Some(("pronto", "-")),
+        );
+        check_deadline(
+            "Esta mañana la presidenta habló del agua.",
+            Lang::Es,
+            Some("2025-12-01"),
+            None,
+        );
+        check_deadline(
+            "La reunión será mañana en Washington.",
+            Lang::Es,
+            Some("2025-12-01"),
+            Some(("será mañana", "2025-12-02")),
+        );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn never_panics(text in "\\PC{0,120}", es in any::<bool>(), days in 0i64..20000) {
+                let lang = if es { Lang::Es } else { Lang::En };
+                let published = NaiveDate::from_ymd_opt(1990, 1, 1).map(|d| shift_days(d, days));
+                let found = issues(&text, lang);
+                let mut sorted = found.clone();
+                sorted.sort();
+                sorted.dedup();
+                prop_assert_eq!(found, sorted);
+                let _ = issue_of(&text, lang);
+                if let Some(leverage) = leverage(&text, lang) {
+                    prop_assert_ne!(leverage.lever, leverage.goal);
+                }
+                let _ = deadline(&text, lang, published);
+            }
+
+            #[test]
+            fn case_does_not_change_issues(words in proptest::collection::vec(prop_oneof![
+                Just("tariffs"), Just("Agua"), Just("MIGRANTES"), Just("fentanilo"), Just("Extradición"),
+                Just("the"), Just("y"), Just("sovereignty"), Just("Pemex"), Just("rights"),
+            ], 0..10)) {
+                let text = words.join(" ");
+                prop_assert_eq!(issues(&text.to_lowercase(), Lang::En), issues(&text, Lang::En));
+            }
+        }
+    }
+}
