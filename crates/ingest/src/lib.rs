@@ -1,12 +1,21 @@
 //! Ingest: bytes of a file (or stdin) → [`Document`]s.
 //!
-//! One module per container format. Parsers never panic: bad input gives an [`Error`] naming
-//! the problem, or a [`Diagnostic`] when the document could still be read.
+//! One module per container format: [`text`] (plain text), `html`, `email` (`.eml` and
+//! `.mbox`), `feed` (RSS 2.0 and Atom), `transcript` and `jsonl`. Parsers never panic: bad
+//! input gives an [`Error`] naming the file and the problem, or a [`Diagnostic`] when the
+//! document could still be read. [`Limits`] bound the memory any one input can take.
 //!
-//! Planned API (filled in by the ingest work):
-//! `parse(bytes, source, format) -> Result<Parsed, Error>` and
-//! `detect_format(path, bytes) -> Format`.
+//! ```
+//! use trecho_model::Format;
+//! let bytes = b"Mexico agreed to send 10,000 soldiers to the border.\n";
+//! let parsed = trecho_ingest::parse(bytes, "note.txt", Format::Text).unwrap();
+//! assert_eq!(parsed.documents.len(), 1);
+//! assert_eq!(parsed.documents[0].source, "note.txt");
+//! ```
 
+mod text;
+
+use std::path::Path;
 use trecho_model::{Diagnostic, Document, Format};
 
 /// What one input file gave.
@@ -21,7 +30,7 @@ pub struct Parsed {
 /// Why an input could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The input is not text of any kind trecho reads.
+    /// The input is not text of any kind trecho reads, or is over a limit.
     #[error("{source_name}: {message}")]
     Unreadable {
         /// The file concerned.
@@ -31,27 +40,100 @@ pub enum Error {
     },
 }
 
-/// Reads one input in the given format.
+impl Error {
+    pub(crate) fn unreadable(source: &str, message: impl Into<String>) -> Error {
+        Error::Unreadable {
+            source_name: source.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Bounds on what one input may cost. Inputs over a limit give an [`Error`] (or, for one
+/// document of many, a [`Diagnostic`] and the document is skipped) instead of exhausting memory.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest input file, in bytes.
+    pub max_input_bytes: usize,
+    /// Largest text of one document after extraction, in bytes.
+    pub max_document_bytes: usize,
+    /// Most documents read from one file (feed items, mbox messages, JSON lines).
+    pub max_documents: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 256 * 1024 * 1024,
+            max_document_bytes: 16 * 1024 * 1024,
+            max_documents: 1_000_000,
+        }
+    }
+}
+
+/// Reads one input in the given format with the default [`Limits`].
 pub fn parse(bytes: &[u8], source: &str, format: Format) -> Result<Parsed, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|err| Error::Unreadable {
-        source_name: source.to_string(),
-        message: format!("not valid UTF-8: {err}"),
-    })?;
+    parse_with_limits(bytes, source, format, &Limits::default())
+}
+
+/// Reads one input in the given format.
+pub fn parse_with_limits(
+    bytes: &[u8],
+    source: &str,
+    format: Format,
+    limits: &Limits,
+) -> Result<Parsed, Error> {
+    if bytes.len() > limits.max_input_bytes {
+        return Err(Error::unreadable(
+            source,
+            format!(
+                "input is {} bytes, over the limit of {} bytes (Limits::max_input_bytes)",
+                bytes.len(),
+                limits.max_input_bytes
+            ),
+        ));
+    }
+    let mut diagnostics = Vec::new();
+    let documents = match format {
+        Format::Text
+        | Format::Html
+        | Format::Email
+        | Format::Mbox
+        | Format::Feed
+        | Format::Transcript
+        | Format::Jsonl => {
+            let mut documents = text::parse(bytes, source, limits, &mut diagnostics)?;
+            for document in &mut documents {
+                document.format = format;
+            }
+            documents
+        }
+    };
     Ok(Parsed {
-        documents: vec![Document {
-            source: source.to_string(),
-            format,
-            text: text.to_string(),
-            ..Document::default()
-        }],
-        diagnostics: Vec::new(),
+        documents,
+        diagnostics,
     })
 }
 
-/// Guesses the format of a file from its extension and first bytes.
-pub fn detect_format(path: &std::path::Path, _bytes: &[u8]) -> Format {
+/// Guesses the format of a file: from its extension first, then by sniffing its first bytes.
+pub fn detect_format(path: &Path, _bytes: &[u8]) -> Format {
     path.extension()
         .and_then(|ext| ext.to_str())
         .and_then(Format::parse)
         .unwrap_or(Format::Text)
+}
+
+/// Refuses a single document whose text is over [`Limits::max_document_bytes`].
+pub(crate) fn check_document_size(text: &str, source: &str, limits: &Limits) -> Result<(), Error> {
+    if text.len() > limits.max_document_bytes {
+        return Err(Error::unreadable(
+            source,
+            format!(
+                "document text is {} bytes, over the limit of {} bytes (Limits::max_document_bytes)",
+                text.len(),
+                limits.max_document_bytes
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -1,35 +1,221 @@
 //! Normalize: a [`Document`]'s text → canonical normalized text, sentences with byte offsets,
 //! publication date (dateline) and language.
 //!
-//! Planned API: `run(&Document) -> Normalized`. No IO, no `Result`: problems become diagnostics.
+//! No IO, no `Result`: problems become diagnostics in [`Normalized::diagnostics`].
+//!
+//! What normalization does, in order:
+//! 1. cleaning ([`clean`]): scrubbed-link markers (`[[link removed]]`, `<https://…>`) and
+//!    newsletter furniture (share buttons, "View in browser", subscription footers, forwarded
+//!    header blocks, postal addresses, copyright lines) are dropped; hard line wraps and
+//!    end-of-line hyphenation are undone; every intended line break (headline, dateline, bullet,
+//!    speaker turn) becomes a paragraph break `"\n\n"`; whitespace collapses to one space;
+//! 2. segmentation ([`segment`]): sentences inside each paragraph, aware of abbreviations,
+//!    initials, numbers and quotes; spans are trimmed byte ranges of the normalized text;
+//! 3. speakers ([`speaker`]): in transcripts, a paragraph starting with `"NAME: "` opens a turn;
+//!    its sentences get `speaker = NAME` and the label stays out of the sentence span;
+//! 4. language ([`lang`]) per sentence and per document, and the publication date
+//!    ([`dateline`]) when the document has none.
+//!
+//! Normalizing the normalized text again gives the same text.
+//!
+//! ```
+//! use trecho_model::{Document, Format};
+//! let document = Document {
+//!     text: "Trump threatened Sheinbaum with more tariffs again this month to\n\
+//!            force Mexico to send more water.  Mexico said it would com-\n\
+//!            ply.\n".into(),
+//!     format: Format::Text,
+//!     ..Document::default()
+//! };
+//! let normalized = trecho_normalize::run(&document);
+//! let sentences: Vec<&str> =
+//!     normalized.sentences.iter().map(|s| normalized.sentence_text(s)).collect();
+//! assert_eq!(sentences, [
+//!     "Trump threatened Sheinbaum with more tariffs again this month to force Mexico to send more water.",
+//!     "Mexico said it would comply.",
+//! ]);
+//! ```
 
-use trecho_model::{Document, Lang, Normalized, Sentence};
+mod clean;
+mod dateline;
+mod furniture;
+mod lang;
+mod segment;
+mod speaker;
+
+use trecho_model::{Diagnostic, Document, Format, Lang, Normalized, Sentence};
+
+/// Knobs of normalization.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Sentences longer than this many bytes are split at a clause or word boundary, with a
+    /// diagnostic. Extraction patterns do not need more, and it bounds the work per sentence.
+    pub max_sentence_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_sentence_bytes: 2_000,
+        }
+    }
+}
+
+/// Normalizes a document with the default [`Options`].
+pub fn run(document: &Document) -> Normalized {
+    run_with_options(document, &Options::default())
+}
 
 /// Normalizes a document.
-pub fn run(document: &Document) -> Normalized {
-    let text = document
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lang = document.lang.unwrap_or(Lang::En);
-    let sentences = if text.is_empty() {
-        Vec::new()
-    } else {
-        vec![Sentence {
-            start: 0,
-            end: text.len(),
-            paragraph: 0,
-            lang,
-            speaker: None,
-        }]
-    };
-    Normalized {
-        text,
-        sentences,
-        published: document.published,
-        lang,
-        offset_map: Vec::new(),
-        diagnostics: Vec::new(),
+pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
+    let cleaned = clean::clean(&document.text);
+    let mut diagnostics = Vec::new();
+    let is_transcript = document.format == Format::Transcript;
+
+    let mut sentences = Vec::new();
+    let mut document_votes = lang::Votes::default();
+    let mut speaker: Option<String> = None;
+    for (paragraph_idx, &(paragraph_start, paragraph_end)) in cleaned.paragraphs.iter().enumerate()
+    {
+        let paragraph = cleaned
+            .text
+            .get(paragraph_start..paragraph_end)
+            .unwrap_or("");
+        let mut body_offset = 0;
+        if is_transcript {
+            if let Some(label_len) = speaker::transcript_label_length(paragraph) {
+                let label = paragraph.get(..label_len - 1).unwrap_or("").trim();
+                speaker = Some(label.to_string());
+                body_offset = label_len;
+            }
+        }
+        let body = paragraph.get(body_offset..).unwrap_or("");
+        let body_offset = paragraph_start + body_offset + bullet_length(body);
+        let body = cleaned.text.get(body_offset..paragraph_end).unwrap_or("");
+        for (start, end) in segment::sentences(body) {
+            let pieces = split_long(
+                &cleaned.text,
+                body_offset + start,
+                body_offset + end,
+                options.max_sentence_bytes,
+                &document.source,
+                &mut diagnostics,
+            );
+            for (piece_start, piece_end) in pieces {
+                let sentence_text = cleaned.text.get(piece_start..piece_end).unwrap_or("");
+                let votes = lang::votes(sentence_text);
+                document_votes.add(votes);
+                sentences.push((
+                    Sentence {
+                        start: piece_start,
+                        end: piece_end,
+                        paragraph: paragraph_idx,
+                        lang: Lang::En,
+                        speaker: speaker.clone(),
+                    },
+                    votes,
+                ));
+            }
+        }
     }
+
+    let document_lang = document
+        .lang
+        .unwrap_or_else(|| document_votes.winner(Lang::En));
+    let sentences = sentences
+        .into_iter()
+        .map(|(mut sentence, votes)| {
+            sentence.lang = votes.winner(document_lang);
+            sentence
+        })
+        .collect();
+
+    let published = document
+        .published
+        .or_else(|| dateline::dateline(&cleaned.text, &cleaned.paragraphs))
+        .or_else(|| {
+            cleaned
+                .forwarded_date
+                .as_deref()
+                .and_then(dateline::find_date)
+                .map(|(_, date)| date)
+        });
+
+    Normalized {
+        text: cleaned.text,
+        sentences,
+        published,
+        lang: document_lang,
+        offset_map: cleaned.offset_map,
+        diagnostics,
+    }
+}
+
+/// Length of a list bullet ("- ", "• ", "1. ") at the start of a paragraph, space included.
+fn bullet_length(paragraph: &str) -> usize {
+    let Some(first) = paragraph.split(' ').next() else {
+        return 0;
+    };
+    if first.len() < paragraph.len() && clean::is_bullet(first) {
+        first.len() + 1
+    } else {
+        0
+    }
+}
+
+/// Splits `start..end` into pieces of at most `max` bytes at a clause or word boundary.
+fn split_long(
+    text: &str,
+    start: usize,
+    end: usize,
+    max: usize,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(usize, usize)> {
+    if end - start <= max || max == 0 {
+        return vec![(start, end)];
+    }
+    diagnostics.push(Diagnostic {
+        source: source.to_string(),
+        message: format!(
+            "sentence at byte {start} is {} bytes long, over the limit of {max}: split at clause boundaries",
+            end - start
+        ),
+    });
+    let mut pieces = Vec::new();
+    let mut piece_start = start;
+    while end - piece_start > max {
+        let mut limit = piece_start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = text.get(piece_start..limit).unwrap_or("");
+        // Prefer a clause break, then any space; as a last resort cut inside a word.
+        let cut = ["; ", ", ", " "]
+            .iter()
+            .find_map(|sep| window.rfind(sep).filter(|&at| at > 0).map(|at| at + 1))
+            .unwrap_or(window.len());
+        let cut = if cut == 0 { window.len().max(1) } else { cut };
+        let piece_end = piece_start + cut;
+        let trimmed_end = piece_start
+            + text
+                .get(piece_start..piece_end)
+                .unwrap_or("")
+                .trim_end()
+                .len();
+        if trimmed_end > piece_start {
+            pieces.push((piece_start, trimmed_end));
+        }
+        piece_start = piece_end;
+        while text.as_bytes().get(piece_start) == Some(&b' ') {
+            piece_start += 1;
+        }
+        if window.is_empty() {
+            break;
+        }
+    }
+    if piece_start < end {
+        pieces.push((piece_start, end));
+    }
+    pieces
 }

@@ -1,0 +1,501 @@
+//! Cleaning: raw document text → normalized text with paragraphs and an offset map.
+//!
+//! The text is read line by line. Furniture lines and scrubbed-link markers are dropped, hard
+//! line wraps are undone (with end-of-line hyphenation), and every other line break becomes a
+//! paragraph break. Output paragraphs are separated by `"\n\n"` and words by one space, so
+//! cleaning already-clean text gives the same text back.
+
+use crate::furniture;
+
+/// Lines at most this long (in chars) count as "short" when deciding whether a document is
+/// hard-wrapped: plain-text email and newsletters wrap at 66–78 columns.
+const MAX_WRAPPED_LINE_CHARS: usize = 100;
+
+/// Prefixes that keep their hyphen across a line break ("self-\ndefense" → "self-defense").
+const KEEP_HYPHEN_PREFIXES: &[&str] = &[
+    "self", "well", "non", "cross", "so", "ex", "half", "all", "long", "short", "high", "low",
+    "far", "full", "mid", "vice", "two", "three", "four", "five", "six", "ten", "first", "second",
+    "third", "anti", "pro", "co", "post", "pre", "multi", "decision", "policy", "law", "drug",
+];
+
+/// The result of cleaning.
+#[derive(Debug, Default)]
+pub(crate) struct Cleaned {
+    /// Normalized text.
+    pub(crate) text: String,
+    /// Byte ranges of paragraphs in `text`.
+    pub(crate) paragraphs: Vec<(usize, usize)>,
+    /// Checkpoints `(normalized, original)`.
+    pub(crate) offset_map: Vec<(usize, usize)>,
+    /// The `Date:` value of a forwarded-message header block, if one was dropped.
+    pub(crate) forwarded_date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    Furniture,
+    Content,
+}
+
+/// One word of the output: a byte range of the original text.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// One input line after quote prefixes, markers and surrounding whitespace are gone.
+#[derive(Debug)]
+struct Line {
+    kind: LineKind,
+    tokens: Vec<Token>,
+    /// Length in chars of the line as the wrapper saw it (markers included).
+    wrapped_chars: usize,
+}
+
+/// Cleans `original` (see the module docs).
+pub(crate) fn clean(original: &str) -> Cleaned {
+    let mut cleaned = Cleaned {
+        text: String::with_capacity(original.len()),
+        ..Cleaned::default()
+    };
+    let lines = read_lines(original, &mut cleaned.forwarded_date);
+    let width = wrap_width(&lines);
+
+    let mut paragraph: Vec<Token> = Vec::new();
+    // For each token after the first of the paragraph: whether a space precedes it, and whether
+    // the token before it loses its trailing hyphen.
+    let mut glue: Vec<Glue> = Vec::new();
+    let mut previous_content: Option<&Line> = None;
+    for line in &lines {
+        if line.kind != LineKind::Content {
+            flush_paragraph(original, &paragraph, &glue, &mut cleaned);
+            paragraph.clear();
+            glue.clear();
+            previous_content = None;
+            continue;
+        }
+        match previous_content {
+            Some(previous) if is_wrap(original, previous, line, width) => {
+                // A dropped hyphen is recorded on the token after it; `flush_paragraph` strips it.
+                glue.push(line_join(original, previous, line));
+            }
+            Some(_) => {
+                flush_paragraph(original, &paragraph, &glue, &mut cleaned);
+                paragraph.clear();
+                glue.clear();
+                glue.push(Glue::Space);
+            }
+            None => glue.push(Glue::Space),
+        }
+        paragraph.extend_from_slice(&line.tokens);
+        // Tokens inside the line are separated by one space.
+        glue.extend(std::iter::repeat_n(
+            Glue::Space,
+            line.tokens.len().saturating_sub(1),
+        ));
+        previous_content = Some(line);
+    }
+    flush_paragraph(original, &paragraph, &glue, &mut cleaned);
+    cleaned
+}
+
+/// How a token attaches to the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glue {
+    /// One space between them.
+    Space,
+    /// No space ("U.S.-\nMexico" → "U.S.-Mexico").
+    Touch,
+    /// No space and the previous token's trailing hyphen is dropped ("inter-\nnational").
+    DropHyphen,
+}
+
+/// Splits the text into lines and classifies them.
+fn read_lines(original: &str, forwarded_date: &mut Option<String>) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut in_forwarded_headers = false;
+    let mut line_start = 0;
+    let raw_lines: Vec<(usize, &str)> = original
+        .split('\n')
+        .map(|raw| {
+            let start = line_start;
+            line_start += raw.len() + 1;
+            (start, raw)
+        })
+        .collect();
+    for (index, &(start, raw)) in raw_lines.iter().enumerate() {
+        let (tokens, wrapped_chars) = tokenize_line(raw, start);
+        if tokens.is_empty() {
+            in_forwarded_headers = false;
+            // A line that held only markers is a dropped link (an image or a button), which
+            // ends the paragraph like furniture does.
+            let kind = if raw.trim().is_empty() || raw.trim_start_matches('>').trim().is_empty() {
+                LineKind::Blank
+            } else {
+                LineKind::Furniture
+            };
+            lines.push(Line {
+                kind,
+                tokens,
+                wrapped_chars,
+            });
+            continue;
+        }
+        let line_text = joined_text(original, &tokens);
+        let mut kind = LineKind::Content;
+        if furniture::is_forwarded_start(&line_text) {
+            in_forwarded_headers = true;
+            kind = LineKind::Furniture;
+        } else if let Some((name, value)) = furniture::forwarded_header(&line_text) {
+            // A header block without an opening line counts only if another header follows.
+            let next_is_header = raw_lines.get(index + 1).is_some_and(|&(next_start, next)| {
+                let (next_tokens, _) = tokenize_line(next, next_start);
+                furniture::forwarded_header(&joined_text(original, &next_tokens)).is_some()
+            });
+            if in_forwarded_headers || (name == "from" && next_is_header) {
+                in_forwarded_headers = true;
+                kind = LineKind::Furniture;
+                if matches!(name.as_str(), "date" | "fecha" | "sent" | "enviado")
+                    && forwarded_date.is_none()
+                {
+                    *forwarded_date = Some(value.to_string());
+                }
+            }
+        } else {
+            in_forwarded_headers = false;
+        }
+        if kind == LineKind::Content && furniture::is_furniture(&line_text) {
+            kind = LineKind::Furniture;
+        }
+        lines.push(Line {
+            kind,
+            tokens,
+            wrapped_chars,
+        });
+    }
+    lines
+}
+
+/// Whether a char separates words. Control and zero-width chars count as spaces so that they
+/// never reach the normalized text.
+fn is_separator(ch: char) -> bool {
+    ch.is_whitespace() || ch.is_control() || matches!(ch, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The words of one raw line (without its `\n`) as original byte ranges, skipping markers and
+/// a leading email quote prefix (`> `). Also returns the line's length in chars.
+fn tokenize_line(raw: &str, line_start: usize) -> (Vec<Token>, usize) {
+    let mut tokens = Vec::new();
+    let mut wrapped_chars = 0;
+    let mut segment_start = 0;
+    let mut at_line_start = true;
+    let markers: Vec<(usize, usize)> = furniture::marker_ranges(raw).collect();
+    let boundaries = markers
+        .iter()
+        .copied()
+        .chain(std::iter::once((raw.len(), raw.len())));
+    for (marker_start, marker_end) in boundaries {
+        let segment = raw.get(segment_start..marker_start).unwrap_or("");
+        let mut token_start: Option<usize> = None;
+        let mut push = |from: usize, to: usize, at_line_start: &mut bool| {
+            let mut from = from;
+            if *at_line_start {
+                // Email quote prefixes: "> > text" or ">text".
+                while raw.as_bytes().get(from) == Some(&b'>') && from < to {
+                    from += 1;
+                }
+            }
+            if from < to {
+                *at_line_start = false;
+                tokens.push(Token {
+                    start: line_start + from,
+                    end: line_start + to,
+                });
+            }
+        };
+        for (offset, ch) in segment.char_indices() {
+            wrapped_chars += 1;
+            let position = segment_start + offset;
+            if is_separator(ch) {
+                if let Some(start) = token_start.take() {
+                    push(start, position, &mut at_line_start);
+                }
+            } else if token_start.is_none() {
+                token_start = Some(position);
+            }
+        }
+        if let Some(start) = token_start.take() {
+            push(start, marker_start, &mut at_line_start);
+        }
+        wrapped_chars += raw
+            .get(marker_start..marker_end)
+            .map_or(0, |m| m.chars().count());
+        segment_start = marker_end;
+    }
+    (tokens, wrapped_chars)
+}
+
+/// The tokens joined by single spaces.
+fn joined_text(original: &str, tokens: &[Token]) -> String {
+    let mut text = String::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 {
+            text.push(' ');
+        }
+        text.push_str(original.get(token.start..token.end).unwrap_or(""));
+    }
+    text
+}
+
+/// The wrap width of a hard-wrapped document, or `None` when lines are not hard-wrapped.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut n_content = 0usize;
+    let mut n_short = 0usize;
+    let mut width = 0usize;
+    for line in lines.iter().filter(|line| line.kind == LineKind::Content) {
+        n_content += 1;
+        if line.wrapped_chars <= MAX_WRAPPED_LINE_CHARS {
+            n_short += 1;
+            width = width.max(line.wrapped_chars);
+        }
+    }
+    // Most lines short: the text was wrapped by a mailer or an editor.
+    (n_content >= 2 && n_short * 10 >= n_content * 7).then_some(width)
+}
+
+fn token_text<'a>(original: &'a str, token: &Token) -> &'a str {
+    original.get(token.start..token.end).unwrap_or("")
+}
+
+/// Whether the break between two consecutive content lines is a hard wrap (join) rather than
+/// an intended break (new paragraph: headline, dateline, bullet, speaker turn).
+fn is_wrap(original: &str, previous: &Line, next: &Line, width: Option<usize>) -> bool {
+    let (Some(last), Some(first)) = (previous.tokens.last(), next.tokens.first()) else {
+        return false;
+    };
+    let last_text = token_text(original, last);
+    let first_text = token_text(original, first);
+    if is_bullet(first_text) || starts_with_label(original, &next.tokens) {
+        return false;
+    }
+    if line_join(original, previous, next) != Glue::Space {
+        return true;
+    }
+    let ends_sentence = last_text.chars().next_back().is_some_and(|ch| {
+        matches!(
+            ch,
+            '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | '…'
+        )
+    });
+    let next_is_lower = first_text.chars().next().is_some_and(char::is_lowercase);
+    if !ends_sentence && next_is_lower {
+        return true;
+    }
+    match width {
+        // A greedy wrapper breaks a line only when the next word does not fit; if it would
+        // have fitted, the writer broke the line on purpose.
+        Some(width) => previous.wrapped_chars + 1 + first_text.chars().count() > width,
+        None => false,
+    }
+}
+
+/// How the first token of `next` attaches to the last token of `previous` if the lines join.
+fn line_join(original: &str, previous: &Line, next: &Line) -> Glue {
+    let (Some(last), Some(first)) = (previous.tokens.last(), next.tokens.first()) else {
+        return Glue::Space;
+    };
+    let last_text = token_text(original, last);
+    let first_text = token_text(original, first);
+    let Some(stem) = last_text.strip_suffix('-') else {
+        if last_text.chars().count() > 1 && last_text.ends_with('—') {
+            return Glue::Touch;
+        }
+        return Glue::Space;
+    };
+    let stem_last = stem.chars().next_back();
+    let first_char = first_text.chars().next();
+    match (stem_last, first_char) {
+        (Some(before), Some(after)) if before.is_alphabetic() && after.is_alphanumeric() => {
+            // The word part of the stem, after any earlier hyphen ("U.S.-" → "", "anti-" → "anti").
+            let word = stem
+                .rsplit(['-', '.', '(', '"', '“'])
+                .next()
+                .unwrap_or(stem);
+            let keep = KEEP_HYPHEN_PREFIXES
+                .iter()
+                .any(|prefix| word.eq_ignore_ascii_case(prefix));
+            if after.is_lowercase() && before.is_lowercase() && !keep && !stem.contains('-') {
+                Glue::DropHyphen
+            } else {
+                Glue::Touch
+            }
+        }
+        (Some(before), Some(after)) if before == '.' && after.is_alphanumeric() => Glue::Touch,
+        _ => Glue::Space,
+    }
+}
+
+/// A list bullet that starts its own line: "-", "*", "•", "·", "–", "1.", "2)", "a)".
+pub(crate) fn is_bullet(token: &str) -> bool {
+    if matches!(token, "-" | "*" | "•" | "·" | "–" | "—" | "▪" | "◦" | "‣") {
+        return true;
+    }
+    let Some(stem) = token.strip_suffix('.').or_else(|| token.strip_suffix(')')) else {
+        return false;
+    };
+    (!stem.is_empty() && stem.len() <= 2 && stem.bytes().all(|byte| byte.is_ascii_digit()))
+        || (token.ends_with(')') && stem.len() == 1 && stem.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Whether the line starts with an upper-case speaker label ("SECRETARY RUBIO:", "Q:").
+fn starts_with_label(original: &str, tokens: &[Token]) -> bool {
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    let end = tokens
+        .iter()
+        .take(9)
+        .position(|token| token_text(original, token).ends_with(':'));
+    let Some(label_end) = end else {
+        return false;
+    };
+    let label = original
+        .get(first.start..tokens[label_end].end)
+        .unwrap_or("");
+    crate::speaker::label_length(label).is_some_and(|len| len == label.len())
+}
+
+/// Appends one paragraph to the output, unless it is empty or furniture as a whole.
+fn flush_paragraph(original: &str, tokens: &[Token], glue: &[Glue], cleaned: &mut Cleaned) {
+    if tokens.is_empty() {
+        return;
+    }
+    let before_separator = cleaned.text.len();
+    let map_len = cleaned.offset_map.len();
+    if !cleaned.text.is_empty() {
+        cleaned.text.push_str("\n\n");
+    }
+    let paragraph_start = cleaned.text.len();
+    for (index, token) in tokens.iter().enumerate() {
+        let mut text = token_text(original, token);
+        let next_glue = glue.get(index + 1).copied();
+        if next_glue == Some(Glue::DropHyphen) {
+            text = text.strip_suffix('-').unwrap_or(text);
+        }
+        if index > 0 && glue.get(index).copied().unwrap_or(Glue::Space) == Glue::Space {
+            cleaned.text.push(' ');
+        }
+        push_checkpoint(cleaned, token.start);
+        cleaned.text.push_str(text);
+    }
+    let paragraph = cleaned.text.get(paragraph_start..).unwrap_or("");
+    if furniture::is_furniture(paragraph) || furniture::is_forwarded_start(paragraph) {
+        cleaned.text.truncate(before_separator);
+        cleaned.offset_map.truncate(map_len);
+        return;
+    }
+    cleaned
+        .paragraphs
+        .push((paragraph_start, cleaned.text.len()));
+}
+
+/// Records a checkpoint if the next byte does not follow one to one from the last checkpoint.
+fn push_checkpoint(cleaned: &mut Cleaned, original_offset: usize) {
+    let normalized_offset = cleaned.text.len();
+    let follows = cleaned.offset_map.last().is_some_and(|&(norm, orig)| {
+        original_offset.checked_sub(orig) == Some(normalized_offset - norm)
+    });
+    if !follows {
+        cleaned
+            .offset_map
+            .push((normalized_offset, original_offset));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &str) {
+        let cleaned = clean(input);
+        assert_eq!(cleaned.text, expect);
+        // Every paragraph maps back to its words in the original.
+        for &(start, end) in &cleaned.paragraphs {
+            assert!(cleaned.text.is_char_boundary(start) && cleaned.text.is_char_boundary(end));
+        }
+    }
+
+    #[test]
+    fn hard_wraps_are_undone() {
+        check(
+            "Trump threatened Sheinbaum with more tariffs again this month to\n\
+             force Mexico to send more water from its reservoirs to farmers\n\
+             and ranchers in Texas.\n\
+             \n\
+             The treaty dates from 1944.\n",
+            "Trump threatened Sheinbaum with more tariffs again this month to force Mexico to send \
+             more water from its reservoirs to farmers and ranchers in Texas.\n\n\
+             The treaty dates from 1944.",
+        );
+    }
+
+    #[test]
+    fn hyphenation_is_undone_but_real_hyphens_stay() {
+        check(
+            "The agreement was reached after long inter-\nnational talks about the U.S.-\nMexico border and self-\ndefense.\n",
+            "The agreement was reached after long international talks about the U.S.-Mexico border and self-defense.",
+        );
+    }
+
+    #[test]
+    fn intended_breaks_are_paragraphs() {
+        check(
+            "Trump's Water War\nDecember 24, 2025\nThe president threatened tariffs on Mexico over water deliveries under\nthe 1944 treaty, officials said on Tuesday in a long statement to the\npress.\n",
+            "Trump's Water War\n\nDecember 24, 2025\n\nThe president threatened tariffs on Mexico over water deliveries under the 1944 treaty, officials said on Tuesday in a long statement to the press.",
+        );
+    }
+
+    #[test]
+    fn markers_and_furniture_go() {
+        check(
+            "View in browser\n\nMexico said [[link removed]] it would act.\nShare this article\n\nTo unsubscribe, click here.\n",
+            "Mexico said it would act.",
+        );
+        check(
+            "---------- Forwarded message ---------\nFrom: Example <news@example.com>\nDate: Wed, Dec 24, 2025 at 7:02 AM\nSubject: News\n\nBody text.\n",
+            "Body text.",
+        );
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let original = "Hello  world.\r\n\r\nSecond   one.";
+        let cleaned = clean(original);
+        assert_eq!(cleaned.text, "Hello world.\n\nSecond one.");
+        let normalized = trecho_model::Normalized {
+            text: cleaned.text.clone(),
+            sentences: vec![],
+            published: None,
+            lang: trecho_model::Lang::En,
+            offset_map: cleaned.offset_map.clone(),
+            diagnostics: vec![],
+        };
+        let second = cleaned.text.find("Second").unwrap();
+        assert_eq!(
+            &original[normalized.original_offset(second)..][..6],
+            "Second"
+        );
+        let world = cleaned.text.find("world").unwrap();
+        assert_eq!(&original[normalized.original_offset(world)..][..5], "world");
+    }
+
+    #[test]
+    fn bullets_are_paragraphs() {
+        check(
+            "The plan has three parts:\n- more troops at the border\n- extraditions\n- water deliveries\n",
+            "The plan has three parts:\n\n- more troops at the border\n\n- extraditions\n\n- water deliveries",
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Newsletter and web-page furniture: scrubbed-link markers, share buttons, subscription
+//! footers and forwarded-message header blocks, recognised line by line.
+
+use regex::{Regex, RegexSet};
+use std::sync::LazyLock;
+
+/// Lines longer than this are prose, never furniture; skipping them keeps the check cheap and
+/// stops a long real paragraph that happens to mention "unsubscribe" from being dropped.
+const MAX_FURNITURE_LINE_BYTES: usize = 300;
+
+/// Inline markers that scrubbers and plain-text exports leave where links were.
+static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\[\[?\s*(?:link|image|url)\s+removed\s*\]\]?|<(?:https?|mailto):[^>\s]*>|\[(?:https?|mailto):[^\]\s]*\]")
+        .unwrap_or_else(|err| panic!("bug: marker pattern does not compile: {err}"))
+});
+
+/// Whole lines (trimmed) that are page or newsletter furniture, not article text.
+static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        // Share widgets: a line made only of share targets.
+        r"(?i)^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|bluesky|threads|copy link|share this(?: article| story| post| page)?|share on \w+|compartir|comparte|imprimir)[\s|·•/,]*)+$",
+        // "View in browser" and its variants.
+        r"(?i)^(?:view|read|open|see|ver)\b.{0,30}(?:\bin (?:your |a |the )?(?:web )?browser|\bweb version|\bonline version|\ben (?:tu |el |su )?navegador)\.?$",
+        r"(?i)\bmanage (?:your )?(?:subscriptions?|preferences|email preferences|account)\b",
+        r"(?i)\b(?:update|change) (?:your )?(?:email )?preferences\b",
+        r"(?i)(?:^(?:to )?unsubscribe\b|\bunsubscribe (?:here|from|at|now|link)\b|\bclick here to unsubscribe\b|\bunsubscribe\b.*\b(?:email|list|newsletter|preferences|mailing)\b|\b(?:email|list|newsletter|preferences|mailing)\b.*\bunsubscribe\b|^unsubscribe$|\bdarse de baja\b|\bcancelar (?:la )?suscripci[oó]n\b)",
+        r"(?i)\byou (?:are )?receiv(?:ed|ing) this (?:email|e-mail|newsletter|message)\b",
+        r"(?i)^(?:copyright\b|©|\(c\) ?\d{4}).*$",
+        r"(?i)^(?:subscribe(?: now| today| here)?|sign up(?: now| here)?|donate(?: now)?|advertisement|publicidad|read more|continue reading|click here|follow us(?: on .*)?|s[ií]guenos(?: en .*)?|like us on facebook|forward to a friend|suscr[ií]bete|get the app|download the app)[.!:]?$",
+        r"(?i)^p\.? ?o\.? box \d+",
+        // A postal address line: a street number, a street word and a ZIP code.
+        r"(?i)^\d{1,6} [^.!?]{0,80}\b(?:street|st\.?|avenue|ave\.?|road|rd\.?|suite|ste\.?|blvd\.?|boulevard|floor|fl\.?|drive|dr\.?|lane|way|plaza)\b[^.!?]{0,80}\b\d{5}(?:-\d{4})?\b",
+        r"(?i)^[^.!?]{0,80}\b(?:suite|ste\.?) \d+[^.!?]{0,60}\b\d{5}(?:-\d{4})?$",
+    ])
+    .unwrap_or_else(|err| panic!("bug: furniture patterns do not compile: {err}"))
+});
+
+/// The line that opens a forwarded message's header block.
+static FORWARDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:-{2,}\s*(?:forwarded message|original message|mensaje reenviado|mensaje original)\s*-{2,}|begin forwarded message:?|-{2,}\s*forwarded by .*)$")
+        .unwrap_or_else(|err| panic!("bug: forwarded pattern does not compile: {err}"))
+});
+
+/// One header line inside a forwarded block ("From: …", "Date: …").
+static FORWARDED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(from|de|date|fecha|sent|enviado|subject|asunto|to|para|cc|bcc|reply-to):\s*(.*)$",
+    )
+    .unwrap_or_else(|err| panic!("bug: header pattern does not compile: {err}"))
+});
+
+/// Byte ranges of scrubbed-link markers in `line`.
+pub(crate) fn marker_ranges(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    // Cheap pre-check: every marker contains '[' or '<'.
+    let has_candidate = line.bytes().any(|byte| byte == b'[' || byte == b'<');
+    let matches = if has_candidate {
+        Some(
+            MARKERS
+                .find_iter(line)
+                .map(|found| (found.start(), found.end())),
+        )
+    } else {
+        None
+    };
+    matches.into_iter().flatten()
+}
+
+/// Whether a whole (trimmed, marker-free) line or paragraph is furniture.
+pub(crate) fn is_furniture(text: &str) -> bool {
+    !text.is_empty() && text.len() <= MAX_FURNITURE_LINE_BYTES && FURNITURE.is_match(text)
+}
+
+/// Whether the line opens a forwarded-message header block.
+pub(crate) fn is_forwarded_start(text: &str) -> bool {
+    text.len() <= 120 && FORWARDED.is_match(text)
+}
+
+/// If the line is a header of a forwarded block, its name (lowercase) and value.
+pub(crate) fn forwarded_header(text: &str) -> Option<(String, &str)> {
+    if text.len() > 400 {
+        return None;
+    }
+    let captures = FORWARDED_HEADER.captures(text)?;
+    let name = captures.get(1)?.as_str().to_ascii_lowercase();
+    let value = captures.get(2).map_or("", |value| value.as_str());
+    Some((name, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_furniture(line: &str, expect: bool) {
+        assert_eq!(is_furniture(line), expect, "{line:?}");
+    }
+
+    #[test]
+    fn share_and_subscription_lines_are_furniture() {
+        check_furniture("Share", true);
+        check_furniture("Share this article", true);
+        check_furniture("Facebook | Twitter | Email", true);
+        check_furniture("View in browser", true);
+        check_furniture("View this email in your browser", true);
+        check_furniture("Manage subscription", true);
+        check_furniture("To unsubscribe from this list, click here.", true);
+        check_furniture("Unsubscribe | Update your preferences", true);
+        check_furniture("You are receiving this email because you signed up.", true);
+        check_furniture(
+            "Copyright © 2025 Example Magazine, All rights reserved.",
+            true,
+        );
+        check_furniture("© 2025 Example Magazine", true);
+        check_furniture(
+            "1234 Example Street NW, Suite 500, Washington, DC 20005",
+            true,
+        );
+        check_furniture("Subscribe now", true);
+    }
+
+    #[test]
+    fn prose_is_not_furniture() {
+        check_furniture(
+            "Mexico agreed to share intelligence on cartel networks.",
+            false,
+        );
+        check_furniture("Trump threatened Sheinbaum with more tariffs.", false);
+        check_furniture("Email", true);
+        check_furniture("The email was sent on Monday to 200 officials.", false);
+        check_furniture("X", true);
+        check_furniture(
+            "Read more about the treaty in our archive of water deliveries.",
+            false,
+        );
+    }
+
+    #[test]
+    fn markers_are_found() {
+        let line =
+            "Read the report [[link removed]] and <https://t.example/abc> now [link removed]";
+        let found: Vec<&str> = marker_ranges(line).map(|(s, e)| &line[s..e]).collect();
+        assert_eq!(
+            found,
+            [
+                "[[link removed]]",
+                "<https://t.example/abc>",
+                "[link removed]"
+            ]
+        );
+    }
+
+    #[test]
+    fn forwarded_blocks_are_recognised() {
+        assert!(is_forwarded_start("---------- Forwarded message ---------"));
+        assert!(is_forwarded_start("Begin forwarded message:"));
+        assert_eq!(
+            forwarded_header("Date: Wed, Dec 24, 2025 at 7:02 AM"),
+            Some(("date".to_string(), "Wed, Dec 24, 2025 at 7:02 AM"))
+        );
+        assert_eq!(forwarded_header("The date: is not a header"), None);
+    }
+}
