@@ -30,10 +30,12 @@
 //!   it is dropped from the history of carried-out items.
 //! - `withdrawn` (threats, promises): the actor's side retreats or concedes (paused, lifted,
 //!   dropped) on the item's issues or content type, or says the same act negated ("will not
-//!   impose tariffs").
+//!   impose tariffs"). For promises only a retreat counts (conceding may be the promise kept),
+//!   and not when the promise was to retreat.
 //! - `rejected` (demands): the recipient's side rejects or refuses on the item's issues.
 //! - `lapsed` (threats, promises): the deadline passed, while still `open`, before the latest
-//!   day in the data.
+//!   day in the data. A promise is kept only by its deadline: acts after a lapse do not carry
+//!   it out (a threat carried out late was still carried out).
 //! - `open` again: the item is said again after it was withdrawn, conceded, rejected or
 //!   lapsed: it is live again.
 
@@ -74,6 +76,7 @@ pub fn build(
 fn is_commitment_utterance(event: &Event) -> bool {
     event.kind == Kind::Said
         && !event.negated
+        && keys::known(&keys::side(event.actor.as_ref()))
         && matches!(
             event.speech_act,
             Some(SpeechAct::Threat | SpeechAct::Promise | SpeechAct::Demand)
@@ -230,11 +233,24 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
         return None;
     }
     let content_type = cluster.content_type?;
-    if group.deed.event_type != content_type || group.actor_side != cluster.actor_side {
+    let is_promise = cluster.speech_act == SpeechAct::Promise;
+    let type_fits = group.deed.event_type == content_type
+        || (is_promise && giving(content_type) && giving(group.deed.event_type));
+    if !type_fits || group.actor_side != cluster.actor_side {
         return None;
     }
+    let deed_at_sea = group.events.iter().any(|e| keys::at_sea(&e.sentence));
+    let words_at_sea = cluster.events().any(|e| keys::at_sea(&e.sentence));
+    let stateless_recipient = group
+        .deed
+        .recipient
+        .as_ref()
+        .is_none_or(|recipient| recipient.country.is_none());
     let recipient_fits = group.recipient_side == cluster.recipient_side
-        || (cluster.speech_act == SpeechAct::Promise && !keys::known(&group.recipient_side));
+        || (is_promise && !keys::known(&group.recipient_side))
+        // Boats at sea rarely have a country in the text; the act is still a smaller version
+        // of strikes threatened against the cartels of the recipient's side.
+        || (deed_at_sea && !words_at_sea && stateless_recipient);
     if !recipient_fits || !keys::known(&cluster.actor_side) {
         return None;
     }
@@ -243,14 +259,18 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
         return None;
     }
     // The announcement of the measure in the threat's own document is not its carrying out.
+    // Only with day-precision dates: "in September" in one article may cover both a threat and
+    // an act that followed it.
     let announcement = group.events.iter().all(|deed_event| {
-        cluster.utterances.iter().any(|utterance| {
-            utterance.day() == Some(deed_day)
-                && utterance
-                    .events
-                    .iter()
-                    .any(|said| said.doc_id == deed_event.doc_id)
-        })
+        deed_event.date.is_none_or(|d| d.day.is_some())
+            && cluster.utterances.iter().any(|utterance| {
+                utterance.date().is_some_and(|d| d.day.is_some())
+                    && utterance.day() == Some(deed_day)
+                    && utterance
+                        .events
+                        .iter()
+                        .any(|said| said.doc_id == deed_event.doc_id)
+            })
     });
     if announcement {
         return None;
@@ -262,13 +282,19 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
     if !fits {
         return None;
     }
-    let deed_at_sea = group.events.iter().any(|e| keys::at_sea(&e.sentence));
-    let words_at_sea = cluster.events().any(|e| keys::at_sea(&e.sentence));
     if deed_at_sea && !words_at_sea {
         Some(CommitmentStatus::PartlyCarriedOut)
     } else {
         Some(CommitmentStatus::CarriedOut)
     }
+}
+
+/// Acts of giving: a promise to agree, concede or cooperate is kept by any of them.
+fn giving(event_type: EventType) -> bool {
+    matches!(
+        event_type,
+        EventType::Agree | EventType::Concede | EventType::Cooperate
+    )
 }
 
 /// What can change an item's status, at one point in time.
@@ -318,11 +344,8 @@ fn follow(
     // The latest utterance that names a deadline sets it.
     let mut found_deadline: Option<(deadline::Deadline, Vec<String>)> = None;
     for utterance in &cluster.utterances {
-        for event in &utterance.events {
-            if let Some(found) = deadline::parse(&event.sentence, keys::event_day(event)) {
-                found_deadline = Some((found, utterance.ids().map(String::from).collect()));
-                break;
-            }
+        if let Some(found) = utterance_deadline(utterance, events) {
+            found_deadline = Some((found, utterance.ids().map(String::from).collect()));
         }
     }
 
@@ -413,6 +436,47 @@ fn follow(
     }
 }
 
+/// The deadline an utterance sets. Its own words come first; when they give no date ("pay
+/// IMMEDIATELY"), a date said by the same side to the same side on the same day in the same
+/// document fills it in ("release the water before December 31st… or a 5% tariff,
+/// IMMEDIATELY"), keeping the utterance's own words as the text.
+fn utterance_deadline(utterance: &Utterance<'_>, events: &[&Event]) -> Option<deadline::Deadline> {
+    let mut own: Option<deadline::Deadline> = None;
+    for event in &utterance.events {
+        if let Some(found) = deadline::parse(&event.sentence, keys::event_day(event)) {
+            if found.date.is_some() {
+                return Some(found);
+            }
+            own.get_or_insert(found);
+        }
+    }
+    let first = utterance.first()?;
+    let (actor_side, recipient_side) = (
+        keys::side(first.actor.as_ref()),
+        keys::side(first.recipient.as_ref()),
+    );
+    let day = keys::event_day(first);
+    let companion = events
+        .iter()
+        .filter(|event| {
+            event.kind == Kind::Said
+                && event.doc_id == first.doc_id
+                && !utterance.events.iter().any(|u| u.id == event.id)
+                && keys::event_day(event) == day
+                && keys::side(event.actor.as_ref()) == actor_side
+                && keys::side(event.recipient.as_ref()) == recipient_side
+        })
+        .filter_map(|event| deadline::parse(&event.sentence, keys::event_day(event)))
+        .find(|found| found.date.is_some());
+    match (own, companion) {
+        (Some(own), Some(companion)) => Some(deadline::Deadline {
+            date: companion.date,
+            text: own.text,
+        }),
+        (own, companion) => own.or(companion),
+    }
+}
+
 /// Applies the signals in order, recording every change of status in `history`.
 fn walk(
     speech_act: SpeechAct,
@@ -430,6 +494,11 @@ fn walk(
             (Effect::Conceded, _) => S::Conceded,
             (Effect::Rejected, _) if is_demand => S::Rejected,
             (Effect::Withdrawn, _) if !is_demand => S::Withdrawn,
+            // A promise with a deadline is kept only by its deadline; a threat carried out late
+            // was still carried out.
+            (Effect::Partly | Effect::Carried, S::Lapsed) if speech_act == SpeechAct::Promise => {
+                S::Lapsed
+            }
             (Effect::Partly, _) if !is_demand => S::PartlyCarriedOut,
             (Effect::Carried, _) if !is_demand => S::CarriedOut,
             (Effect::Deadline, S::Open) if !is_demand => S::Lapsed,
@@ -476,6 +545,11 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
         return signals;
     };
     for utterance in cluster.utterances.iter().skip(1) {
+        // A conditional restatement ("if Mexico continues to violate…, we will") is a mention
+        // but says nothing new about the present, so it does not reopen the item.
+        if utterance.events.iter().all(|e| e.hypothetical) {
+            continue;
+        }
         if let Some(day) = utterance.day() {
             signals.push(Signal {
                 day,
@@ -500,7 +574,7 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
                     || !keys::known(&group.recipient_side))
                 && day >= first_day =>
             {
-                Some((Effect::Conceded, 1))
+                Some((Effect::Conceded, 2))
             }
             _ => None,
         };
@@ -526,11 +600,11 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
             continue;
         }
         let effect = if is_concession(cluster, event) {
-            Some((Effect::Conceded, 1))
+            Some((Effect::Conceded, 2))
         } else if is_rejection(cluster, event) {
             Some((Effect::Rejected, 1))
         } else if is_withdrawal(cluster, event) {
-            Some((Effect::Withdrawn, 2))
+            Some((Effect::Withdrawn, 1))
         } else {
             None
         };
@@ -604,8 +678,16 @@ fn is_withdrawal(cluster: &Cluster<'_>, event: &Event) -> bool {
     if !same_side {
         return false;
     }
-    let backs_down =
-        !event.negated && matches!(event.event_type, EventType::Retreat | EventType::Concede);
+    // For a threat, conceding is backing down; for a promise, conceding or retreating may be
+    // the very act promised, so only a retreat from something else withdraws it.
+    let backs_down = !event.negated
+        && match cluster.speech_act {
+            SpeechAct::Promise => {
+                event.event_type == EventType::Retreat
+                    && cluster.content_type != Some(EventType::Retreat)
+            }
+            _ => matches!(event.event_type, EventType::Retreat | EventType::Concede),
+        };
     let says_not = event.negated
         && event.kind == Kind::Said
         && event.speech_act == Some(cluster.speech_act)
@@ -1029,6 +1111,132 @@ mod tests {
                 ),
             ],
             &["USA threatens SANCTION against MEX (trade) x1: 2025-02-01 open [t1]"],
+        );
+    }
+
+    #[test]
+    fn chain_b_water_deadline_from_the_companion_demand_and_conditional_restatement() {
+        let events: Vec<Event> = [
+            said("t1", "d1", "2025-04-10", "USA", "MEX", Threat, Sanction, &[Trade, Water])
+                .leverage(Trade, Water),
+            done("c1", "d2", "2025-04-28", "MEX", "USA", Concede, &[Water]),
+            said("q3", "d3", "2025-12-08", "USA", "MEX", Demand, Concede, &[Water])
+                .sentence("The U.S needs Mexico to release 200,000 acre-feet of water before December 31st, and the rest must come soon after."),
+            said("t3", "d3", "2025-12-08", "USA", "MEX", Threat, Sanction, &[Trade, Water])
+                .leverage(Trade, Water)
+                .sentence("That is why I have authorized documentation to impose a 5% Tariff on Mexico if this water isn't released, IMMEDIATELY."),
+            done("c4", "d4", "2025-12-12", "MEX", "USA", Concede, &[Water]),
+            said("t4", "d4", "2025-12-12", "USA", "MEX", Threat, Sanction, &[Trade, Water])
+                .leverage(Trade, Water)
+                .hypothetical(),
+        ]
+        .into_iter()
+        .map(|b| b.0)
+        .collect();
+        let ledger = crate::build(&events);
+        let threat = ledger
+            .commitments
+            .iter()
+            .find(|c| c.speech_act == Threat)
+            .expect("the water threat");
+        assert_eq!(
+            show(threat),
+            "USA threatens SANCTION against MEX (trade, water) x3: 2025-04-10 open [t1] -> 2025-04-28 conceded [c1] -> 2025-12-08 open [t3] -> 2025-12-12 conceded [c4]"
+        );
+        assert_eq!(
+            threat.deadline.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-31")
+        );
+        assert_eq!(threat.deadline_text.as_deref(), Some("IMMEDIATELY"));
+        assert_eq!(
+            threat.last_said.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-12")
+        );
+        assert_eq!(
+            threat.status_date.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-12")
+        );
+        let demand = ledger
+            .commitments
+            .iter()
+            .find(|c| c.speech_act == Demand)
+            .expect("the water demand");
+        assert_eq!(demand.status, CommitmentStatus::Conceded);
+    }
+
+    #[test]
+    fn a_promise_past_its_deadline_is_not_kept_by_a_later_act() {
+        check(
+            vec![
+                said("p1", "d2", "2025-04-28", "MEX", "USA", Promise, Concede, &[Water])
+                    .sentence("It includes water releases and continued commitments through the end of this cycle which concludes in October."),
+                // The same document reports the act promised: the announcement, not the keeping.
+                done("c1", "d2", "2025-04-28", "MEX", "USA", Concede, &[Water]),
+                done("c4", "d4", "2025-12-12", "MEX", "USA", Concede, &[Water]),
+            ],
+            &["MEX promises CONCEDE to USA (water) x1: 2025-04-28 open [p1] -> 2025-10-31 lapsed [p1]"],
+        );
+    }
+
+    #[test]
+    fn a_promise_to_cooperate_is_kept_by_an_agreement() {
+        check(
+            vec![
+                said("p1", "d4", "2025-12-12", "MEX", "USA", Promise, Cooperate, &[Water])
+                    .sentence("The United States and Mexico are in negotiations to finalize a plan by the end of January 2026."),
+                done("a5", "d5", "2026-01-31", "MEX", "USA", Agree, &[Water]),
+            ],
+            &["MEX promises COOPERATE to USA (water) x1: 2025-12-12 open [p1] -> 2026-01-31 carried_out [a5]"],
+        );
+    }
+
+    #[test]
+    fn magazine_land_strikes_boats_without_a_country_and_month_dates() {
+        check(
+            vec![
+                said("s02", "mag", "2025-09", "USA", "MEX", Threat, Assault, &[Security, Drugs])
+                    .published("2025-12-24")
+                    .reported(17)
+                    .sentence("President Donald Trump has said at least 17 times since September that land strikes on the cartels in Mexico would come soon."),
+                done("s08", "mag", "2025-09", "USA", "", Assault, &[Security, Drugs])
+                    .published("2025-12-24")
+                    .sentence("Since early September, the US military has destroyed more than two dozen boats in the Caribbean and the eastern Pacific."),
+                done("s12", "mag", "2025-12-24", "USA", "MEX", Assault, &[Security]).negated(),
+                said("s58", "mag", "2025-12-24", "USA", "MEX", Threat, Assault, &[Security, Drugs])
+                    .hypothetical(),
+            ],
+            &["USA threatens ASSAULT against MEX (security, drugs) x17: 2025-09 open [s02] -> 2025-09 partly_carried_out [s08]"],
+        );
+    }
+
+    #[test]
+    fn magazine_migration_tariff_conceded_when_she_agreed_and_he_held_off_the_same_day() {
+        check(
+            vec![
+                said("s31", "mag", "2025-02", "USA", "MEX", Threat, Sanction, &[Trade, Migration])
+                    .leverage(Trade, Migration),
+                done("s31b", "mag", "2025-02", "MEX", "USA", Concede, &[Migration, Security]),
+                done("s31c", "mag", "2025-02", "USA", "MEX", Retreat, &[Trade]),
+            ],
+            &["USA threatens SANCTION against MEX (trade, migration) x1: 2025-02 open [s31] -> 2025-02 withdrawn [s31c] -> 2025-02 conceded [s31b]"],
+        );
+    }
+
+    #[test]
+    fn threats_without_a_known_speaker_are_left_out() {
+        check(
+            vec![said(
+                "s55",
+                "mag",
+                "2025-12-24",
+                "",
+                "",
+                Threat,
+                Assault,
+                &[Security],
+            )
+            .hypothetical()],
+            &[],
         );
     }
 

@@ -43,6 +43,23 @@ pub fn parse(sentence: &str, said: Option<NaiveDate>) -> Option<Deadline> {
             .to_string()
     };
 
+    for captures in END_OF_MONTH.captures_iter(&lower) {
+        let Some(whole) = captures.get(0) else {
+            continue;
+        };
+        let month = captures
+            .name("month")
+            .and_then(|m| month_number(m.as_str()));
+        let year = captures
+            .name("year")
+            .and_then(|y| y.as_str().parse::<i32>().ok());
+        if let Some(date) = resolve_month_end(month, year, said) {
+            return Some(Deadline {
+                date: Some(PartialDate::day(date)),
+                text: text_of(whole.start(), whole.end()),
+            });
+        }
+    }
     for captures in ABSOLUTE_EN.captures_iter(&lower) {
         let Some(whole) = captures.get(0) else {
             continue;
@@ -121,6 +138,13 @@ static ABSOLUTE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).unwrap_or_else(|_| never_matches())
 });
 
+static END_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"\b(?:(?:by|before|until|through|no later than)\s+the\s+end\s+of|(?:concludes|ends|expires|closes)\s+in|(?:a|para|antes de)\s+(?:finales|fines)\s+de|(?:concluye|termina|vence)\s+en)\s+(?P<month>{MONTHS_EN}|{MONTHS_ES})\b(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?"
+    );
+    Regex::new(&pattern).unwrap_or_else(|_| never_matches())
+});
+
 static ABSOLUTE_ES: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"\b(?:antes del?|a más tardar el|a mas tardar el|para el|hasta el|el)\s+(?P<day>\d{{1,2}})\s+de\s+(?P<month>{MONTHS_ES})(?:\s+del?\s+(?P<year>\d{{4}}))?"
@@ -136,7 +160,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:very soon|soon|shortly|next week|next month|in the coming (?:days|weeks|months)|in the near future|pronto|próximamente|la próxima semana|el próximo mes|en los próximos días|en las próximas semanas)\b")
+    Regex::new(r"\b(?:very soon|soon|shortly|immediately|next week|next month|in the coming (?:days|weeks|months)|in the near future|through the end of (?:the|this) [^,.;]{0,60}(?:cycle|year|period|term)|pronto|próximamente|inmediatamente|de inmediato|la próxima semana|el próximo mes|en los próximos días|en las próximas semanas)\b")
         .unwrap_or_else(|_| never_matches())
 });
 
@@ -163,6 +187,28 @@ fn resolve(
                 Some(this_year)
             } else {
                 NaiveDate::from_ymd_opt(said.year() + 1, month, day)
+            }
+        }
+        (None, None) => None,
+    }
+}
+
+/// The last day of a month named without a day: this year's, or next year's if this year's
+/// is already past when the words are said.
+fn resolve_month_end(
+    month: Option<u32>,
+    year: Option<i32>,
+    said: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let month = month?;
+    match (year, said) {
+        (Some(year), _) => crate::keys::last_day_of_month(year, month),
+        (None, Some(said)) => {
+            let this_year = crate::keys::last_day_of_month(said.year(), month)?;
+            if this_year >= said {
+                Some(this_year)
+            } else {
+                crate::keys::last_day_of_month(said.year() + 1, month)
             }
         }
         (None, None) => None,
@@ -321,6 +367,30 @@ mod tests {
     }
 
     #[test]
+    fn ends_of_months() {
+        check(
+            "The United States and Mexico are in negotiations to finalize a plan by the end of January 2026.",
+            "2025-12-12",
+            Some(("2026-01-31", "by the end of January 2026")),
+        );
+        check(
+            "would pay back the rest of its debt under a plan to be finished by the end of January.",
+            "2025-12-12",
+            Some(("2026-01-31", "by the end of January")),
+        );
+        check(
+            "It includes water releases and continued commitments through the end of this cycle which concludes in October.",
+            "2025-04-28",
+            Some(("2025-10-31", "concludes in October")),
+        );
+        check(
+            "un plan a finales de enero",
+            "2025-12-12",
+            Some(("2026-01-31", "a finales de enero")),
+        );
+    }
+
+    #[test]
     fn periods() {
         check(
             "We further agreed to immediately pause the anticipated tariffs for a one month period during which we will have negotiations",
@@ -357,6 +427,16 @@ mod tests {
             Some(("", "la próxima semana")),
         );
         check("Trump threatened tariffs.", "2026-01-08", None);
+        check(
+            "to impose a 5% Tariff on Mexico if this water isn't released, IMMEDIATELY.",
+            "2025-12-08",
+            Some(("", "IMMEDIATELY")),
+        );
+        check(
+            "committed to transfer water through the end of the current five-year water cycle.",
+            "2025-04-28",
+            Some(("", "through the end of the current five-year water cycle")),
+        );
         // Past durations are not deadlines.
         check(
             "Mexico has been stealing water for 20 years",
