@@ -1,6 +1,337 @@
 //! trecho: the engine facade that wires the stages together (ingest → normalize → extract →
 //! store → ledger). The CLI and the server depend on this crate only.
 //!
-//! Planned API: `Engine::new(options)`, `Engine::process(Document) -> Processed`.
+//! [`Engine::process`] turns one [`Document`] into its normalized text, events and
+//! explanations. [`Engine::run`] does the same for a stream of input files, in parallel
+//! (rayon) but in chunks, so output order is the input order and memory stays bounded.
+//!
+//! ```
+//! use trecho::{Document, Engine, EngineOptions};
+//! let engine = Engine::new(EngineOptions::default()).unwrap();
+//! let document = Document {
+//!     source: "example.txt".into(),
+//!     text: "Trump threatened Sheinbaum with more tariffs again this month.".into(),
+//!     ..Document::default()
+//! };
+//! let processed = engine.process(document);
+//! // The document id is the content hash of the normalized text.
+//! assert_eq!(processed.document.id.len(), 16);
+//! assert!(processed.events.iter().all(|event| event.doc_id == processed.document.id));
+//! ```
 
+mod error;
+mod inputs;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+pub use error::Error;
+pub use inputs::{list_inputs, read_input, read_inputs, Input, InputPath, DIRECTORY_EXTENSIONS};
+pub use trecho_actors::{ActorDictionary, ActorMention, MentionKind, ResolveContext};
+pub use trecho_extract::{eval, Dictionaries};
+pub use trecho_ingest::Limits;
+pub use trecho_ledger as ledger;
 pub use trecho_model as model;
+pub use trecho_model::{
+    Actor, DateSource, Diagnostic, Document, Event, EventType, Explanation, Format, Issue, Kind,
+    Lang, Leverage, Normalized, PartialDate, Quad, Sentence, SpeechAct,
+};
+pub use trecho_store::{
+    content_hash, EventFilter, Inserted, Stats, Store, StoredDocument, SCHEMA_VERSION,
+};
+
+/// What the engine needs to know before it reads anything.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// User actor dictionaries (`--actors FILE`), added to the shipped one in order.
+    pub user_actors: Vec<PathBuf>,
+    /// Publication date for every document (`--published`), overriding metadata and datelines.
+    pub published: Option<NaiveDate>,
+    /// Largest input file read, in bytes; larger files fail with a message naming them.
+    pub max_input_bytes: usize,
+    /// Largest text of one document, in bytes.
+    pub max_document_bytes: usize,
+    /// Worker threads for [`Engine::run`]; 0 means one per core.
+    pub jobs: usize,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        let limits = Limits::default();
+        EngineOptions {
+            user_actors: Vec::new(),
+            published: None,
+            max_input_bytes: limits.max_input_bytes,
+            max_document_bytes: limits.max_document_bytes,
+            jobs: 0,
+        }
+    }
+}
+
+/// One document after the pipeline.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    /// The document, with its id assigned (the user's id, or the content hash).
+    pub document: Document,
+    /// Its normalized text and sentences; event spans point into `normalized.text`.
+    pub normalized: Normalized,
+    /// Events in document order.
+    pub events: Vec<Event>,
+    /// One explanation per event, same order.
+    pub explanations: Vec<Explanation>,
+    /// Warnings found while normalizing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What [`Engine::run`] reports, in input order.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A document went through the pipeline.
+    Processed(Box<Processed>),
+    /// A file could not be read or parsed, or a document could not be processed.
+    Failed {
+        /// The file or `file#item` concerned.
+        source: String,
+        /// Why.
+        error: Error,
+    },
+    /// A warning about an input that was still read.
+    Diagnostic(Diagnostic),
+    /// A file was read; its documents were reported before this.
+    FileDone {
+        /// The file.
+        source: String,
+        /// How many documents it gave.
+        documents: usize,
+    },
+}
+
+/// The pipeline, with its dictionaries loaded once and shared by every document.
+#[derive(Debug)]
+pub struct Engine {
+    dictionaries: Dictionaries,
+    options: EngineOptions,
+    pool: rayon::ThreadPool,
+}
+
+/// How many documents are processed at once per worker thread: big enough to keep threads
+/// busy, small enough that results waiting to be written stay few.
+const DOCUMENTS_PER_THREAD: usize = 16;
+
+/// Most input bytes held in memory at once while a batch of files is parsed.
+const BATCH_BYTES: usize = 64 * 1024 * 1024;
+
+impl Engine {
+    /// Loads the dictionaries (shipped plus `options.user_actors`) and starts the worker pool.
+    pub fn new(options: EngineOptions) -> Result<Engine, Error> {
+        let mut dictionaries = Dictionaries::builtin();
+        for path in &options.user_actors {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            dictionaries
+                .actors
+                .load_user(&text, &path.display().to_string())
+                .map_err(|source| Error::Dictionary {
+                    path: path.clone(),
+                    source: trecho_extract::Error::Actors(source),
+                })?;
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.jobs)
+            .thread_name(|index| format!("trecho-worker-{index}"))
+            .build()
+            .map_err(|err| Error::Io {
+                path: PathBuf::from("<thread pool>"),
+                source: std::io::Error::other(err.to_string()),
+            })?;
+        Ok(Engine {
+            dictionaries,
+            options,
+            pool,
+        })
+    }
+
+    /// The options the engine was made with.
+    pub fn options(&self) -> &EngineOptions {
+        &self.options
+    }
+
+    /// The loaded dictionaries.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dictionaries
+    }
+
+    /// How many worker threads [`Engine::run`] uses.
+    pub fn jobs(&self) -> usize {
+        self.pool.current_num_threads()
+    }
+
+    /// The ingest limits that follow from the options.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_input_bytes: self.options.max_input_bytes,
+            max_document_bytes: self.options.max_document_bytes,
+            ..Limits::default()
+        }
+    }
+
+    /// Resolves a short text ("the Mexican navy", "Rubio") to an actor, as of `date` (office
+    /// holders change; `None` means the current ones).
+    pub fn lookup_actor(&self, text: &str, date: Option<NaiveDate>) -> Option<ActorMention> {
+        let context = ResolveContext {
+            date,
+            ..ResolveContext::default()
+        };
+        self.dictionaries.actors.lookup(text, &context)
+    }
+
+    /// Scores the extractor on gold files (`data/gold` shape).
+    pub fn eval(&self, paths: &[PathBuf]) -> Result<eval::Report, Error> {
+        eval::run(paths, &self.dictionaries).map_err(Error::Eval)
+    }
+
+    /// Parses one input into documents (with the engine's limits).
+    pub fn parse(&self, input: Input) -> Result<trecho_ingest::Parsed, Error> {
+        let bytes = input.bytes?;
+        let source = input.source;
+        let limits = self.limits();
+        guard(&source, || {
+            trecho_ingest::parse_with_limits(&bytes, &source, input.format, &limits)
+        })?
+        .map_err(Error::Parse)
+    }
+
+    /// Runs one document through normalize and extract, and assigns its id.
+    pub fn process(&self, mut document: Document) -> Processed {
+        if let Some(published) = self.options.published {
+            document.published = Some(published);
+        }
+        let mut normalized = trecho_normalize::run(&document);
+        if let Some(published) = self.options.published {
+            normalized.published = Some(published);
+        }
+        if document.id.is_empty() {
+            document.id = document_id(&normalized.text);
+        }
+        let extraction = trecho_extract::run(&document.id, &normalized, &self.dictionaries);
+        let diagnostics = normalized.diagnostics.clone();
+        Processed {
+            document,
+            normalized,
+            events: extraction.events,
+            explanations: extraction.explanations,
+            diagnostics,
+        }
+    }
+
+    /// Like [`Engine::process`], but a panic in a stage becomes an [`Error::Internal`] for this
+    /// document instead of ending the run.
+    pub fn process_guarded(&self, document: Document) -> Result<Processed, Error> {
+        let source = document.source.clone();
+        guard(&source, || self.process(document))
+    }
+
+    /// Runs every input through the pipeline and calls `sink` with what happened, in input
+    /// order. Files are parsed and documents processed in parallel, a chunk at a time, so
+    /// memory stays bounded whatever the corpus size. Stops at the first error `sink` returns.
+    pub fn run<E>(
+        &self,
+        inputs: impl IntoIterator<Item = Input>,
+        mut sink: impl FnMut(Outcome) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut inputs = inputs.into_iter().peekable();
+        let batch_files = self.jobs() * 4;
+        let chunk_documents = self.jobs() * DOCUMENTS_PER_THREAD;
+        while inputs.peek().is_some() {
+            // Take a batch of files, bounded in number and bytes.
+            let mut batch = Vec::new();
+            let mut batch_bytes = 0;
+            while batch.len() < batch_files && batch_bytes < BATCH_BYTES {
+                let Some(input) = inputs.next() else { break };
+                batch_bytes += input.bytes.as_ref().map_or(0, |bytes| bytes.len());
+                batch.push(input);
+            }
+            let parsed: Vec<(String, Result<trecho_ingest::Parsed, Error>)> =
+                self.pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|input| (input.source.clone(), self.parse(input)))
+                        .collect()
+                });
+            // Flatten into work in input order, then process the documents chunk by chunk.
+            let mut work = Vec::new();
+            for (source, result) in parsed {
+                match result {
+                    Err(error) => work.push(Work::Done(Outcome::Failed { source, error })),
+                    Ok(parsed) => {
+                        let documents = parsed.documents.len();
+                        work.extend(
+                            parsed
+                                .diagnostics
+                                .into_iter()
+                                .map(|diagnostic| Work::Done(Outcome::Diagnostic(diagnostic))),
+                        );
+                        work.extend(parsed.documents.into_iter().map(Work::Document));
+                        work.push(Work::Done(Outcome::FileDone { source, documents }));
+                    }
+                }
+            }
+            let mut work = work.into_iter().peekable();
+            while work.peek().is_some() {
+                let chunk: Vec<Work> = work.by_ref().take(chunk_documents).collect();
+                let outcomes: Vec<Outcome> = self.pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|item| match item {
+                            Work::Done(outcome) => outcome,
+                            Work::Document(document) => {
+                                let source = document.source.clone();
+                                match self.process_guarded(document) {
+                                    Ok(processed) => Outcome::Processed(Box::new(processed)),
+                                    Err(error) => Outcome::Failed { source, error },
+                                }
+                            }
+                        })
+                        .collect()
+                });
+                for outcome in outcomes {
+                    sink(outcome)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An item of a batch: a document still to process, or an outcome to pass on in order.
+enum Work {
+    Document(Document),
+    Done(Outcome),
+}
+
+/// The id of a document without one: the first 16 hex digits (64 bits) of the SHA-256 of its
+/// normalized text, so the same text always gets the same id.
+pub fn document_id(normalized_text: &str) -> String {
+    let mut hash = content_hash(normalized_text);
+    hash.truncate(16);
+    hash
+}
+
+/// Runs `f`, turning a panic into an [`Error::Internal`] naming `source`.
+fn guard<T>(source: &str, f: impl FnOnce() -> T) -> Result<T, Error> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|text| text.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Error::Internal {
+            source_name: source.to_string(),
+            message,
+        }
+    })
+}

@@ -1,0 +1,49 @@
+//! The engine's error type. Every message names the file concerned and what failed.
+
+use std::path::PathBuf;
+
+/// Why an input, a dictionary or the store could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file (`-` for standard input).
+        path: PathBuf,
+        /// The IO error.
+        source: std::io::Error,
+    },
+    /// A file is larger than the input size limit.
+    #[error("{path}: file is larger than the limit of {limit} bytes; skipped")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The input could not be parsed in its format.
+    #[error(transparent)]
+    Parse(#[from] trecho_ingest::Error),
+    /// A user actor dictionary (`--actors FILE`) could not be loaded.
+    #[error("{path}: {source}")]
+    Dictionary {
+        /// The dictionary file.
+        path: PathBuf,
+        /// What was wrong with it.
+        source: trecho_extract::Error,
+    },
+    /// A gold file could not be read for evaluation.
+    #[error(transparent)]
+    Eval(trecho_extract::Error),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] trecho_store::Error),
+    /// A stage panicked on a document. This is a bug in trecho; the run goes on without it.
+    #[error("{source_name}: internal error while processing this document (a bug in trecho, please report it): {message}")]
+    Internal {
+        /// The document's source.
+        source_name: String,
+        /// The panic message.
+        message: String,
+    },
+}
