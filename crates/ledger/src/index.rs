@@ -196,3 +196,168 @@ fn mean(values: &[f64]) -> Option<f64> {
 fn round(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::*;
+    use trecho_model::SpeechAct;
+
+    fn check(events: Vec<B>, options: IndexOptions, expect: &[&str]) {
+        let events: Vec<Event> = events.into_iter().map(|b| b.0).collect();
+        let rows = index(&events, &options);
+        let got: Vec<String> = rows
+            .iter()
+            .map(|row| {
+                format!(
+                    "{} {}->{} {} said {} ({:?}) done {} ({:?}) gap {:?}",
+                    row.period,
+                    row.actor,
+                    row.recipient,
+                    row.issue,
+                    row.said_count,
+                    row.said_score,
+                    row.done_count,
+                    row.done_score,
+                    row.gap
+                )
+            })
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    fn timeline() -> Vec<B> {
+        vec![
+            said(
+                "t1",
+                "d1",
+                "2025-02-01",
+                "USA",
+                "MEX",
+                SpeechAct::Threat,
+                EventType::Sanction,
+                &[Issue::Trade],
+            ),
+            said(
+                "t1b",
+                "d1",
+                "2025-02-01",
+                "USA",
+                "MEX",
+                SpeechAct::Threat,
+                EventType::Sanction,
+                &[Issue::Trade],
+            ),
+            said_act(
+                "c1",
+                "d2",
+                "2025-02-03",
+                "USA",
+                "MEX",
+                EventType::Consult,
+                &[Issue::Trade],
+            ),
+            // One deed reported twice.
+            done(
+                "s1",
+                "d3",
+                "2025-03-03",
+                "USA",
+                "MEX",
+                EventType::Sanction,
+                &[Issue::Trade],
+            ),
+            done(
+                "s2",
+                "d4",
+                "2025-03-04",
+                "USA",
+                "MEX",
+                EventType::Sanction,
+                &[Issue::Trade],
+            ),
+            done(
+                "x1",
+                "d5",
+                "2025-02-27",
+                "MEX",
+                "USA",
+                EventType::Cooperate,
+                &[],
+            ),
+            // Undated and unpublished: cannot be placed.
+            done(
+                "u1",
+                "d6",
+                "2025-03-03",
+                "USA",
+                "MEX",
+                EventType::Assault,
+                &[Issue::Security],
+            )
+            .undated()
+            .published(""),
+        ]
+    }
+
+    #[test]
+    fn weekly_rows_count_deeds_once_and_repeats_once() {
+        check(
+            timeline(),
+            IndexOptions::default(),
+            &[
+                "2025-W05 USA->MEX trade said 1 (Some(-5.0)) done 0 (None) gap None",
+                "2025-W06 USA->MEX trade said 1 (Some(1.5)) done 0 (None) gap None",
+                "2025-W09 MEX->USA other said 0 (None) done 1 (Some(6.0)) gap None",
+                "2025-W10 USA->MEX trade said 0 (None) done 1 (Some(-8.0)) gap None",
+            ],
+        );
+    }
+
+    #[test]
+    fn monthly_rows_with_filters_and_gap() {
+        check(
+            timeline(),
+            IndexOptions {
+                actor: Some("usa".into()),
+                recipient: None,
+                issue: Some(Issue::Trade),
+                interval: Interval::Month,
+            },
+            &[
+                "2025-02 USA->MEX trade said 2 (Some(-1.75)) done 0 (None) gap None",
+                "2025-03 USA->MEX trade said 0 (None) done 1 (Some(-8.0)) gap None",
+            ],
+        );
+        let mut events = timeline();
+        events.push(done(
+            "s0",
+            "d9",
+            "2025-02-20",
+            "USA",
+            "MEX",
+            EventType::Sanction,
+            &[Issue::Trade],
+        ));
+        check(
+            events,
+            IndexOptions {
+                actor: Some("USA".into()),
+                recipient: Some("MEX".into()),
+                issue: None,
+                interval: Interval::Month,
+            },
+            &[
+                "2025-02 USA->MEX trade said 2 (Some(-1.75)) done 1 (Some(-8.0)) gap Some(-6.25)",
+                "2025-03 USA->MEX trade said 0 (None) done 1 (Some(-8.0)) gap None",
+            ],
+        );
+    }
+
+    #[test]
+    fn interval_names() {
+        assert_eq!(Interval::parse("Month"), Some(Interval::Month));
+        assert_eq!(Interval::parse("week"), Some(Interval::Week));
+        assert_eq!(Interval::parse("day"), None);
+    }
+}
