@@ -1,24 +1,73 @@
 //! Extract: normalized sentences → events with evidence (actor, recipient, PLOVER type and mode,
 //! said or done, speech act, dates, issues, leverage, speaker, attribution).
 //!
-//! Planned API: `Dictionaries::builtin()`, `run(doc_id, &Normalized, &Dictionaries) -> Extraction`.
-//! No IO except loading a user dictionary file the caller hands over as text.
+//! Triggers come from lexicons derived from the PETRARCH2 and UniversalPetrarch verb
+//! dictionaries plus hand-curated entries (`data/`); roles, modality and words-versus-deeds come
+//! from a light clause analysis over tokens (`events.rs`, `modality.rs`). No IO: user
+//! dictionaries are handed over as text.
+//!
+//! ```
+//! use trecho_extract::{extract_sentence, Dictionaries};
+//! use trecho_model::{EventType, Kind, Lang};
+//!
+//! let dictionaries = Dictionaries::builtin();
+//! let sentence = "President Donald J. Trump is implementing a 25% additional tariff on imports from Canada and Mexico.";
+//! let events = extract_sentence(sentence, Lang::En, None, None, &dictionaries);
+//! assert!(events.iter().any(|(event, _)| event.event_type == EventType::Sanction && event.kind == Kind::Done));
+//! ```
 
 pub mod attribution;
 pub mod counts;
 pub mod dates;
+pub mod eval;
 pub mod issues;
 
-use trecho_model::{Event, Explanation, Normalized};
+mod context;
+mod error;
+mod events;
+mod inflect;
+mod lexicon;
+mod modality;
+mod tokens;
+
+pub use error::Error;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use trecho_actors::{ActorDictionary, ActorMention, ResolveContext};
+use trecho_model::{Actor, Event, Explanation, Lang, Normalized};
 
 /// Actor and event lexicons, loaded once and shared by every document.
-#[derive(Debug, Default)]
-pub struct Dictionaries {}
+#[derive(Debug, Clone)]
+pub struct Dictionaries {
+    /// The actor dictionary (shipped data plus user files).
+    pub actors: ActorDictionary,
+}
 
 impl Dictionaries {
-    /// The dictionaries shipped with trecho.
+    /// The dictionaries shipped with trecho. Builds the event lexicons now, so the first
+    /// document does not pay for it.
     pub fn builtin() -> Dictionaries {
-        Dictionaries {}
+        let _ = lexicon::for_lang(Lang::En).entries.len();
+        let _ = lexicon::for_lang(Lang::Es).entries.len();
+        Dictionaries {
+            actors: ActorDictionary::builtin(),
+        }
+    }
+
+    /// The shipped dictionaries plus a user actor file (`--actors FILE`); the error names
+    /// `source` and the line.
+    pub fn with_user_actors(text: &str, source: &str) -> Result<Dictionaries, Error> {
+        let mut dictionaries = Dictionaries::builtin();
+        dictionaries.actors.load_user(text, source)?;
+        Ok(dictionaries)
+    }
+}
+
+impl Default for Dictionaries {
+    fn default() -> Self {
+        Dictionaries::builtin()
     }
 }
 
@@ -32,6 +81,134 @@ pub struct Extraction {
 }
 
 /// Extracts the events of a normalized document.
-pub fn run(_doc_id: &str, _normalized: &Normalized, _dictionaries: &Dictionaries) -> Extraction {
-    Extraction::default()
+///
+/// Role words ("the president") resolve against the document's most mentioned country.
+pub fn run(doc_id: &str, normalized: &Normalized, dictionaries: &Dictionaries) -> Extraction {
+    let mut extraction = Extraction::default();
+    let default_country = main_country(normalized, dictionaries);
+    for sentence in &normalized.sentences {
+        let Some(text) = normalized.text.get(sentence.start..sentence.end) else { continue };
+        let found = extract_with(text, sentence.lang, normalized.published, sentence.speaker.as_deref(), dictionaries, default_country.clone());
+        for (index, (mut event, explanation)) in found.into_iter().enumerate() {
+            event.doc_id = doc_id.to_string();
+            event.span = [sentence.start, sentence.end];
+            event.id = event_id(doc_id, &event, index);
+            extraction.events.push(event);
+            extraction.explanations.push(explanation);
+        }
+    }
+    extraction
+}
+
+/// Extracts the events of one sentence. `doc_id` is empty and `span` covers the sentence; `run`
+/// fills both in. `speaker` is the transcript speaker of the sentence, if any.
+pub fn extract_sentence(
+    sentence: &str,
+    lang: Lang,
+    published: Option<NaiveDate>,
+    speaker: Option<&str>,
+    dictionaries: &Dictionaries,
+) -> Vec<(Event, Explanation)> {
+    let mut found = extract_with(sentence, lang, published, speaker, dictionaries, None);
+    for (index, (event, _)) in found.iter_mut().enumerate() {
+        event.id = event_id("", event, index);
+    }
+    found
+}
+
+fn extract_with(
+    sentence: &str,
+    lang: Lang,
+    published: Option<NaiveDate>,
+    speaker: Option<&str>,
+    dictionaries: &Dictionaries,
+    default_country: Option<String>,
+) -> Vec<(Event, Explanation)> {
+    let resolve = ResolveContext { date: published, lang: Some(lang), default_country };
+    let mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
+    let speaker_actor: Option<Actor> = speaker.map(|name| match dictionaries.actors.lookup(name, &resolve) {
+        Some(mention) => Actor { text: name.to_string(), ..mention.actor },
+        None => Actor { text: name.to_string(), ..Actor::default() },
+    });
+    let found = events::extract(sentence, lang, speaker_actor.as_ref(), &mentions);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let context = context::read(sentence, lang, published);
+    found
+        .into_iter()
+        .map(|found| {
+            let mut steps = found.steps;
+            let (date, date_source, date_step) = context.date_near(found.trigger_start, published);
+            steps.extend(date_step);
+            let hypothetical = found.hypothetical || context.speculation;
+            if context.speculation && !found.hypothetical {
+                steps.push("attribution: third-party speculation → hypothetical".to_string());
+            }
+            let speaker = speaker.map(str::to_string).or(context.speaker.clone()).or(found.speaker);
+            let event = Event {
+                id: String::new(),
+                doc_id: String::new(),
+                published,
+                lang,
+                sentence: sentence.to_string(),
+                span: [0, sentence.len()],
+                date,
+                date_source,
+                actor: found.actor,
+                recipient: found.recipient,
+                event_type: found.event_type,
+                mode: found.mode,
+                quad: found.event_type.quad(),
+                kind: found.kind,
+                speech_act: found.speech_act,
+                content_type: found.content_type,
+                issues: context.issues.clone(),
+                leverage: context.leverage,
+                negated: found.negated,
+                hypothetical,
+                speaker,
+                attribution: context.attribution.clone(),
+                reported_count: context.reported_count,
+                confidence: (found.confidence * 100.0).round() / 100.0,
+            };
+            steps.push(format!("confidence {:.2}", event.confidence));
+            (event, Explanation { steps })
+        })
+        .collect()
+}
+
+/// The country mentioned most often in the document (ties: the first one mentioned).
+fn main_country(normalized: &Normalized, dictionaries: &Dictionaries) -> Option<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let resolve = ResolveContext { date: normalized.published, lang: Some(normalized.lang), default_country: None };
+    let mut order = 0;
+    for sentence in &normalized.sentences {
+        let Some(text) = normalized.text.get(sentence.start..sentence.end) else { continue };
+        for mention in dictionaries.actors.find(text, &resolve) {
+            if let Some(country) = mention.actor.country {
+                let slot = counts.entry(country).or_insert((0, order));
+                slot.0 += 1;
+                order += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first))).map(|(country, _)| country)
+}
+
+/// A stable id: a hash of the document, the span, the type, the roles and the index.
+fn event_id(doc_id: &str, event: &Event, index: usize) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(doc_id.as_bytes());
+    hasher.update(format!("|{}|{}|{}|", event.span[0], event.span[1], event.event_type).as_bytes());
+    for actor in [&event.actor, &event.recipient] {
+        if let Some(actor) = actor {
+            hasher.update(actor.text.as_bytes());
+            hasher.update(actor.country.as_deref().unwrap_or("").as_bytes());
+        }
+        hasher.update(b"|");
+    }
+    hasher.update(index.to_string().as_bytes());
+    let digest = hasher.finalize();
+    digest.iter().take(10).map(|b| format!("{b:02x}")).collect()
 }

@@ -1,0 +1,24 @@
+//! Prints the events and explanation steps of sentences given on the command line:
+//! `cargo run -p trecho-extract --example explain -- [--es] "sentence"...`.
+
+fn main() {
+    let dictionaries = trecho_extract::Dictionaries::builtin();
+    let mut lang = trecho_model::Lang::En;
+    for arg in std::env::args().skip(1) {
+        if arg == "--es" {
+            lang = trecho_model::Lang::Es;
+            continue;
+        }
+        println!("{arg}");
+        for (event, explanation) in trecho_extract::extract_sentence(&arg, lang, None, None, &dictionaries) {
+            let actor = |a: &Option<trecho_model::Actor>| a.as_ref().map(|a| format!("{}[{}]", a.text, a.country.as_deref().unwrap_or("-"))).unwrap_or_else(|| "-".into());
+            println!(
+                "  {} {} {:?} content={:?} mode={:?} {} → {} negated={} hypothetical={} speaker={:?} conf={}",
+                event.event_type, event.kind, event.speech_act, event.content_type, event.mode, actor(&event.actor), actor(&event.recipient), event.negated, event.hypothetical, event.speaker, event.confidence
+            );
+            for step in explanation.steps {
+                println!("      {step}");
+            }
+        }
+    }
+}

@@ -1,0 +1,757 @@
+//! Events of one sentence: triggers from the lexicon, the clause around each, who acts and at
+//! whom (passives, relative clauses, appositions, coordination, reported speech, Spanish word
+//! order), words versus deeds, speech acts, contents of threats and promises, red lines,
+//! negation and hypotheticals.
+//!
+//! The analysis is a light heuristic over tokens: actor mentions are grouped into noun phrases,
+//! the sentence is cut into clauses at strong punctuation and reporting verbs, and roles are read
+//! from positions relative to the trigger.
+
+use crate::lexicon::{self, Entry, Match, Pos, Role};
+use crate::modality::{self, Modality};
+use crate::tokens::Tokens;
+use trecho_actors::{ActorMention, MentionKind};
+use trecho_model::{Actor, EventType, Kind, Lang, SpeechAct};
+
+/// One event found in a sentence, before the document-level fields are filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// PLOVER type.
+    pub event_type: EventType,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// Words or deeds.
+    pub kind: Kind,
+    /// Speech act (said only).
+    pub speech_act: Option<SpeechAct>,
+    /// Content type of a threat, promise, demand or red line.
+    pub content_type: Option<EventType>,
+    /// Who acts or speaks.
+    pub actor: Option<Actor>,
+    /// At whom.
+    pub recipient: Option<Actor>,
+    /// Negated.
+    pub negated: bool,
+    /// Hypothetical.
+    pub hypothetical: bool,
+    /// Speaker of reported speech found by the clause analysis (subject of "said").
+    pub speaker: Option<String>,
+    /// Byte offset of the trigger in the sentence (for the nearest date).
+    pub trigger_start: usize,
+    /// Byte offset one past the trigger.
+    pub trigger_end: usize,
+    /// Confidence 0..1.
+    pub confidence: f32,
+    /// What fired.
+    pub steps: Vec<String>,
+}
+
+/// A noun phrase made of one or more adjacent actor mentions ("the government of Mexico",
+/// "Mexico's president Claudia Sheinbaum").
+#[derive(Debug, Clone)]
+struct Group {
+    /// First token.
+    start: usize,
+    /// One past the last token.
+    end: usize,
+    /// The mentions, in order.
+    members: Vec<usize>,
+}
+
+/// Extracts the events of one sentence given its actor mentions.
+pub fn extract(sentence: &str, lang: Lang, speaker: Option<&Actor>, mentions: &[ActorMention]) -> Vec<Found> {
+    let tokens = Tokens::new(sentence);
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let lexicon = lexicon::for_lang(lang);
+    let matches = lexicon.find(&tokens);
+    if matches.is_empty() {
+        return Vec::new();
+    }
+    let analysis = Analysis::new(sentence, lang, &tokens, mentions, lexicon, &matches);
+    analysis.events(speaker)
+}
+
+struct Analysis<'a> {
+    lang: Lang,
+    tokens: &'a Tokens,
+    mentions: &'a [ActorMention],
+    lexicon: &'a lexicon::Lexicon,
+    matches: Vec<Match>,
+    groups: Vec<Group>,
+    /// Token indexes of reporting verbs.
+    says: Vec<usize>,
+    /// Token ranges of red-line verbs ("accept", "allow").
+    allows: Vec<(usize, usize)>,
+    /// Clause number of each token.
+    clause: Vec<u16>,
+}
+
+impl<'a> Analysis<'a> {
+    fn new(
+        sentence: &str,
+        lang: Lang,
+        tokens: &'a Tokens,
+        mentions: &'a [ActorMention],
+        lexicon: &'a lexicon::Lexicon,
+        matches: &[Match],
+    ) -> Analysis<'a> {
+        let _ = sentence;
+        let mut in_mention = vec![false; tokens.len()];
+        let mut spans = Vec::with_capacity(mentions.len());
+        for mention in mentions {
+            let start = tokens.index_at(mention.start);
+            let end = tokens.index_before(mention.end).max(start + 1).min(tokens.len());
+            for flag in in_mention.iter_mut().take(end).skip(start) {
+                *flag = true;
+            }
+            spans.push((start, end));
+        }
+        let groups = group_mentions(tokens, &spans);
+        let mut says = Vec::new();
+        let mut allows = Vec::new();
+        let mut kept = Vec::with_capacity(matches.len());
+        for m in matches {
+            let Some(entry) = lexicon.entry(m.entry) else { continue };
+            // A trigger word inside an actor's name ("Protest Party", "Fuerzas Armadas") is not a
+            // trigger.
+            if (m.start..m.end).any(|k| in_mention.get(k).copied().unwrap_or(false)) {
+                continue;
+            }
+            match entry.role {
+                Role::Say => says.push(m.start),
+                Role::Allow => allows.push((m.start, m.end)),
+                Role::Block => {}
+                Role::Event => kept.push(*m),
+            }
+        }
+        let clause = clauses(tokens, &says);
+        Analysis { lang, tokens, mentions, lexicon, matches: kept, groups, says, allows, clause }
+    }
+
+    fn entry(&self, m: &Match) -> &Entry {
+        // Matches only hold indexes of entries that exist.
+        &self.lexicon.entries[m.entry as usize]
+    }
+
+    fn events(&self, speaker: Option<&Actor>) -> Vec<Found> {
+        let mut consumed = vec![false; self.matches.len()];
+        let mut chosen: Vec<(usize, Option<usize>)> = Vec::new(); // (trigger, content trigger)
+        // Said-frames: a speech-act trigger takes the act that follows it in its clause as its
+        // content ("threatened to impose tariffs", "urged Mexico to extradite").
+        for (idx, m) in self.matches.iter().enumerate() {
+            if consumed[idx] {
+                continue;
+            }
+            let entry = self.entry(m);
+            if default_kind(entry) != Kind::Said {
+                continue;
+            }
+            let content = self.content_after(idx, m.object_end.max(m.end), &consumed);
+            if let Some(content) = content {
+                consumed[content] = true;
+            }
+            chosen.push((idx, content));
+            consumed[idx] = true;
+        }
+        // Red lines: "will not accept/allow <act>", "no aceptamos una intervención".
+        let mut red_lines = Vec::new();
+        for &(start, end) in &self.allows {
+            let clause_start = self.clause_start(start);
+            let modality = modality::read(self.tokens, self.lang, clause_start, start, false);
+            if modality.negation.is_none() {
+                continue;
+            }
+            let content = self
+                .matches
+                .iter()
+                .enumerate()
+                .find(|(idx, m)| !consumed[*idx] && m.start >= end && m.start < end + 10 && self.same_clause(start, m.start))
+                .map(|(idx, _)| idx);
+            if let Some(content) = content {
+                consumed[content] = true;
+            }
+            red_lines.push((start, end, content));
+        }
+        // Deeds: the remaining triggers, one per clause: the strongest, verbs a little ahead of
+        // nouns (a curated noun beats a weak derived verb: "implementing a 25% tariff").
+        let score = |m: &Match| {
+            let entry = self.entry(m);
+            entry.strength + if entry.pos == Pos::Noun { 0.0 } else { 0.1 }
+        };
+        for (idx, m) in self.matches.iter().enumerate() {
+            if consumed[idx] {
+                continue;
+            }
+            consumed[idx] = true;
+            let clause = self.clause_of(m.start);
+            let same_clause = chosen.iter().position(|(other, _)| self.clause_of(self.matches[*other].start) == clause);
+            match same_clause {
+                Some(pos) => {
+                    let (other, _) = chosen[pos];
+                    let other_match = &self.matches[other];
+                    // A stronger deed replaces a weaker one of the same clause; a said-frame stays.
+                    if default_kind(self.entry(other_match)) == Kind::Done && score(m) > score(other_match) + 0.05 {
+                        chosen[pos] = (idx, None);
+                    }
+                }
+                None => chosen.push((idx, None)),
+            }
+        }
+        chosen.sort_by_key(|(idx, _)| self.matches[*idx].start);
+        let mut found = Vec::new();
+        for (idx, content) in chosen {
+            self.build(idx, content, speaker, &mut found);
+        }
+        for (start, end, content) in red_lines {
+            self.build_red_line(start, end, content, speaker, &mut found);
+        }
+        // Nouns alone make weak events: keep them only with an actor on some side.
+        found.retain(|event| event.actor.is_some() || event.recipient.is_some());
+        found
+    }
+
+    /// The first act trigger after token `from` in the same clause, within a short distance.
+    fn content_after(&self, said_idx: usize, from: usize, consumed: &[bool]) -> Option<usize> {
+        let said_start = self.matches[said_idx].start;
+        self.matches.iter().enumerate().find_map(|(idx, m)| {
+            (idx != said_idx
+                && !consumed[idx]
+                && m.start >= from
+                && m.start < from + 12
+                && self.same_clause(said_start, m.start)
+                && default_kind(self.entry(m)) == Kind::Done)
+                .then_some(idx)
+        })
+    }
+
+    fn clause_of(&self, token: usize) -> u16 {
+        self.clause.get(token).copied().unwrap_or(0)
+    }
+
+    fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.clause_of(a) == self.clause_of(b)
+    }
+
+    fn clause_start(&self, token: usize) -> usize {
+        let clause = self.clause_of(token);
+        let mut idx = token;
+        while idx > 0 && self.clause_of(idx - 1) == clause {
+            idx -= 1;
+        }
+        idx
+    }
+
+    fn clause_end(&self, token: usize) -> usize {
+        let clause = self.clause_of(token);
+        let mut idx = token;
+        while idx < self.tokens.len() && self.clause_of(idx) == clause {
+            idx += 1;
+        }
+        idx
+    }
+
+    fn build(&self, idx: usize, content: Option<usize>, speaker: Option<&Actor>, out: &mut Vec<Found>) {
+        let m = self.matches[idx];
+        let entry = self.entry(&m);
+        let Some(base_type) = entry.event_type else { return };
+        let mut steps = vec![format!(
+            "trigger {:?} → {} ({}:{}{})",
+            self.surface(m.start, m.object_end.max(m.end)),
+            base_type,
+            entry.file,
+            entry.line,
+            entry.cameo.as_deref().map(|c| format!(", CAMEO {c}")).unwrap_or_default()
+        )];
+        let roles = self.roles(&m, speaker, &mut steps);
+        let clause_start = self.clause_start(m.start);
+        let modality = modality::read(self.tokens, self.lang, clause_start, m.start, roles.reported);
+        let mut kind = entry.kind.unwrap_or_else(|| default_kind(entry));
+        let mut event_type = base_type;
+        let mut speech_act = None;
+        let mut content_type = content.and_then(|c| self.entry(&self.matches[c]).event_type).or(entry.content);
+        let mut mode = entry.mode.clone();
+        let mut negated = modality.negation.is_some();
+        let mut hypothetical = modality.hypothetical.is_some();
+        let future = modality.future.is_some() || (m.info.future && !m.info.conditional);
+        if m.info.conditional && !roles.reported {
+            hypothetical = true;
+        }
+        describe_modality(&modality, &mut steps);
+        if let Some(c) = content {
+            steps.push(format!("content {:?} → {}", self.surface(self.matches[c].start, self.matches[c].end), content_type.map(|t| t.as_str()).unwrap_or("-")));
+        }
+        if kind == Kind::Said {
+            speech_act = Some(entry.speech_act.unwrap_or_else(|| default_speech_act(base_type)));
+        } else if future || (m.info.conditional && roles.reported) {
+            // An act announced for the future is a statement: a threat for conflict acts, a
+            // promise for cooperative ones; "will not" turns them around.
+            kind = Kind::Said;
+            content_type = Some(base_type);
+            let conflict = is_conflict(base_type);
+            match (conflict, negated) {
+                (true, false) => {
+                    event_type = EventType::Threaten;
+                    speech_act = Some(SpeechAct::Threat);
+                }
+                (true, true) | (false, false) => {
+                    event_type = EventType::Agree;
+                    speech_act = Some(SpeechAct::Promise);
+                }
+                (false, true) => {
+                    event_type = EventType::Reject;
+                    speech_act = Some(SpeechAct::Refusal);
+                    negated = false;
+                }
+            }
+            mode = None;
+            steps.push(format!("future act → {} {}", event_type, speech_act.map(|s| s.as_str()).unwrap_or("")));
+        } else if hypothetical {
+            // Conditionals, counterfactuals and advice are never deeds.
+            kind = Kind::Said;
+            speech_act = Some(SpeechAct::Other);
+        }
+        if event_type == EventType::Threaten && mode.is_none() {
+            mode = content_type.and_then(threat_mode).map(str::to_string);
+        }
+        if !matches!(speech_act, Some(SpeechAct::Threat | SpeechAct::Promise | SpeechAct::Demand | SpeechAct::Appeal | SpeechAct::RedLine)) {
+            content_type = None;
+        }
+        let mut confidence = entry.strength;
+        let both = roles.actors.first().is_some_and(Option::is_some) && roles.recipients.first().is_some_and(Option::is_some);
+        if both {
+            confidence += 0.08;
+        } else if roles.actors.first().is_none_or(Option::is_none) {
+            confidence *= 0.75;
+        }
+        if hypothetical {
+            confidence *= 0.8;
+        }
+        let confidence = confidence.clamp(0.05, 0.99);
+        self.push_pairs(&roles, out, |actor, recipient, steps_extra| Found {
+            event_type,
+            mode: mode.clone(),
+            kind,
+            speech_act,
+            content_type,
+            actor,
+            recipient,
+            negated,
+            hypothetical,
+            speaker: roles.speaker.clone(),
+            trigger_start: self.tokens.list[m.start].start,
+            trigger_end: self.tokens.list[m.end.saturating_sub(1).max(m.start)].end,
+            confidence,
+            steps: steps.iter().cloned().chain(steps_extra).collect(),
+        });
+    }
+
+    fn build_red_line(&self, start: usize, end: usize, content: Option<usize>, speaker: Option<&Actor>, out: &mut Vec<Found>) {
+        let m = Match { start, end, object_end: end, entry: 0, info: Default::default() };
+        let mut steps = vec![format!("red line: negated {:?}", self.surface(start, end))];
+        let roles = self.roles(&m, speaker, &mut steps);
+        let content_type = content.and_then(|c| self.entry(&self.matches[c]).event_type);
+        if let Some(c) = content {
+            steps.push(format!("content {:?} → {}", self.surface(self.matches[c].start, self.matches[c].end), content_type.map(|t| t.as_str()).unwrap_or("-")));
+        }
+        let clause_start = self.clause_start(start);
+        let modality = modality::read(self.tokens, self.lang, clause_start, start, roles.reported);
+        let hypothetical = modality.hypothetical.is_some() && modality.hypothetical.as_deref() != Some("would");
+        self.push_pairs(&roles, out, |actor, recipient, extra| Found {
+            event_type: EventType::Reject,
+            mode: None,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::RedLine),
+            content_type,
+            actor,
+            recipient,
+            negated: false,
+            hypothetical,
+            speaker: roles.speaker.clone(),
+            trigger_start: self.tokens.list[start].start,
+            trigger_end: self.tokens.list[end.saturating_sub(1).max(start)].end,
+            confidence: 0.85,
+            steps: steps.iter().cloned().chain(extra).collect(),
+        });
+    }
+
+    /// One event per (actor, recipient) pair; coordinated actors with no recipient act on each
+    /// other ("Jordan and Britain agreed" → JOR→GBR and GBR→JOR), as the gold sets code them.
+    fn push_pairs(&self, roles: &Roles, out: &mut Vec<Found>, make: impl Fn(Option<Actor>, Option<Actor>, Vec<String>) -> Found) {
+        let actors = &roles.actors;
+        let recipients = &roles.recipients;
+        let has_recipient = recipients.iter().any(Option::is_some);
+        if actors.len() >= 2 && !has_recipient {
+            for (a, actor) in actors.iter().enumerate() {
+                for (b, other) in actors.iter().enumerate() {
+                    if a != b {
+                        out.push(make(actor.clone(), other.clone(), vec!["coordination: reciprocal pair".to_string()]));
+                    }
+                }
+            }
+            return;
+        }
+        let actors: Vec<Option<Actor>> = if actors.is_empty() { vec![None] } else { actors.clone() };
+        let recipients: Vec<Option<Actor>> = if recipients.is_empty() { vec![None] } else { recipients.clone() };
+        for actor in &actors {
+            for recipient in &recipients {
+                if actor.is_some() && actor == recipient {
+                    continue;
+                }
+                out.push(make(actor.clone(), recipient.clone(), Vec::new()));
+            }
+        }
+    }
+
+    fn surface(&self, start: usize, end: usize) -> String {
+        let words: Vec<&str> = (start..end.min(self.tokens.len())).map(|k| self.tokens.norm(k)).collect();
+        words.join(" ")
+    }
+
+    /// Who acts and at whom, for the trigger `m`.
+    fn roles(&self, m: &Match, speaker: Option<&Actor>, steps: &mut Vec<String>) -> Roles {
+        let clause_start = self.clause_start(m.start);
+        let clause_end = self.clause_end(m.start);
+        let mut roles = Roles::default();
+        // Reported speech: a reporting verb before the trigger's clause, or right after it.
+        let say_before = self.says.iter().rev().find(|&&s| s < m.start).copied();
+        let say_after = self.says.iter().find(|&&s| s >= m.end && self.clause_of(s) != self.clause_of(m.start)).copied();
+        let passive = modality::is_passive(self.tokens, clause_start, m.start) || (m.info.participle && self.by_agent(m.end, clause_end).is_some() && self.left_group(clause_start, m.start).is_some());
+        let mut actor_group: Option<usize> = None;
+        let mut recipient_group: Option<usize> = None;
+        if passive {
+            if let Some(agent) = self.by_agent(m.end, clause_end) {
+                actor_group = Some(agent);
+                steps.push("passive: actor after by/por".to_string());
+            }
+            recipient_group = self.left_group(clause_start, m.start);
+        } else {
+            actor_group = self.left_group(clause_start, m.start);
+            if actor_group.is_none() && self.lang == Lang::Es {
+                // Spanish verb-subject order: the first phrase after the verb not introduced by
+                // "a"/"contra" is the subject.
+                actor_group = self.groups_between(m.end, clause_end).into_iter().find(|&g| !self.introduced_by_object_marker(g));
+                if actor_group.is_some() {
+                    steps.push("verb-subject order: actor after the verb".to_string());
+                }
+            }
+        }
+        if recipient_group.is_none() {
+            let after = self.groups_between(m.end, clause_end);
+            recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "in", "en", "according"]));
+            if recipient_group.is_none() {
+                recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "according"]));
+            }
+        }
+        // First person with a known speaker: "We will not allow…", "No aceptamos…".
+        let first_person = self.first_person_before(clause_start, m.start) || m.info.first_plural;
+        if actor_group.is_none() {
+            if let (true, Some(speaker)) = (first_person, speaker) {
+                roles.actors.push(Some(speaker.clone()));
+                steps.push(format!("first person: actor is the speaker {:?}", speaker.text));
+            }
+        }
+        // Reported speech whose clause has no subject of its own: the speaker acts.
+        if let Some(say) = say_before {
+            let say_clause_start = self.clause_start(say);
+            let say_subject = self.left_group(say_clause_start, say).or_else(|| self.groups_between(say + 1, (say + 4).min(self.tokens.len())).into_iter().next());
+            if let Some(subject) = say_subject {
+                roles.speaker = Some(self.group_text(subject));
+                roles.reported = true;
+                if actor_group.is_none() && roles.actors.is_empty() {
+                    actor_group = Some(subject);
+                    steps.push("reported speech: actor is the speaker".to_string());
+                }
+            }
+        } else if let Some(say) = say_after {
+            let subject = self.groups_between(say + 1, (say + 5).min(self.tokens.len())).into_iter().next().or_else(|| {
+                let start = say.saturating_sub(4);
+                self.groups_between(start, say).into_iter().last()
+            });
+            if let Some(subject) = subject {
+                roles.speaker = Some(self.group_text(subject));
+                roles.reported = true;
+                if actor_group.is_none() && roles.actors.is_empty() {
+                    actor_group = Some(subject);
+                    steps.push("reported speech: actor is the speaker".to_string());
+                }
+            }
+        }
+        if let Some(group) = actor_group {
+            let conjuncts = self.conjuncts(group);
+            for g in &conjuncts {
+                roles.actors.push(self.group_actor(*g, steps, "actor"));
+            }
+            if conjuncts.len() > 1 {
+                steps.push(format!("coordination: {} actors", conjuncts.len()));
+            }
+        }
+        if let Some(group) = recipient_group {
+            for g in self.conjuncts(group) {
+                if Some(g) == actor_group {
+                    continue;
+                }
+                roles.recipients.push(self.group_actor(g, steps, "recipient"));
+            }
+        }
+        roles
+    }
+
+    /// The nearest noun phrase before `before` in the clause that can be a subject: phrases
+    /// after a preposition ("troops in Iraq") and appositions ("Sheinbaum, Mexico's president,")
+    /// give way to the head before them.
+    fn left_group(&self, clause_start: usize, before: usize) -> Option<usize> {
+        let candidates: Vec<usize> = (0..self.groups.len()).filter(|&g| self.groups[g].start >= clause_start && self.groups[g].end <= before).collect();
+        let nearest = *candidates.last()?;
+        // Apposition: "X, <nearest>, verb" → X.
+        let near = &self.groups[nearest];
+        if near.start >= 1 && self.tokens.norm(near.start - 1) == "," && self.tokens.norm(near.end) == "," {
+            if let Some(&prev) = candidates.iter().rev().nth(1) {
+                if self.groups[prev].end + 1 == near.start || self.only_fillers(self.groups[prev].end, near.start - 1) {
+                    return Some(self.head_of_coordination(prev));
+                }
+            }
+        }
+        // Relative clause: "the cartel, which attacked" → the phrase before the pronoun.
+        for &g in candidates.iter().rev() {
+            if !self.introduced_by(g, PREPOSITIONS) {
+                return Some(self.head_of_coordination(g));
+            }
+        }
+        Some(self.head_of_coordination(nearest))
+    }
+
+    /// For a coordinated list "X and Y", the first conjunct (so all conjuncts are found).
+    fn head_of_coordination(&self, group: usize) -> usize {
+        let mut current = group;
+        while current > 0 {
+            let prev = current - 1;
+            let gap: Vec<&str> = (self.groups[prev].end..self.groups[current].start).map(|k| self.tokens.norm(k)).collect();
+            if is_conjunction_gap(&gap) {
+                current = prev;
+            } else {
+                break;
+            }
+        }
+        current
+    }
+
+    /// The conjuncts starting at `group`: "X, Y and Z".
+    fn conjuncts(&self, group: usize) -> Vec<usize> {
+        let mut list = vec![group];
+        let mut current = group;
+        while current + 1 < self.groups.len() {
+            let next = current + 1;
+            let gap: Vec<&str> = (self.groups[current].end..self.groups[next].start).map(|k| self.tokens.norm(k)).collect();
+            if is_conjunction_gap(&gap) {
+                list.push(next);
+                current = next;
+            } else {
+                break;
+            }
+        }
+        // "X and Y" only counts when the list ends with a real conjunction.
+        if list.len() > 1 {
+            let last = list[list.len() - 1];
+            let before_last = list[list.len() - 2];
+            let gap: Vec<&str> = (self.groups[before_last].end..self.groups[last].start).map(|k| self.tokens.norm(k)).collect();
+            if !gap.iter().any(|w| matches!(*w, "and" | "y" | "e")) {
+                return vec![group];
+            }
+        }
+        list
+    }
+
+    fn only_fillers(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|k| matches!(self.tokens.norm(k), "the" | "el" | "la" | "los" | "las" | "a" | "an"))
+    }
+
+    /// The phrase after "by"/"por" following a passive trigger.
+    fn by_agent(&self, from: usize, clause_end: usize) -> Option<usize> {
+        let limit = (from + 8).min(clause_end);
+        (from..limit).find(|&k| matches!(self.tokens.norm(k), "by" | "por")).and_then(|k| {
+            self.groups.iter().position(|g| g.start > k && g.start <= k + 3)
+        })
+    }
+
+    fn groups_between(&self, from: usize, to: usize) -> Vec<usize> {
+        (0..self.groups.len()).filter(|&g| self.groups[g].start >= from && self.groups[g].end <= to).collect()
+    }
+
+    fn introduced_by(&self, group: usize, words: &[&str]) -> bool {
+        let start = self.groups[group].start;
+        let mut idx = start;
+        while idx > 0 {
+            idx -= 1;
+            let word = self.tokens.norm(idx);
+            if matches!(word, "the" | "el" | "la" | "los" | "las" | "a" | "an" | "its" | "their" | "su" | "sus") && idx + 2 >= start {
+                if words.contains(&word) {
+                    return true;
+                }
+                continue;
+            }
+            return words.contains(&word);
+        }
+        false
+    }
+
+    fn introduced_by_object_marker(&self, group: usize) -> bool {
+        self.introduced_by(group, &["a", "al", "contra", "con", "por", "en", "de", "del", "para", "hacia", "sobre"])
+    }
+
+    fn first_person_before(&self, clause_start: usize, before: usize) -> bool {
+        (clause_start..before).any(|k| matches!(self.tokens.norm(k), "we" | "i" | "nosotros" | "yo"))
+    }
+
+    fn group_text(&self, group: usize) -> String {
+        let g = &self.groups[group];
+        self.best_member(g).map(|m| self.mentions[m].actor.text.clone()).unwrap_or_default()
+    }
+
+    fn best_member(&self, group: &Group) -> Option<usize> {
+        group.members.iter().copied().max_by_key(|&m| (rank(self.mentions[m].kind), std::cmp::Reverse(m)))
+    }
+
+    /// The actor of a noun phrase: the most specific member, with the country named in the
+    /// phrase ("the government of Mexico") when the member's own country came from context.
+    fn group_actor(&self, group: usize, steps: &mut Vec<String>, role: &str) -> Option<Actor> {
+        let g = &self.groups[group];
+        let best = self.best_member(g)?;
+        let mention = &self.mentions[best];
+        let mut actor = mention.actor.clone();
+        let explicit_country = g
+            .members
+            .iter()
+            .map(|&m| &self.mentions[m])
+            .find(|m| matches!(m.kind, MentionKind::Country | MentionKind::Demonym | MentionKind::Capital) && m.actor.country.is_some());
+        if let Some(country) = explicit_country {
+            if matches!(mention.kind, MentionKind::Role | MentionKind::Agency) || actor.country.is_none() {
+                actor.country = country.actor.country.clone();
+            }
+        }
+        steps.push(format!("{role} {:?} → {} ({} entry {})", actor.text, actor.country.as_deref().unwrap_or("-"), mention.kind.as_str(), mention.entry));
+        Some(actor)
+    }
+}
+
+#[derive(Debug, Default)]
+struct Roles {
+    actors: Vec<Option<Actor>>,
+    recipients: Vec<Option<Actor>>,
+    speaker: Option<String>,
+    reported: bool,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "on", "with", "to", "for", "near", "against", "into", "across", "over", "between", "en", "con", "desde", "para", "hacia", "contra", "entre", "sobre", "por", "by", "a", "al", "about",
+];
+
+fn rank(kind: MentionKind) -> u8 {
+    match kind {
+        MentionKind::Person => 7,
+        MentionKind::Role => 6,
+        MentionKind::Agency => 5,
+        MentionKind::Group => 5,
+        MentionKind::Igo => 5,
+        MentionKind::Capital => 3,
+        MentionKind::Country => 2,
+        MentionKind::Demonym => 1,
+    }
+}
+
+fn is_conjunction_gap(gap: &[&str]) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap.iter().any(|w| matches!(*w, "and" | "y" | "e" | ","))
+        && gap.iter().all(|w| matches!(*w, "and" | "y" | "e" | "," | "the" | "el" | "la" | "los" | "las"))
+}
+
+/// Groups adjacent mentions into noun phrases: mentions joined by nothing, "'s", "of", "de",
+/// "del" or an article belong together.
+fn group_mentions(tokens: &Tokens, spans: &[(usize, usize)]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (idx, &(start, end)) in spans.iter().enumerate() {
+        if let Some(last) = groups.last_mut() {
+            let gap: Vec<&str> = (last.end..start).map(|k| tokens.norm(k)).collect();
+            let glued = gap.len() <= 2 && gap.iter().all(|w| matches!(*w, "'s" | "of" | "de" | "del" | "the" | "el" | "la" | "los" | "las" | "'" | "s"));
+            if glued && start >= last.end {
+                last.end = end.max(last.end);
+                last.members.push(idx);
+                continue;
+            }
+        }
+        groups.push(Group { start, end, members: vec![idx] });
+    }
+    groups
+}
+
+/// Clause numbers: a new clause starts after `;`, `:`, a dash, "but"/"pero", and at a reporting
+/// verb (the reported content is a clause of its own).
+fn clauses(tokens: &Tokens, says: &[usize]) -> Vec<u16> {
+    let mut clause = 0u16;
+    let mut out = Vec::with_capacity(tokens.len());
+    for idx in 0..tokens.len() {
+        let word = tokens.norm(idx);
+        if says.contains(&idx) {
+            clause += 1;
+        }
+        out.push(clause);
+        if matches!(word, ";" | ":" | "—" | "–" | "but" | "pero" | "while" | "mientras" | "whereas") || (says.contains(&idx) && idx + 1 < tokens.len()) {
+            clause += 1;
+        }
+    }
+    out
+}
+
+/// Words or deeds by default for an entry.
+fn default_kind(entry: &Entry) -> Kind {
+    if let Some(kind) = entry.kind {
+        return kind;
+    }
+    match entry.event_type {
+        Some(EventType::Agree | EventType::Support | EventType::Request | EventType::Accuse | EventType::Reject | EventType::Threaten) => Kind::Said,
+        _ => Kind::Done,
+    }
+}
+
+fn default_speech_act(event_type: EventType) -> SpeechAct {
+    match event_type {
+        EventType::Threaten => SpeechAct::Threat,
+        EventType::Agree => SpeechAct::Promise,
+        EventType::Request => SpeechAct::Demand,
+        EventType::Accuse => SpeechAct::Accusation,
+        EventType::Reject => SpeechAct::Refusal,
+        EventType::Support => SpeechAct::Praise,
+        _ => SpeechAct::Other,
+    }
+}
+
+fn is_conflict(event_type: EventType) -> bool {
+    matches!(
+        event_type,
+        EventType::Protest | EventType::Sanction | EventType::Mobilize | EventType::Coerce | EventType::Assault | EventType::Threaten | EventType::Accuse | EventType::Reject | EventType::Request
+    )
+}
+
+/// The THREATEN mode that matches the content of a threat.
+fn threat_mode(content: EventType) -> Option<&'static str> {
+    match content {
+        EventType::Assault | EventType::Mobilize => Some("violence"),
+        EventType::Sanction => Some("sanction"),
+        EventType::Coerce => Some("restrict"),
+        _ => None,
+    }
+}
+
+fn describe_modality(modality: &Modality, steps: &mut Vec<String>) {
+    if let Some(cue) = &modality.negation {
+        steps.push(format!("negation cue {cue:?}"));
+    }
+    if let Some(cue) = &modality.future {
+        steps.push(format!("future cue {cue:?}"));
+    }
+    if let Some(cue) = &modality.hypothetical {
+        steps.push(format!("hypothetical cue {cue:?}"));
+    }
+}

@@ -1,0 +1,482 @@
+//! Event lexicons: trigger words and phrases (verbs and nouns, English and Spanish) that map to
+//! PLOVER types, built once from the data files in `data/` (derived from the PETRARCH2 and
+//! UniversalPetrarch verb dictionaries, plus hand-curated modern entries), and the matcher that
+//! finds them in a tokenized sentence.
+//!
+//! File formats are described at the top of each data file and in `data/README.md`.
+
+use crate::inflect::{self, FormInfo};
+use crate::tokens::{fold, Tokens};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use trecho_model::{EventType, Kind, Lang, SpeechAct};
+
+static DERIVED_EN: &str = include_str!("../data/derived_en.tsv");
+static DERIVED_ES: &str = include_str!("../data/derived_es.tsv");
+static CURATED_EN: &str = include_str!("../data/lexicon_en.tsv");
+static CURATED_ES: &str = include_str!("../data/lexicon_es.tsv");
+
+/// The compiled English lexicon, built on first use.
+pub static ENGLISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::build(Lang::En, CURATED_EN, "lexicon_en.tsv", DERIVED_EN, "derived_en.tsv"));
+/// The compiled Spanish lexicon, built on first use.
+pub static SPANISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::build(Lang::Es, CURATED_ES, "lexicon_es.tsv", DERIVED_ES, "derived_es.tsv"));
+
+/// The lexicon of a language.
+pub fn for_lang(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Es => &SPANISH,
+    }
+}
+
+/// Part of speech of a trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    /// A verb, inflected.
+    Verb,
+    /// A noun, singular and plural.
+    Noun,
+    /// A fixed phrase, matched as written.
+    Phrase,
+}
+
+/// What a trigger does beyond naming an event type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An event trigger.
+    Event,
+    /// A reporting verb ("said", "dijo"): opens reported speech; no event of its own.
+    Say,
+    /// "accept", "allow", "tolerar": with a negation and an act as object, a red line.
+    Allow,
+    /// A word that blocks derived entries of the same lemma (too ambiguous to code).
+    Block,
+}
+
+/// One lexicon entry: a lemma, optionally with object words, and what it codes.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The lemma as written in the file.
+    pub lemma: String,
+    /// Part of speech.
+    pub pos: Pos,
+    /// What the entry does.
+    pub role: Role,
+    /// PLOVER type (for `Role::Event`).
+    pub event_type: Option<EventType>,
+    /// PLOVER mode, if the entry gives one.
+    pub mode: Option<String>,
+    /// Words vs deeds, if the entry fixes it; otherwise by type.
+    pub kind: Option<Kind>,
+    /// Speech act, if the entry fixes it; otherwise by type.
+    pub speech_act: Option<SpeechAct>,
+    /// For a threat/promise/demand word that names its content ("ultimatum" → none, "air strike
+    /// threat" → ASSAULT): the content type.
+    pub content: Option<EventType>,
+    /// Object slots that must follow the trigger (in order, gaps allowed).
+    pub object: Vec<Slot>,
+    /// CAMEO code for derived entries.
+    pub cameo: Option<String>,
+    /// Data file name.
+    pub file: &'static str,
+    /// Line in the data file (derived entries: line in the source dictionary).
+    pub line: usize,
+    /// How much the entry is trusted (0..1).
+    pub strength: f32,
+}
+
+/// An object slot of a pattern.
+#[derive(Debug, Clone)]
+pub enum Slot {
+    /// One of these word sequences.
+    Words(Vec<Vec<String>>),
+    /// A member of synonym set `n`.
+    Set(u32),
+}
+
+/// One surface form pointing at a group of entries (a lemma and its patterns).
+#[derive(Debug, Clone)]
+struct Form {
+    /// Words after the first one, for multiword forms.
+    rest: Vec<String>,
+    group: u32,
+    info: FormInfo,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Match {
+    /// First token of the trigger.
+    pub start: usize,
+    /// One past the last token of the trigger.
+    pub end: usize,
+    /// One past the last token of the object words, if the entry had any.
+    pub object_end: usize,
+    /// The entry.
+    pub entry: u32,
+    /// Grammatical hints of the form.
+    pub info: FormInfo,
+}
+
+/// A compiled lexicon.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    forms: HashMap<String, Vec<Form>>,
+    groups: Vec<Vec<u32>>,
+    /// Every entry.
+    pub entries: Vec<Entry>,
+    sets: Vec<Vec<Vec<String>>>,
+}
+
+impl Lexicon {
+    fn build(lang: Lang, curated: &str, curated_name: &'static str, derived: &str, derived_name: &'static str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        let mut blocked: HashMap<String, ()> = HashMap::new();
+        let mut curated_lemmas: HashMap<(String, Pos), u32> = HashMap::new();
+        for (idx, line) in curated.lines().enumerate() {
+            if let Some(entry) = parse_curated(line, curated_name, idx + 1) {
+                let extra_forms = curated_forms(line);
+                if entry.role == Role::Block {
+                    blocked.insert(entry.lemma.clone(), ());
+                    continue;
+                }
+                let key = (entry.lemma.clone(), entry.pos);
+                let group = match curated_lemmas.get(&key) {
+                    Some(&group) => group,
+                    None => {
+                        let group = lexicon.new_group();
+                        curated_lemmas.insert(key, group);
+                        lexicon.add_forms(lang, &entry.lemma, entry.pos, &extra_forms, group);
+                        group
+                    }
+                };
+                lexicon.push_entry(group, entry);
+                // Curated lemmas win over derived ones: block the derived entries of that lemma.
+                if let Some((_, entry)) = lexicon.entries.last().map(|e| ((), e)) {
+                    if entry.pos == Pos::Verb {
+                        blocked.insert(entry.lemma.clone(), ());
+                    }
+                }
+            }
+        }
+        lexicon.add_derived(lang, derived, derived_name, &blocked);
+        lexicon
+    }
+
+    fn new_group(&mut self) -> u32 {
+        self.groups.push(Vec::new());
+        (self.groups.len() - 1) as u32
+    }
+
+    fn push_entry(&mut self, group: u32, entry: Entry) {
+        self.entries.push(entry);
+        let idx = (self.entries.len() - 1) as u32;
+        if let Some(members) = self.groups.get_mut(group as usize) {
+            members.push(idx);
+        }
+    }
+
+    fn add_forms(&mut self, lang: Lang, lemma: &str, pos: Pos, extra: &[String], group: u32) {
+        let mut forms: Vec<(String, FormInfo)> = match (pos, lang) {
+            (Pos::Verb, Lang::En) => inflect::english_verb(lemma),
+            (Pos::Verb, Lang::Es) => inflect::spanish_verb(lemma),
+            (Pos::Noun, Lang::En) => inflect::english_noun(lemma).into_iter().map(|f| (f, FormInfo::default())).collect(),
+            (Pos::Noun, Lang::Es) => inflect::spanish_noun(lemma).into_iter().map(|f| (f, FormInfo::default())).collect(),
+            (Pos::Phrase, _) => vec![(lemma.to_string(), FormInfo::default())],
+        };
+        for form in extra {
+            let info = FormInfo {
+                participle: pos == Pos::Verb && !form.ends_with("ing") && !form.ends_with('s'),
+                ..FormInfo::default()
+            };
+            // An irregular form replaces a wrongly generated one of the same shape.
+            forms.push((form.clone(), info));
+        }
+        for (form, info) in forms {
+            let mut words = form.split([' ', '~']).filter(|w| !w.is_empty()).map(str::to_string);
+            let Some(first) = words.next() else { continue };
+            let rest: Vec<String> = words.collect();
+            let list = self.forms.entry(first).or_default();
+            if !list.iter().any(|f| f.group == group && f.rest == rest) {
+                list.push(Form { rest, group, info });
+            }
+        }
+    }
+
+    fn add_derived(&mut self, lang: Lang, text: &str, file: &'static str, blocked: &HashMap<String, ()>) {
+        let mut set_index: HashMap<String, u32> = HashMap::new();
+        // Block number → (verb groups, pattern entries).
+        let mut block_verbs: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut block_patterns: HashMap<u32, Vec<Entry>> = HashMap::new();
+        for line in text.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            match cols.first().copied() {
+                Some("S") if cols.len() >= 3 => {
+                    let members = cols[2].split('|').map(|m| m.split(' ').map(str::to_string).collect()).collect();
+                    self.sets.push(members);
+                    set_index.insert(cols[1].to_string(), (self.sets.len() - 1) as u32);
+                }
+                Some("V") if cols.len() >= 9 => {
+                    let block: u32 = cols[1].parse().unwrap_or(0);
+                    let lemma = cols[2];
+                    if blocked.contains_key(lemma) || lemma.len() < 3 {
+                        continue;
+                    }
+                    let group = self.new_group();
+                    let forms: Vec<String> = cols[3].split('|').filter(|f| !f.is_empty()).map(str::to_string).collect();
+                    self.add_forms(lang, lemma, Pos::Verb, &forms, group);
+                    block_verbs.entry(block).or_default().push(group);
+                    if let Some(event_type) = EventType::parse(cols[6]) {
+                        let entry = Entry {
+                            lemma: lemma.to_string(),
+                            pos: Pos::Verb,
+                            role: Role::Event,
+                            event_type: Some(event_type),
+                            mode: non_empty(cols[7]),
+                            kind: None,
+                            speech_act: None,
+                            content: None,
+                            object: Vec::new(),
+                            cameo: non_empty(cols[5]),
+                            file,
+                            line: cols[8].trim().parse().unwrap_or(0),
+                            strength: 0.55,
+                        };
+                        self.push_entry(group, entry);
+                    }
+                }
+                Some("P") if cols.len() >= 9 => {
+                    let block: u32 = cols[1].parse().unwrap_or(0);
+                    let Some(event_type) = EventType::parse(cols[6]) else { continue };
+                    let mut object = Vec::new();
+                    for slot in cols[4].split(' ') {
+                        if let Some(name) = slot.strip_prefix('&') {
+                            match set_index.get(&format!("&{name}")) {
+                                Some(&idx) => object.push(Slot::Set(idx)),
+                                None => {
+                                    object.clear();
+                                    break;
+                                }
+                            }
+                        } else {
+                            let words = slot.split('_').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+                            if words.is_empty() || is_function_word(&words) {
+                                continue;
+                            }
+                            object.push(Slot::Words(vec![words]));
+                        }
+                    }
+                    if object.is_empty() {
+                        continue;
+                    }
+                    block_patterns.entry(block).or_default().push(Entry {
+                        lemma: String::new(),
+                        pos: Pos::Verb,
+                        role: Role::Event,
+                        event_type: Some(event_type),
+                        mode: non_empty(cols[7]),
+                        kind: None,
+                        speech_act: None,
+                        content: None,
+                        object,
+                        cameo: non_empty(cols[5]),
+                        file,
+                        line: cols[8].trim().parse().unwrap_or(0),
+                        strength: 0.7,
+                    });
+                }
+                _ => {}
+            }
+        }
+        // Every verb of a block shares the block's patterns.
+        let mut blocks: Vec<_> = block_patterns.into_iter().collect();
+        blocks.sort_by_key(|(block, _)| *block);
+        for (block, patterns) in blocks {
+            let Some(groups) = block_verbs.get(&block) else { continue };
+            for pattern in patterns {
+                self.entries.push(pattern);
+                let idx = (self.entries.len() - 1) as u32;
+                for &group in groups {
+                    if let Some(members) = self.groups.get_mut(group as usize) {
+                        members.push(idx);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every trigger in the sentence: for each start token, the best entry of each matching
+    /// form (a pattern whose object words follow beats the verb's default).
+    pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
+        let mut found = Vec::new();
+        for start in 0..tokens.len() {
+            let Some(forms) = self.forms.get(tokens.norm(start)) else { continue };
+            for form in forms {
+                let end = start + 1 + form.rest.len();
+                if end > tokens.len() || !form.rest.iter().enumerate().all(|(k, w)| tokens.norm(start + 1 + k) == w) {
+                    continue;
+                }
+                let Some(members) = self.groups.get(form.group as usize) else { continue };
+                let mut best: Option<(u32, usize, usize)> = None; // entry, n_slots, object_end
+                for &entry_idx in members {
+                    let Some(entry) = self.entries.get(entry_idx as usize) else { continue };
+                    let candidate = if entry.object.is_empty() {
+                        Some((entry_idx, 0, end))
+                    } else {
+                        self.match_object(tokens, end, &entry.object).map(|object_end| (entry_idx, entry.object.len(), object_end))
+                    };
+                    if let Some(candidate) = candidate {
+                        let better = match best {
+                            None => true,
+                            Some((best_idx, n_slots, _)) => {
+                                candidate.1 > n_slots
+                                    || (candidate.1 == n_slots
+                                        && self.entries[entry_idx as usize].strength > self.entries[best_idx as usize].strength)
+                            }
+                        };
+                        if better {
+                            best = Some(candidate);
+                        }
+                    }
+                }
+                if let Some((entry, _, object_end)) = best {
+                    found.push(Match { start, end, object_end, entry, info: form.info });
+                }
+            }
+        }
+        // Keep the longest trigger where two start at the same token.
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.object_end.cmp(&a.object_end)));
+        found.dedup_by(|later, kept| later.start == kept.start);
+        found
+    }
+
+    /// Matches the object slots in order within a short window after the trigger; returns the
+    /// end of the last slot.
+    fn match_object(&self, tokens: &Tokens, from: usize, slots: &[Slot]) -> Option<usize> {
+        const WINDOW: usize = 5;
+        let mut pos = from;
+        for slot in slots {
+            let limit = (pos + WINDOW).min(tokens.len());
+            let mut hit = None;
+            let mut idx = pos;
+            while idx < limit {
+                let norm = tokens.norm(idx);
+                if matches!(norm, "." | ";" | ":" | "?" | "!") {
+                    break;
+                }
+                let alternatives: &[Vec<String>] = match slot {
+                    Slot::Words(words) => words,
+                    Slot::Set(set) => self.sets.get(*set as usize).map_or(&[], Vec::as_slice),
+                };
+                if let Some(len) = alternatives.iter().find_map(|alt| sequence_at(tokens, idx, alt)) {
+                    hit = Some(idx + len);
+                    break;
+                }
+                idx += 1;
+            }
+            pos = hit?;
+        }
+        Some(pos)
+    }
+
+    /// The entry behind a match.
+    pub fn entry(&self, idx: u32) -> Option<&Entry> {
+        self.entries.get(idx as usize)
+    }
+}
+
+/// Whether `words` occur at token `idx` (a word may carry a plural ending); returns the length.
+fn sequence_at(tokens: &Tokens, idx: usize, words: &[String]) -> Option<usize> {
+    for (k, word) in words.iter().enumerate() {
+        if !word_matches(tokens.norm(idx + k), word) {
+            return None;
+        }
+    }
+    Some(words.len())
+}
+
+fn word_matches(token: &str, word: &str) -> bool {
+    if token == word {
+        return true;
+    }
+    if let Some(stem) = token.strip_suffix('s') {
+        if stem == word {
+            return true;
+        }
+        if let Some(stem) = stem.strip_suffix('e') {
+            if stem == word || (stem.ends_with('i') && word.ends_with('y') && stem[..stem.len() - 1] == word[..word.len() - 1]) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_function_word(words: &[String]) -> bool {
+    words.len() == 1
+        && matches!(
+            words[0].as_str(),
+            "to" | "of" | "in" | "on" | "at" | "by" | "for" | "with" | "the" | "a" | "an" | "from" | "into" | "de" | "en" | "con" | "por" | "para" | "el" | "la" | "los" | "las" | "del" | "al"
+        )
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty() && text != "-").then(|| text.to_string())
+}
+
+/// Parses a curated line: `pos lemma type mode kind speech_act content object forms`.
+fn parse_curated(line: &str, file: &'static str, number: usize) -> Option<Entry> {
+    if line.starts_with('#') || line.trim().is_empty() {
+        return None;
+    }
+    let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cols.len() < 3 {
+        return None;
+    }
+    let pos = match cols[0] {
+        "v" => Pos::Verb,
+        "n" => Pos::Noun,
+        _ => Pos::Phrase,
+    };
+    let lemma = fold(cols[1]);
+    let col = |i: usize| cols.get(i).copied().unwrap_or("-");
+    let (role, event_type) = match col(2) {
+        "SAY" => (Role::Say, None),
+        "ALLOW" => (Role::Allow, None),
+        "BLOCK" => (Role::Block, None),
+        name => (Role::Event, Some(EventType::parse(name)?)),
+    };
+    let object = match non_empty(col(7)) {
+        Some(words) => words
+            .split(' ')
+            .map(|slot| Slot::Words(slot.split('|').map(|alt| fold(alt).split('_').map(str::to_string).collect()).collect()))
+            .collect(),
+        None => Vec::new(),
+    };
+    Some(Entry {
+        lemma,
+        pos,
+        role,
+        event_type,
+        mode: non_empty(col(3)),
+        kind: Kind::parse(col(4)),
+        speech_act: SpeechAct::parse(col(5)),
+        content: EventType::parse(col(6)),
+        object,
+        cameo: None,
+        file,
+        line: number,
+        strength: if pos == Pos::Noun { 0.7 } else { 0.9 },
+    })
+}
+
+/// Extra (irregular) forms of a curated line: column 9, `|`-separated.
+fn curated_forms(line: &str) -> Vec<String> {
+    line.split('\t')
+        .nth(8)
+        .map(|forms| forms.split('|').map(|f| fold(f.trim())).filter(|f| !f.is_empty() && f != "-").collect())
+        .unwrap_or_default()
+}
