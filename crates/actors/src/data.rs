@@ -11,11 +11,13 @@
 
 use crate::Error;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use trecho_model::Sector;
 
 /// What an entry names. Most map one to one onto [`crate::MentionKind`]; `Agent` (generic
-/// nouns such as "soldiers", "policía") and `Ignore` (phrases that must not match a shorter
-/// alias, such as "New Mexico") only take part in matching.
+/// nouns such as "soldiers", "policía") becomes an agency mention, alone or with the country
+/// next to it, and `Ignore` (phrases that must not match a shorter alias, such as "New Mexico")
+/// only takes part in matching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum EntryKind {
     Country,
@@ -27,6 +29,8 @@ pub(crate) enum EntryKind {
     Group,
     Igo,
     Agent,
+    /// A generic agent noun that only counts next to a country or demonym ("productores").
+    AgentCombined,
     Ignore,
 }
 
@@ -42,30 +46,74 @@ impl EntryKind {
             "group" => EntryKind::Group,
             "igo" => EntryKind::Igo,
             "agent" => EntryKind::Agent,
+            "agent-combined" => EntryKind::AgentCombined,
             "ignore" => EntryKind::Ignore,
             _ => return None,
         })
     }
 }
 
-/// One dictionary line.
+/// One dictionary line. Text borrows from the data where it can (the shipped files are
+/// `'static`, so building the dictionary copies almost nothing).
 #[derive(Debug, Clone)]
-pub(crate) struct Entry {
-    pub(crate) aliases: Vec<String>,
-    pub(crate) country: Option<String>,
-    pub(crate) sector: Option<String>,
-    pub(crate) name: Option<String>,
+pub(crate) struct Entry<'a> {
+    /// The aliases field as written: surface forms separated by `|`.
+    pub(crate) aliases: Cow<'a, str>,
+    /// ISO alpha-3 country code (three ASCII capitals).
+    pub(crate) country: Option<[u8; 3]>,
+    /// Sector code, one of [`Sector::ALL`].
+    pub(crate) sector: Option<&'static str>,
+    pub(crate) name: Option<Cow<'a, str>>,
     pub(crate) from: Option<NaiveDate>,
     pub(crate) to: Option<NaiveDate>,
     pub(crate) kind: EntryKind,
-    /// `file:line`, shown by `--explain`.
-    pub(crate) origin: String,
+    /// The file it came from and its line, shown by `--explain`.
+    pub(crate) source: Cow<'a, str>,
+    pub(crate) line: u32,
     /// Entries from a user file win over shipped ones for the same alias.
     pub(crate) user: bool,
 }
 
-/// Parses a dictionary text. `source` names the file in errors and in `origin`.
-pub(crate) fn parse(text: &str, source: &str, user: bool) -> Result<Vec<Entry>, Error> {
+impl Entry<'_> {
+    /// The surface forms.
+    #[cfg(test)]
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = &str> {
+        self.aliases
+            .split('|')
+            .map(str::trim)
+            .filter(|alias| !alias.is_empty())
+    }
+
+    /// The country code as text.
+    pub(crate) fn country(&self) -> Option<&str> {
+        self.country
+            .as_ref()
+            .and_then(|code| std::str::from_utf8(code).ok())
+    }
+
+    /// Copies the borrowed text, for entries read from a user's (non-`'static`) text.
+    pub(crate) fn into_owned(self) -> Entry<'static> {
+        Entry {
+            aliases: Cow::Owned(self.aliases.into_owned()),
+            country: self.country,
+            sector: self.sector,
+            name: self.name.map(|name| Cow::Owned(name.into_owned())),
+            from: self.from,
+            to: self.to,
+            kind: self.kind,
+            source: Cow::Owned(self.source.into_owned()),
+            line: self.line,
+            user: self.user,
+        }
+    }
+}
+
+/// Parses a dictionary text. `source` names the file in errors and in `--explain`.
+pub(crate) fn parse<'a>(
+    text: &'a str,
+    source: &'a str,
+    user: bool,
+) -> Result<Vec<Entry<'a>>, Error> {
     let mut entries = Vec::new();
     for (line_idx, line) in text.lines().enumerate() {
         let line_no = line_idx + 1;
@@ -78,50 +126,59 @@ pub(crate) fn parse(text: &str, source: &str, user: bool) -> Result<Vec<Entry>, 
             line: line_no,
             message,
         };
-        let fields: Vec<&str> = trimmed.split('\t').map(str::trim).collect();
-        if fields.len() != 7 {
+        let mut fields = [""; 7];
+        let mut n_fields = 0;
+        for field in trimmed.split('\t') {
+            if let Some(slot) = fields.get_mut(n_fields) {
+                *slot = field.trim();
+            }
+            n_fields += 1;
+        }
+        if n_fields != 7 {
             return Err(error(format!(
-                "expected 7 tab-separated fields (aliases, country, sector, name, from, to, kind), found {}",
-                fields.len()
+                "expected 7 tab-separated fields (aliases, country, sector, name, from, to, kind), found {n_fields}"
             )));
         }
-        let aliases: Vec<String> = fields[0]
-            .split('|')
-            .map(str::trim)
-            .filter(|alias| !alias.is_empty())
-            .map(str::to_string)
-            .collect();
-        if aliases.is_empty() {
+        let [aliases, country, sector, name, from, to, kind] = fields;
+        if !aliases.split('|').any(|alias| !alias.trim().is_empty()) {
             return Err(error("no alias in the first field".to_string()));
         }
-        let country = optional(fields[1]);
-        if let Some(code) = &country {
-            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(error(format!(
-                    "country {code:?} is not an ISO 3166-1 alpha-3 code (three capital letters)"
-                )));
-            }
-        }
-        let sector = optional(fields[2]);
-        if let Some(code) = &sector {
-            if !Sector::is_valid(code) {
-                return Err(error(format!(
-                    "unknown sector {code:?} (expected one of {})",
-                    Sector::ALL.join(", ")
-                )));
-            }
-        }
-        let name = optional(fields[3]);
-        let from = match optional(fields[4]) {
-            Some(text) => Some(parse_date(&text, false).ok_or_else(|| {
+        let country = match optional(country) {
+            Some(code) => match <[u8; 3]>::try_from(code.as_bytes()) {
+                Ok(bytes) if bytes.iter().all(u8::is_ascii_uppercase) => Some(bytes),
+                _ => {
+                    return Err(error(format!(
+                        "country {code:?} is not an ISO 3166-1 alpha-3 code (three capital letters)"
+                    )))
+                }
+            },
+            None => None,
+        };
+        let sector = match optional(sector) {
+            Some(code) => Some(
+                Sector::ALL
+                    .iter()
+                    .copied()
+                    .find(|known| *known == code)
+                    .ok_or_else(|| {
+                        error(format!(
+                            "unknown sector {code:?} (expected one of {})",
+                            Sector::ALL.join(", ")
+                        ))
+                    })?,
+            ),
+            None => None,
+        };
+        let from = match optional(from) {
+            Some(text) => Some(parse_date(text, false).ok_or_else(|| {
                 error(format!(
                     "bad from date {text:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
                 ))
             })?),
             None => None,
         };
-        let to = match optional(fields[5]) {
-            Some(text) => Some(parse_date(&text, true).ok_or_else(|| {
+        let to = match optional(to) {
+            Some(text) => Some(parse_date(text, true).ok_or_else(|| {
                 error(format!(
                     "bad to date {text:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
                 ))
@@ -133,31 +190,31 @@ pub(crate) fn parse(text: &str, source: &str, user: bool) -> Result<Vec<Entry>, 
                 return Err(error(format!("from date {from} is after to date {to}")));
             }
         }
-        let kind = EntryKind::parse(fields[6]).ok_or_else(|| {
+        let kind = EntryKind::parse(kind).ok_or_else(|| {
             error(format!(
-                "unknown kind {:?} (expected country, demonym, capital, person, role, agency, group, igo, agent or ignore)",
-                fields[6]
+                "unknown kind {kind:?} (expected country, demonym, capital, person, role, agency, group, igo, agent, agent-combined or ignore)"
             ))
         })?;
         entries.push(Entry {
-            aliases,
+            aliases: Cow::Borrowed(aliases),
             country,
             sector,
-            name,
+            name: optional(name).map(Cow::Borrowed),
             from,
             to,
             kind,
-            origin: format!("{source}:{line_no}"),
+            source: Cow::Borrowed(source),
+            line: u32::try_from(line_no).unwrap_or(u32::MAX),
             user,
         });
     }
     Ok(entries)
 }
 
-fn optional(field: &str) -> Option<String> {
+fn optional(field: &str) -> Option<&str> {
     match field {
         "" | "-" => None,
-        text => Some(text.to_string()),
+        text => Some(text),
     }
 }
 
@@ -196,9 +253,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].aliases, ["AMLO", "López Obrador"]);
+        assert_eq!(
+            entries[0].aliases().collect::<Vec<_>>(),
+            ["AMLO", "López Obrador"]
+        );
         assert_eq!(entries[0].to, NaiveDate::from_ymd_opt(2024, 9, 30));
-        assert_eq!(entries[0].origin, "people.tsv:3");
+        assert_eq!(
+            (entries[0].source.as_ref(), entries[0].line),
+            ("people.tsv", 3)
+        );
     }
 
     #[test]
@@ -219,6 +282,6 @@ mod tests {
             "foo\tMEX\t\t\t2025-13\t\tcountry",
             "my.tsv:1: bad from date \"2025-13\" (expected YYYY, YYYY-MM or YYYY-MM-DD)",
         );
-        check_error("foo\tMEX\t\t\t\t\tplanet", "my.tsv:1: unknown kind \"planet\" (expected country, demonym, capital, person, role, agency, group, igo, agent or ignore)");
+        check_error("foo\tMEX\t\t\t\t\tplanet", "my.tsv:1: unknown kind \"planet\" (expected country, demonym, capital, person, role, agency, group, igo, agent, agent-combined or ignore)");
     }
 }

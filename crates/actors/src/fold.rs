@@ -78,9 +78,73 @@ pub(crate) fn fold(text: &str) -> Folded {
     folded
 }
 
-/// Folds a dictionary alias the same way as sentences, without the map.
-pub(crate) fn fold_alias(alias: &str) -> String {
-    fold(alias).text.trim().to_string()
+/// Folds a dictionary alias the same way as sentences, without the map and trimmed, into
+/// `text` (cleared first; reused so that building the dictionary does not allocate per alias).
+pub(crate) fn fold_into(text: &mut String, alias: &str) {
+    text.clear();
+    let mut last_was_space = true;
+    for ch in alias.chars() {
+        if is_combining_mark(ch) {
+            continue;
+        }
+        let folded = if ch.is_whitespace() || is_dash(ch) {
+            Some(' ')
+        } else {
+            fold_char(ch)
+        };
+        match folded {
+            Some(' ') => {
+                if !last_was_space {
+                    text.push(' ');
+                }
+                last_was_space = true;
+            }
+            Some(simple) => {
+                text.push(simple);
+                last_was_space = false;
+            }
+            None => {
+                text.extend(ch.to_lowercase());
+                last_was_space = false;
+            }
+        }
+    }
+    if text.ends_with(' ') {
+        text.pop();
+    }
+}
+
+/// FNV-1a (64 bit) of `bytes`, continuing from `state` (start with [`FNV_START`]). The index
+/// is keyed by this hash, so a sentence span can be hashed a byte at a time as it grows.
+pub(crate) fn fnv(state: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(state, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The FNV-1a offset basis.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A map keyed by an FNV hash we computed ourselves: it hashes the key no further.
+pub(crate) type HashKeyed<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyIsHash>>;
+
+/// A hasher for keys that already are hashes.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KeyIsHash(u64);
+
+impl std::hash::Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0 ^ FNV_START, bytes);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
 }
 
 fn push(folded: &mut Folded, ch: char, start: usize, end: usize) {

@@ -116,7 +116,7 @@ impl ActorDictionary {
     pub fn load_user(&mut self, text: &str, source: &str) -> Result<usize, Error> {
         let entries = data::parse(text, source, true)?;
         let n_entries = entries.len();
-        self.inner.add(entries);
+        self.inner.add_entries(entries);
         Ok(n_entries)
     }
 

@@ -17,11 +17,9 @@
 //!    Donald Trump", "la presidenta de México, Claudia Sheinbaum") becomes the person.
 
 use crate::data::{self, Entry, EntryKind};
-use crate::fold::{fold, fold_alias};
+use crate::fold::{fnv, fold, fold_into, HashKeyed, FNV_START};
 use crate::{ActorMention, MentionKind, ResolveContext};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use trecho_model::Actor;
 
 /// The shipped data files, in priority order (earlier files win ties).
@@ -33,25 +31,61 @@ const BUILTIN_FILES: &[(&str, &str)] = &[
     ("igos.tsv", include_str!("../data/igos.tsv")),
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("agents.tsv", include_str!("../data/agents.tsv")),
+    (
+        "petrarch_agents.tsv",
+        include_str!("../data/petrarch_agents.tsv"),
+    ),
+    (
+        "petrarch_people.tsv",
+        include_str!("../data/petrarch_people.tsv"),
+    ),
+    (
+        "petrarch_groups.tsv",
+        include_str!("../data/petrarch_groups.tsv"),
+    ),
+    (
+        "petrarch_countries.tsv",
+        include_str!("../data/petrarch_countries.tsv"),
+    ),
 ];
+
+/// Marks the end of a `Pattern::next` chain.
+const NONE: u32 = u32::MAX;
 
 /// One distinct surface form and the entries that carry it.
 #[derive(Debug, Clone)]
 struct Pattern {
-    /// The alias as written in the data (for `--explain`).
-    alias: String,
-    /// For case-sensitive aliases: the exact text that must appear.
-    exact: Option<String>,
-    /// Indexes into `Matcher::entries`, in data order.
-    entries: Vec<usize>,
+    /// The entry whose alias defined the pattern, and the alias's byte range in its aliases
+    /// field (for `--explain` and case-sensitive checks).
+    entry: u32,
+    alias_start: u32,
+    alias_end: u32,
+    /// How the case of the text must agree with the alias.
+    case: CaseRule,
+    /// Byte length of the folded form (a cheap check against hash collisions).
+    folded_len: u32,
+    /// Further entries with the same alias, in data order.
+    more_entries: Vec<u32>,
+    /// The next pattern with the same folded form (differing in `case`), or [`NONE`].
+    next: u32,
 }
 
 /// The compiled dictionary.
+///
+/// Instead of an automaton it keeps a hash index of folded aliases: for every word start in
+/// the folded sentence it looks up the first word, and only if some alias starts with it, hashes
+/// the span a byte at a time and looks it up at every word end, up to the longest alias that
+/// starts with that word. Building the index needs no allocation per alias, and a 30-word
+/// sentence needs a few dozen lookups.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    entries: Vec<Entry>,
+    entries: Vec<Entry<'static>>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    /// FNV hash of a folded alias → its first pattern.
+    index: HashKeyed<u32>,
+    /// FNV hash of the first word of a folded alias → byte length of the longest alias
+    /// starting with that word.
+    first_words: HashKeyed<u32>,
 }
 
 /// A match after resolution, before combination.
@@ -84,95 +118,200 @@ impl Matcher {
     }
 
     /// Adds entries (from a user file) and recompiles.
-    pub(crate) fn add(&mut self, new_entries: Vec<Entry>) {
+    pub(crate) fn add_entries(&mut self, new_entries: Vec<Entry<'_>>) {
         let mut entries = std::mem::take(&mut self.entries);
-        entries.extend(new_entries);
+        entries.extend(new_entries.into_iter().map(Entry::into_owned));
         *self = Matcher::compile(entries);
     }
 
-    fn compile(entries: Vec<Entry>) -> Matcher {
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<(String, Option<String>), usize> = HashMap::new();
-        let mut add = |folded: String,
-                       exact: Option<String>,
-                       alias: &str,
-                       entry_idx: usize,
-                       generated: bool| {
-            if folded.is_empty() {
-                return;
-            }
-            let key = (folded, exact);
-            if let Some(&pattern_idx) = index.get(&key) {
-                // A generated inflection never joins an alias written out in the data.
-                if !generated {
-                    let entries: &mut Vec<usize> = &mut patterns[pattern_idx].entries;
-                    if !entries.contains(&entry_idx) {
-                        entries.push(entry_idx);
-                    }
-                }
-                return;
-            }
-            index.insert(key.clone(), patterns.len());
-            keys.push(key.0);
-            patterns.push(Pattern {
-                alias: alias.to_string(),
-                exact: key.1,
-                entries: vec![entry_idx],
-            });
+    fn compile(entries: Vec<Entry<'static>>) -> Matcher {
+        let mut matcher = Matcher {
+            patterns: Vec::with_capacity(entries.len() * 2),
+            index: HashKeyed::default(),
+            first_words: HashKeyed::default(),
+            entries: Vec::new(),
         };
+        let mut folded = String::new();
+        let mut variant = String::new();
         for (entry_idx, entry) in entries.iter().enumerate() {
-            for alias in &entry.aliases {
-                let (surface, exact) = surface_and_exact(alias);
-                add(fold_alias(surface), exact, surface, entry_idx, false);
+            for (alias_start, alias_end) in alias_ranges(&entry.aliases) {
+                let Some(alias) = entry.aliases.get(alias_start..alias_end) else {
+                    continue;
+                };
+                let (surface, case) = surface_and_case(alias);
+                fold_into(&mut folded, surface);
+                let surface_start = alias_end - surface.len();
+                matcher.register(&folded, case, entry_idx, surface_start, alias_end, false);
             }
         }
         // Inflections come second so that a form written in the data always wins.
         for (entry_idx, entry) in entries.iter().enumerate() {
-            if entry.kind != EntryKind::Demonym {
-                continue;
-            }
-            for alias in &entry.aliases {
-                let (surface, exact) = surface_and_exact(alias);
-                if exact.is_some() {
+            let inflect: fn(&str) -> &'static [(usize, &'static str)] = match entry.kind {
+                EntryKind::Demonym => inflections,
+                EntryKind::Agent | EntryKind::AgentCombined => plurals,
+                _ => continue,
+            };
+            for (alias_start, alias_end) in alias_ranges(&entry.aliases) {
+                let Some(alias) = entry.aliases.get(alias_start..alias_end) else {
+                    continue;
+                };
+                let (surface, case) = surface_and_case(alias);
+                if case != CaseRule::Any {
                     continue;
                 }
-                for variant in inflections(&fold_alias(surface)) {
-                    add(variant, None, surface, entry_idx, true);
+                fold_into(&mut folded, surface);
+                for suffix in inflect(&folded) {
+                    let Some(stem) = folded.get(..folded.len() - suffix.0) else {
+                        continue;
+                    };
+                    variant.clear();
+                    variant.push_str(stem);
+                    variant.push_str(suffix.1);
+                    matcher.register(
+                        &variant,
+                        CaseRule::Any,
+                        entry_idx,
+                        alias_start,
+                        alias_end,
+                        true,
+                    );
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .unwrap_or_else(|error| panic!("actor patterns do not compile: {error}"));
-        Matcher {
-            entries,
-            patterns,
-            automaton,
+        matcher.entries = entries;
+        matcher
+    }
+
+    /// Registers one folded alias.
+    fn register(
+        &mut self,
+        folded: &str,
+        case: CaseRule,
+        entry_idx: usize,
+        alias_start: usize,
+        alias_end: usize,
+        generated: bool,
+    ) {
+        let Some(first_word) = first_word(folded) else {
+            return;
+        };
+        let (Ok(entry), Ok(alias_start), Ok(alias_end), Ok(folded_len)) = (
+            u32::try_from(entry_idx),
+            u32::try_from(alias_start),
+            u32::try_from(alias_end),
+            u32::try_from(folded.len()),
+        ) else {
+            return;
+        };
+        let hash = fnv(FNV_START, folded.as_bytes());
+        let mut cursor = self.index.get(&hash).copied().unwrap_or(NONE);
+        let mut last = NONE;
+        while let Some(pattern) = self.patterns.get_mut(cursor as usize) {
+            if pattern.case == case && pattern.folded_len == folded_len {
+                // A generated inflection never joins an alias written out in the data.
+                if !generated && pattern.entry != entry && !pattern.more_entries.contains(&entry) {
+                    pattern.more_entries.push(entry);
+                }
+                return;
+            }
+            last = cursor;
+            cursor = pattern.next;
         }
+        let Ok(pattern_idx) = u32::try_from(self.patterns.len()) else {
+            return;
+        };
+        self.patterns.push(Pattern {
+            entry,
+            alias_start,
+            alias_end,
+            case,
+            folded_len,
+            more_entries: Vec::new(),
+            next: NONE,
+        });
+        match self.patterns.get_mut(last as usize) {
+            Some(previous) => previous.next = pattern_idx,
+            None => {
+                self.index.insert(hash, pattern_idx);
+            }
+        }
+        let longest = self
+            .first_words
+            .entry(fnv(FNV_START, first_word.as_bytes()))
+            .or_insert(0);
+        *longest = (*longest).max(folded_len);
+    }
+
+    /// The alias text a pattern was made from.
+    fn alias(&self, pattern: &Pattern) -> &str {
+        self.entries
+            .get(pattern.entry as usize)
+            .and_then(|entry| {
+                entry
+                    .aliases
+                    .get(pattern.alias_start as usize..pattern.alias_end as usize)
+            })
+            .unwrap_or("")
+    }
+
+    /// The entries of a pattern, in data order.
+    fn pattern_entries<'s>(
+        &'s self,
+        pattern: &'s Pattern,
+    ) -> impl Iterator<Item = (usize, &'s Entry<'static>)> + 's {
+        std::iter::once(pattern.entry)
+            .chain(pattern.more_entries.iter().copied())
+            .filter_map(|idx| Some((idx as usize, self.entries.get(idx as usize)?)))
     }
 
     pub(crate) fn find(&self, sentence: &str, ctx: &ResolveContext) -> Vec<ActorMention> {
         let folded = fold(sentence);
+        let text = folded.text.as_bytes();
+        let (word_starts, word_ends) = word_bounds(&folded.text);
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(&folded.text) {
-            let pattern_idx = found.pattern().as_usize();
-            let Some(pattern) = self.patterns.get(pattern_idx) else {
+        for &start in &word_starts {
+            let first_end = word_ends.partition_point(|&end| end <= start);
+            let Some(&word_end) = word_ends.get(first_end) else {
                 continue;
             };
-            let Some((start, end)) = folded.original_range(found.start(), found.end()) else {
+            let Some(first_word) = text.get(start..word_end) else {
                 continue;
             };
-            if !at_word_boundaries(sentence, start, end) {
+            let Some(&longest) = self.first_words.get(&fnv(FNV_START, first_word)) else {
                 continue;
-            }
-            if let Some(exact) = &pattern.exact {
-                if sentence.get(start..end) != Some(exact.as_str()) {
+            };
+            let mut hash = FNV_START;
+            let mut hashed_to = start;
+            for &end in word_ends.get(first_end..).unwrap_or(&[]) {
+                if end - start > longest as usize {
+                    break;
+                }
+                hash = fnv(hash, text.get(hashed_to..end).unwrap_or(&[]));
+                hashed_to = end;
+                let Some(&first_pattern) = self.index.get(&hash) else {
+                    continue;
+                };
+                let Some((original_start, original_end)) = folded.original_range(start, end) else {
+                    continue;
+                };
+                if !at_word_boundaries(sentence, original_start, original_end) {
                     continue;
                 }
+                let mut cursor = first_pattern;
+                while let Some(pattern) = self.patterns.get(cursor as usize) {
+                    let pattern_idx = cursor as usize;
+                    cursor = pattern.next;
+                    if pattern.folded_len as usize != end - start {
+                        continue;
+                    }
+                    let original = sentence.get(original_start..original_end).unwrap_or("");
+                    if !pattern.case.accepts(original, self.alias(pattern)) {
+                        continue;
+                    }
+                    raw.push((original_start, original_end, pattern_idx));
+                    break;
+                }
             }
-            raw.push((start, end, pattern_idx));
         }
         // Longest first, then leftmost; keep what does not overlap anything kept.
         raw.sort_by_key(|&(start, end, pattern_idx)| {
@@ -231,18 +370,19 @@ impl Matcher {
         forced_country: Option<&str>,
     ) -> Option<Item> {
         let pattern = self.patterns.get(pattern_idx)?;
+        let alias = self.alias(pattern);
         let date = ctx.date.unwrap_or(NaiveDate::MAX);
-        let candidates: Vec<(usize, &Entry)> = pattern
-            .entries
+        let candidates: Vec<(usize, &Entry)> = self.pattern_entries(pattern).collect();
+        // A user entry for the alias speaks first; otherwise the first entry in data order.
+        let (_, first) = candidates
             .iter()
-            .filter_map(|&idx| Some((idx, self.entries.get(idx)?)))
-            .collect();
-        let (_, first) = candidates.first()?;
+            .find(|(_, entry)| entry.user)
+            .or(candidates.first())?;
         let preferred_country = forced_country.or(ctx.default_country.as_deref());
         let rank = |&(idx, entry): &(usize, &Entry)| {
             (
                 distance_days(entry, date),
-                entry.country.as_deref() != preferred_country,
+                entry.country() != preferred_country,
                 !entry.user,
                 idx,
             )
@@ -252,21 +392,33 @@ impl Matcher {
             end,
             kind: entry.kind,
             actor,
-            entry: format!("{} {}{note}", entry.origin, pattern.alias),
+            entry: format!("{}:{} {alias}{note}", entry.source, entry.line),
             pattern: pattern_idx,
             country_fixed: forced_country.is_some(),
         };
         let nameless = |entry: &Entry, country: Option<&str>| Actor {
             text: String::new(),
             country: country.map(str::to_string),
-            sector: entry.sector.clone(),
+            sector: entry.sector.map(str::to_string),
             name: None,
         };
-        if first.kind == EntryKind::Role || first.kind == EntryKind::Agent {
+        if first.kind == EntryKind::Ignore {
+            return Some(make(first, Actor::default(), ""));
+        }
+        if matches!(
+            first.kind,
+            EntryKind::Role | EntryKind::Agent | EntryKind::AgentCombined
+        ) {
+            // Only entries of the same kind compete: a role word is not also a place.
+            let first_kind = first.kind;
+            let candidates: Vec<(usize, &Entry)> = candidates
+                .iter()
+                .copied()
+                .filter(|(_, entry)| entry.kind == first_kind)
+                .collect();
             let valid = |entry: &Entry| distance_days(entry, date) == 0;
-            let has_country = |entry: &Entry, code: Option<&str>| {
-                code.is_some() && entry.country.as_deref() == code
-            };
+            let has_country =
+                |entry: &Entry, code: Option<&str>| code.is_some() && entry.country() == code;
             if let Some(country) = forced_country {
                 let holder = candidates
                     .iter()
@@ -277,8 +429,8 @@ impl Matcher {
                     None => make(first, nameless(first, Some(country)), ""),
                 });
             }
-            if first.kind == EntryKind::Agent {
-                return Some(make(first, nameless(first, first.country.as_deref()), ""));
+            if first.kind != EntryKind::Role {
+                return Some(make(first, nameless(first, first.country()), ""));
             }
             let default = ctx.default_country.as_deref();
             if let Some((_, entry)) = candidates
@@ -305,10 +457,10 @@ impl Matcher {
             {
                 return Some(make(entry, actor_of(entry), ""));
             }
-            let country = first.country.as_deref();
+            let country = first.country();
             let same_country = candidates
                 .iter()
-                .all(|(_, entry)| entry.country.as_deref() == country);
+                .all(|(_, entry)| entry.country() == country);
             let country = if same_country { country } else { None };
             return Some(make(
                 first,
@@ -319,7 +471,6 @@ impl Matcher {
         let (_, best) = candidates.iter().min_by_key(|candidate| rank(candidate))?;
         Some(make(best, actor_of(best), ""))
     }
-
     /// Combines two adjacent mentions into one where the text between them allows it.
     fn combine(
         &self,
@@ -333,7 +484,7 @@ impl Matcher {
         let country_like =
             |item: &Item| matches!(item.kind, EntryKind::Country | EntryKind::Demonym);
         let takes_country = |item: &Item| match item.kind {
-            EntryKind::Agent | EntryKind::Role => !item.country_fixed,
+            EntryKind::Agent | EntryKind::AgentCombined | EntryKind::Role => !item.country_fixed,
             EntryKind::Agency => item.actor.country.is_none(),
             _ => false,
         };
@@ -342,6 +493,10 @@ impl Matcher {
             start: previous.start,
             end: next.end,
             entry: format!("{} + {}", previous.entry, next.entry),
+            kind: match base.kind {
+                EntryKind::AgentCombined => EntryKind::Agent,
+                kind => kind,
+            },
             ..base
         };
         // "Mexican soldiers", "U.S. officials", "Mexico's army", "the Mexican president".
@@ -400,54 +555,146 @@ impl Matcher {
     }
 }
 
-/// Splits off the `=` marker and decides case sensitivity: aliases written all in capitals
-/// ("US", "ICE", "EE.UU.") and `=`-marked ones must match exactly.
-fn surface_and_exact(alias: &str) -> (&str, Option<String>) {
-    if let Some(rest) = alias.strip_prefix('=') {
-        return (rest, Some(rest.to_string()));
+/// Byte ranges of the `|`-separated aliases in an aliases field, trimmed, empty ones skipped.
+fn alias_ranges(aliases: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut offset = 0;
+    for part in aliases.split('|') {
+        let leading = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            ranges.push((offset + leading, offset + leading + trimmed.len()));
+        }
+        offset += part.len() + 1;
     }
-    let has_upper = alias.chars().any(char::is_uppercase);
-    let has_lower = alias.chars().any(char::is_lowercase);
-    if has_upper && !has_lower {
-        (alias, Some(alias.to_string()))
-    } else {
-        (alias, None)
+    ranges
+}
+
+/// How the case of the text must agree with an alias.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Any case, any accents.
+    Any,
+    /// Exactly as written (aliases marked `=` and aliases written all in capitals).
+    Exact,
+    /// The words written in capitals must appear so ("the US" matches "the US", "The US", not
+    /// "the us"); the other words may differ in case and accents.
+    CapitalWords,
+}
+
+impl CaseRule {
+    fn accepts(self, original: &str, alias: &str) -> bool {
+        match self {
+            CaseRule::Any => true,
+            CaseRule::Exact => original == alias,
+            CaseRule::CapitalWords => {
+                let mut original_words = original.split(|c: char| c.is_whitespace() || c == '-');
+                alias
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|word| !word.is_empty())
+                    .all(|word| {
+                        let original_word = original_words
+                            .by_ref()
+                            .find(|w| !w.is_empty())
+                            .unwrap_or("");
+                        !is_capital_word(word) || original_word == word
+                    })
+            }
+        }
     }
 }
 
-/// English plurals and Spanish gender/number forms of a folded demonym: "mexicano" →
-/// "mexicanos", "mexicana", "mexicanas"; "frances" → "francesa", "franceses"; "mexican" →
-/// "mexicans". Some forms are not words; they never occur, so they never match.
-fn inflections(folded: &str) -> Vec<String> {
-    let mut variants = Vec::new();
-    if !folded
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        return variants;
+/// A word written in capitals: at least one capital letter and no lowercase ("US", "U.S.").
+fn is_capital_word(word: &str) -> bool {
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+}
+
+/// Splits off the `=` marker and decides how case must agree: `=`-marked aliases and aliases
+/// written all in capitals ("US", "ICE", "EE.UU.") must match exactly; aliases with some
+/// capital words ("the US", "US Congress") must keep those words in capitals.
+fn surface_and_case(alias: &str) -> (&str, CaseRule) {
+    if let Some(rest) = alias.strip_prefix('=') {
+        return (rest, CaseRule::Exact);
     }
-    if let Some(stem) = folded.strip_suffix('o') {
-        variants.extend([
-            format!("{folded}s"),
-            format!("{stem}a"),
-            format!("{stem}as"),
-        ]);
-    } else if folded.ends_with('a') || folded.ends_with('e') {
-        variants.push(format!("{folded}s"));
-    } else if folded.ends_with("es") || folded.ends_with('n') || folded.ends_with('l') {
-        if folded.ends_with('n') {
-            variants.push(format!("{folded}s"));
+    if is_capital_word(alias) {
+        return (alias, CaseRule::Exact);
+    }
+    if alias.split_whitespace().any(is_capital_word) {
+        return (alias, CaseRule::CapitalWords);
+    }
+    (alias, CaseRule::Any)
+}
+
+/// The leading run of letters and digits of a folded text, if it starts with one.
+fn first_word(folded: &str) -> Option<&str> {
+    let end = folded
+        .char_indices()
+        .find(|&(_, ch)| !ch.is_alphanumeric())
+        .map_or(folded.len(), |(idx, _)| idx);
+    (end > 0).then(|| folded.get(..end)).flatten()
+}
+
+/// Byte offsets where words start, and where matches may end: after the last char of a word,
+/// and after a dot that follows a word ("u.s.", "ee.uu.").
+fn word_bounds(folded: &str) -> (Vec<usize>, Vec<usize>) {
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    let mut previous: Option<char> = None;
+    for (idx, ch) in folded.char_indices() {
+        let is_word = ch.is_alphanumeric();
+        let previous_is_word = previous.is_some_and(char::is_alphanumeric);
+        if is_word && !previous_is_word {
+            starts.push(idx);
         }
-        variants.extend([
-            format!("{folded}a"),
-            format!("{folded}es"),
-            format!("{folded}as"),
-        ]);
-    } else if folded.ends_with('i') {
-        variants.extend([format!("{folded}s"), format!("{folded}es")]);
+        if !is_word && previous_is_word {
+            ends.push(idx);
+            if ch == '.' {
+                ends.push(idx + 1);
+            }
+        }
+        previous = Some(ch);
     }
-    variants
+    if previous.is_some_and(char::is_alphanumeric) {
+        ends.push(folded.len());
+    }
+    (starts, ends)
+}
+
+/// English plurals and Spanish gender/number forms of a folded demonym, as (bytes to drop
+/// from the end, suffix to add): "mexicano" → "mexicanos", "mexicana", "mexicanas";
+/// "frances" → "francesa", "franceses"; "mexican" → "mexicans". Some forms are not words; they
+/// never occur, so they never match.
+fn inflections(folded: &str) -> &'static [(usize, &'static str)] {
+    let Some(last) = folded.chars().last() else {
+        return &[];
+    };
+    match last {
+        'o' => &[(0, "s"), (1, "a"), (1, "as")],
+        'a' | 'e' => &[(0, "s")],
+        'n' => &[(0, "s"), (0, "a"), (0, "es"), (0, "as")],
+        's' if folded.ends_with("es") => &[(0, "a"), (0, "es"), (0, "as")],
+        'l' => &[(0, "a"), (0, "es"), (0, "as")],
+        'i' => &[(0, "s"), (0, "es")],
+        _ => &[],
+    }
+}
+/// Plurals of a folded agent noun, English and Spanish: "soldier" → "soldiers", "policia" →
+/// "policias", "militar" → "militares", "authority" → "authorities".
+fn plurals(folded: &str) -> &'static [(usize, &'static str)] {
+    let Some(last) = folded.chars().last() else {
+        return &[];
+    };
+    if folded.ends_with("man") {
+        return &[(2, "en")];
+    }
+    match last {
+        'y' => &[(1, "ies"), (0, "s")],
+        's' | 'x' | 'z' => &[(0, "es")],
+        'h' if folded.ends_with("ch") || folded.ends_with("sh") => &[(0, "es")],
+        'a' | 'e' | 'i' | 'o' | 'u' => &[(0, "s")],
+        _ if last.is_alphabetic() => &[(0, "s"), (0, "es")],
+        _ => &[],
+    }
 }
 
 /// Days between `date` and the entry's validity range (0 inside it).
@@ -464,16 +711,6 @@ fn distance_days(entry: &Entry, date: NaiveDate) -> i64 {
     }
     0
 }
-
-fn actor_of(entry: &Entry) -> Actor {
-    Actor {
-        text: String::new(),
-        country: entry.country.clone(),
-        sector: entry.sector.clone(),
-        name: entry.name.clone(),
-    }
-}
-
 fn mention_kind(kind: EntryKind) -> Option<MentionKind> {
     Some(match kind {
         EntryKind::Country => MentionKind::Country,
@@ -484,10 +721,9 @@ fn mention_kind(kind: EntryKind) -> Option<MentionKind> {
         EntryKind::Agency | EntryKind::Agent => MentionKind::Agency,
         EntryKind::Group => MentionKind::Group,
         EntryKind::Igo => MentionKind::Igo,
-        EntryKind::Ignore => return None,
+        EntryKind::AgentCombined | EntryKind::Ignore => return None,
     })
 }
-
 /// Whether the chars just outside `start..end` are not letters or digits.
 fn at_word_boundaries(sentence: &str, start: usize, end: usize) -> bool {
     let before = sentence
@@ -495,6 +731,15 @@ fn at_word_boundaries(sentence: &str, start: usize, end: usize) -> bool {
         .and_then(|text| text.chars().next_back());
     let after = sentence.get(end..).and_then(|text| text.chars().next());
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn actor_of(entry: &Entry) -> Actor {
+    Actor {
+        text: String::new(),
+        country: entry.country().map(str::to_string),
+        sector: entry.sector.map(str::to_string),
+        name: entry.name.as_deref().map(str::to_string),
+    }
 }
 
 #[cfg(test)]
@@ -614,7 +859,8 @@ mod tests {
     #[test]
     fn short_capitals_are_case_sensitive() {
         let ctx = context("2025-06-15", None);
-        check("Let us talk to the US", &ctx, "US=USA/-/United States");
+        check("Let us talk to the US", &ctx, "the US=USA/-/United States");
+        check("us and US", &ctx, "US=USA/-/United States");
         check("un acuerdo con la ONU", &ctx, "ONU=-/IGO/United Nations");
     }
 
