@@ -267,8 +267,10 @@ fn read_count(rule: &CountRule, caps: &Captures<'_>, folded: &str, lang: Lang) -
                     "mas" | "menos" | "mayor" | "menor" | "superior" | "inferior"
                 ),
             };
+            // English comparatives: "ten times harder", "three times stronger".
+            let comparative = lang == Lang::En && next_word.len() > 4 && next_word.ends_with("er");
             let immediately_after = after.trim_start();
-            if multiplier || immediately_after.starts_with('%') {
+            if multiplier || comparative || immediately_after.starts_with('%') {
                 return None;
             }
             number_value(number.as_str())
@@ -395,6 +397,12 @@ mod tests {
             None,
         );
         check("Deportations were twice as high.", Lang::En, None);
+        // Synthetic.
+        check(
+            "Trump claimed the military is hitting the cartels 10 times harder than before.",
+            Lang::En,
+            None,
+        );
         check(
             "It was the first time a US president said so.",
             Lang::En,

@@ -16,7 +16,7 @@
 //! | `2025-12-06` (ISO) | itself | text |
 //! | "December 6, 2025", "6 December 2025", "el 6 de diciembre de 2025" | the day | text |
 //! | "December 2025", "diciembre de 2025" | the month | text |
-//! | "On December 6", "Dec. 6", "el 6 de diciembre" | the day, in the year that puts it no more than 120 days after and no more than 245 days before `published` (so a January article's "December 6" is the previous December, a December article's "January 31" the next January) | text |
+//! | "On December 6", "Dec. 6", "el 6 de diciembre" | the day, in the year that puts it no more than 90 days after and no more than 275 days before `published`, the nearest if two do (so a January article's "December 6" is the previous December, a December article's "January 31" the next January, and a December article's "March 27" the past March) | text |
 //! | "el pasado 6 de diciembre" / "el próximo 6 de diciembre" | the most recent such day on or before / the next on or after `published` | text |
 //! | "in October", "since February", "en octubre", "desde febrero" | the most recent such month not after `published` (`YYYY-MM`; "since" gives the start) | text |
 //! | "last October" / "next October", "octubre pasado" / "octubre próximo" | strictly before / after the month of `published` | text |
@@ -25,7 +25,8 @@
 //! | "this week", "esta semana" / "last week", "la semana pasada" | the month of `published` / the month of `published` minus 7 days (a week is not a [`PartialDate`]) | relative |
 //! | "this month", "este mes" / "last month", "el mes pasado" / "next month" | `YYYY-MM` of `published` / the month before / the month after | relative |
 //! | "this year", "earlier this year", "a principios de año" / "last year", "el año pasado" | `YYYY` of `published` / the year before | relative |
-//! | "Monday", "on Monday", "el lunes", "este lunes" | the most recent such weekday on or before `published` (news style: "said Monday" in a Monday article is that day) | relative |
+//! | "Monday", "on Monday", "el lunes" | the most recent such weekday on or before `published` (news style: "said Monday" in a Monday article is that day) | relative |
+//! | "this Friday", "este viernes" | that weekday in the week (Monday to Sunday) of `published` | relative |
 //! | "last Tuesday", "el pasado martes" / "next Tuesday", "el próximo martes" | the most recent such weekday strictly before / the next strictly after `published` | relative |
 //! | "three days ago", "hace tres semanas", "two months ago", "a year ago" | the day / the month of that day / the month / the year | relative |
 //!
@@ -256,7 +257,7 @@ pub(crate) fn resolve_day_month(
         Direction::Nearest => candidates
             .filter(|d| {
                 let days = d.signed_duration_since(published).num_days();
-                (-245..=120).contains(&days)
+                (-275..=90).contains(&days)
             })
             .min_by_key(|d| d.signed_duration_since(published).num_days().abs()),
     }
@@ -291,7 +292,10 @@ fn resolve_weekday(published: NaiveDate, weekday: Weekday, direction: Direction)
             let ahead = if ahead == 0 { 7 } else { ahead };
             shift_days(published, ahead)
         }
-        Direction::Nearest | Direction::Current => shift_days(published, -back),
+        // "this Friday", "este viernes": the day of the current week (Monday to Sunday), which
+        // may be after `published`.
+        Direction::Current => shift_days(published, wanted - today),
+        Direction::Nearest => shift_days(published, -back),
     }
 }
 
@@ -564,6 +568,14 @@ fn resolve(
         Kind::MonthOnly => {
             let month_word = matched.text("mon")?;
             let prep = matched.text("prep");
+            if lang == Lang::Es
+                && matched.capitalized("mon")
+                && matched.caps.name("mon").is_some_and(|m| m.start() > 0)
+            {
+                // Spanish months are lowercase; a capitalized one inside a sentence is a name
+                // ("Plaza de Mayo", "Cinco de Mayo").
+                return None;
+            }
             if lang == Lang::En {
                 if !matched.capitalized("mon") {
                     return None;
@@ -786,6 +798,45 @@ mod tests {
             Lang::En,
             Some("2025-12-12"),
             &["January 31=2026-01-31/text"],
+        );
+    }
+
+    #[test]
+    fn day_without_year_prefers_the_past_beyond_ninety_days() {
+        // Synthetic: a December article looking back at March.
+        check(
+            "The first tariffs took effect on March 27.",
+            Lang::En,
+            Some("2025-12-24"),
+            &["March 27=2025-03-27/text"],
+        );
+    }
+
+    #[test]
+    fn this_weekday_is_in_the_current_week() {
+        // Synthetic; 2025-12-24 is a Wednesday.
+        check(
+            "Los cancilleres se reunirán este viernes.",
+            Lang::Es,
+            Some("2025-12-24"),
+            &["este viernes=2025-12-26/relative"],
+        );
+        check(
+            "Sheinbaum habló este lunes con Trump.",
+            Lang::Es,
+            Some("2025-12-24"),
+            &["este lunes=2025-12-22/relative"],
+        );
+    }
+
+    #[test]
+    fn capitalized_spanish_month_is_a_name() {
+        // Synthetic.
+        check(
+            "Las madres marcharon en la Plaza de Mayo.",
+            Lang::Es,
+            Some("2025-12-24"),
+            &[],
         );
     }
 
@@ -1067,6 +1118,7 @@ mod tests {
                     ("on Monday", Lang::En), ("in October", Lang::En), ("On December 6", Lang::En),
                     ("el mes pasado", Lang::Es), ("el pasado 6 de diciembre", Lang::Es),
                     ("el lunes", Lang::Es), ("en octubre", Lang::Es), ("earlier this year", Lang::En),
+                    ("este viernes", Lang::Es), ("this Friday", Lang::En), ("next Tuesday", Lang::En),
                 ] {
                     let first = find_all(text, lang, Some(early));
                     let second = find_all(text, lang, Some(late));
