@@ -1,0 +1,121 @@
+//! Store access for handlers: a small pool of read connections used from blocking threads,
+//! and the conversion of API filters into the store's `EventFilter`.
+
+use crate::error::{ApiError, Error};
+use crate::params::Filters;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+// The engine is meant to re-export the store; until it does, the store crate is used directly.
+pub use trecho_store::{Error as StoreError, EventFilter, Store, StoredDocument};
+
+/// A few connections to one store. A `Store` is one SQLite connection, which is `Send` but
+/// not `Sync`: each request borrows one under its mutex on a blocking thread, so slow queries
+/// never stall the async workers, and WAL mode lets them read while `trecho ingest` writes.
+pub struct Pool {
+    stores: Vec<Mutex<Store>>,
+    next: AtomicUsize,
+}
+
+impl Pool {
+    /// Opens `size` connections to the store at `path` (which must exist: serving never
+    /// creates an empty store by mistake).
+    pub fn open(path: &Path, size: usize) -> Result<Pool, Error> {
+        if path != Path::new(":memory:") && !path.is_file() {
+            return Err(Error::NoStore(path.to_path_buf()));
+        }
+        let stores = (0..size.max(1))
+            .map(|_| Store::open(path).map(Mutex::new))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Pool {
+            stores,
+            next: AtomicUsize::new(0),
+        })
+    }
+
+    /// Runs `f` with a free connection on a blocking thread.
+    pub async fn run<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let guard = pool.acquire()?;
+            f(&guard)
+        })
+        .await
+        .map_err(|error| ApiError::Internal(format!("store task failed: {error}")))?
+    }
+
+    /// A free connection if one is idle, else waits for the next in turn.
+    fn acquire(&self) -> Result<std::sync::MutexGuard<'_, Store>, ApiError> {
+        for store in &self.stores {
+            if let Ok(guard) = store.try_lock() {
+                return Ok(guard);
+            }
+        }
+        let idx = self.next.fetch_add(1, Ordering::Relaxed) % self.stores.len();
+        self.stores
+            .get(idx)
+            .ok_or_else(|| ApiError::Internal("empty store pool".into()))?
+            .lock()
+            // A panic while holding the lock cannot leave SQLite half-written (we only read).
+            .or_else(|poisoned| Ok(poisoned.into_inner()))
+    }
+}
+
+/// The store filter for API filters and a page. A partial `to` date covers its whole month
+/// or year ("to=2025-12" includes December 31).
+pub fn event_filter(filters: &Filters, limit: Option<u64>, offset: u64) -> EventFilter {
+    EventFilter {
+        actor: filters.actor.clone(),
+        recipient: filters.recipient.clone(),
+        event_type: filters.event_type,
+        kind: filters.kind,
+        issue: filters.issue,
+        from: filters.from.and_then(|date| date.first_day()),
+        to: filters.to.and_then(last_day),
+        lang: filters.lang,
+        doc_id: None,
+        text: filters.text.clone(),
+        limit,
+        offset,
+    }
+}
+
+/// The last day a partial date covers.
+pub fn last_day(date: trecho::model::PartialDate) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    match (date.month, date.day) {
+        (Some(_), Some(_)) => date.as_date(),
+        (Some(month), None) => {
+            let (year, next) = if month == 12 {
+                (date.year + 1, 1)
+            } else {
+                (date.year, month + 1)
+            };
+            NaiveDate::from_ymd_opt(year, next, 1).and_then(|day| day.pred_opt())
+        }
+        (None, _) => NaiveDate::from_ymd_opt(date.year, 12, 31),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trecho::model::PartialDate;
+
+    #[test]
+    fn last_day_of_partial_dates() {
+        let check = |text: &str, expect: &str| {
+            let date = PartialDate::parse(text).unwrap();
+            assert_eq!(last_day(date).unwrap().to_string(), expect);
+        };
+        check("2025", "2025-12-31");
+        check("2024-02", "2024-02-29");
+        check("2025-12", "2025-12-31");
+        check("2025-12-06", "2025-12-06");
+    }
+}

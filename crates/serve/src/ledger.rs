@@ -1,0 +1,573 @@
+//! Ledger endpoints: commitments, red lines, linkage and the said-versus-done index, plus the
+//! facets the dashboard's selectors offer.
+//!
+//! The ledger is built from every stored event, which takes a while on a large store, so it is
+//! kept in a [`Cache`] keyed on the store's document and event counts: the first request after
+//! an ingest rebuilds it, the others reuse it.
+
+use crate::api::{params, MarkedEvent, RawQuery};
+use crate::data::{event_filter, EventFilter, Store};
+use crate::error::ApiError;
+use crate::params::{parse_commitment_act, Filters, OutputFormat, Params};
+use crate::table::{csv_response, COMMITMENT_COLUMNS, LINKAGE_COLUMNS, RED_LINE_COLUMNS};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use trecho::model::{Actor, Event, Kind, PartialDate};
+use trecho_ledger::{CommitmentStatus, IndexOptions, IndexRow, Interval, Ledger, RedLineStatus};
+
+/// The ledger and facets of one state of the store.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// (documents, events) when it was built.
+    key: (u64, u64),
+    /// Commitments, red lines, linkage and deeds.
+    pub ledger: Ledger,
+    /// What the store holds.
+    pub facets: Facets,
+}
+
+/// The last snapshot built.
+#[derive(Debug, Default)]
+pub struct Cache {
+    slot: Mutex<Option<Arc<Snapshot>>>,
+}
+
+/// Counts for the dashboard's selectors.
+#[derive(Debug, Default, Serialize)]
+pub struct Facets {
+    /// Stored documents.
+    pub documents: u64,
+    /// Stored events.
+    pub events: u64,
+    /// `said` events.
+    pub said: u64,
+    /// `done` events.
+    pub done: u64,
+    /// Sides seen as actor, with their event counts, most frequent first.
+    pub actors: Vec<Side>,
+    /// Sides seen as recipient.
+    pub recipients: Vec<Side>,
+    /// Events per issue.
+    pub issues: BTreeMap<String, u64>,
+    /// Events per language.
+    pub langs: BTreeMap<String, u64>,
+    /// Earliest event day.
+    pub first_day: Option<String>,
+    /// Latest event day.
+    pub last_day: Option<String>,
+}
+
+/// A side (country code, else name) with a readable label and a count.
+#[derive(Debug, Serialize)]
+pub struct Side {
+    /// The value to filter on (`USA`).
+    pub value: String,
+    /// A label ("USA — Donald Trump, …").
+    pub label: String,
+    /// Events.
+    pub count: u64,
+}
+
+/// The current snapshot, rebuilt when the store changed since the last one.
+pub async fn snapshot(state: &AppState) -> Result<Arc<Snapshot>, ApiError> {
+    let state = state.clone();
+    let pool = Arc::clone(state.pool());
+    pool.run(move |store| {
+        let stats = store.stats()?;
+        let key = (stats.documents, stats.events);
+        // Holding the slot while building means concurrent requests wait for one build
+        // instead of each starting their own.
+        let mut slot = state
+            .ledger_cache()
+            .slot
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(snapshot) = slot.as_ref().filter(|snapshot| snapshot.key == key) {
+            return Ok(Arc::clone(snapshot));
+        }
+        let snapshot = Arc::new(build_snapshot(store, key)?);
+        *slot = Some(Arc::clone(&snapshot));
+        Ok(snapshot)
+    })
+    .await
+}
+
+fn build_snapshot(store: &Store, key: (u64, u64)) -> Result<Snapshot, ApiError> {
+    let events = store.events(&EventFilter::default())?;
+    let ledger = trecho_ledger::build(&events);
+    let facets = facets(&events, key);
+    Ok(Snapshot {
+        key,
+        ledger,
+        facets,
+    })
+}
+
+fn facets(events: &[Event], (documents, n_events): (u64, u64)) -> Facets {
+    let mut facets = Facets {
+        documents,
+        events: n_events,
+        ..Facets::default()
+    };
+    let mut actors: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
+    let mut recipients: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
+    let mut first: Option<chrono::NaiveDate> = None;
+    let mut last: Option<chrono::NaiveDate> = None;
+    for event in events {
+        match event.kind {
+            Kind::Said => facets.said += 1,
+            Kind::Done => facets.done += 1,
+        }
+        for (actor, sides) in [
+            (&event.actor, &mut actors),
+            (&event.recipient, &mut recipients),
+        ] {
+            // Only country sides are offered: the store filters actors by country code.
+            if let Some(country) = actor.as_ref().and_then(|actor| actor.country.clone()) {
+                let entry = sides.entry(country).or_default();
+                entry.0 += 1;
+                if let Some(name) = actor.as_ref().and_then(|actor| actor.name.clone()) {
+                    *entry.1.entry(name).or_default() += 1;
+                }
+            }
+        }
+        for issue in &event.issues {
+            *facets.issues.entry(issue.as_str().to_string()).or_default() += 1;
+        }
+        *facets
+            .langs
+            .entry(event.lang.as_str().to_string())
+            .or_default() += 1;
+        if let Some(day) = crate::api::event_day(event) {
+            first = Some(first.map_or(day, |first| first.min(day)));
+            last = Some(last.map_or(day, |last| last.max(day)));
+        }
+    }
+    let to_sides = |sides: BTreeMap<String, (u64, BTreeMap<String, u64>)>| {
+        let mut list: Vec<Side> = sides
+            .into_iter()
+            .map(|(value, (count, names))| {
+                let mut names: Vec<(String, u64)> = names.into_iter().collect();
+                names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let top: Vec<String> = names.into_iter().take(2).map(|(name, _)| name).collect();
+                let label = if top.is_empty() {
+                    value.clone()
+                } else {
+                    format!("{value} — {}", top.join(", "))
+                };
+                Side {
+                    value,
+                    label,
+                    count,
+                }
+            })
+            .collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        list
+    };
+    facets.actors = to_sides(actors);
+    facets.recipients = to_sides(recipients);
+    facets.first_day = first.map(|day| day.to_string());
+    facets.last_day = last.map(|day| day.to_string());
+    facets
+}
+
+/// A list answer.
+#[derive(Debug, Serialize)]
+pub struct List<T> {
+    /// Items matching the filters.
+    pub total: usize,
+    /// The items.
+    pub items: Vec<T>,
+}
+
+/// Whether an actor is the side asked for: its country code, else its canonical name or
+/// text, ignoring case.
+fn side_matches(wanted: Option<&str>, actor: Option<&Actor>) -> bool {
+    let Some(wanted) = wanted else {
+        return true;
+    };
+    let wanted = wanted.trim();
+    let Some(actor) = actor else {
+        return false;
+    };
+    [
+        actor.country.as_deref(),
+        actor.name.as_deref(),
+        Some(actor.text.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|value| {
+        value.trim().eq_ignore_ascii_case(wanted)
+            || value.trim().to_lowercase() == wanted.to_lowercase()
+    })
+}
+
+/// Whether the range `[first, last]` of an item meets the filters' date range.
+fn dates_match(filters: &Filters, first: Option<PartialDate>, last: Option<PartialDate>) -> bool {
+    if filters.from.is_none() && filters.to.is_none() {
+        return true;
+    }
+    let first_day = first.or(last).and_then(|date| date.first_day());
+    let last_day = last.or(first).and_then(crate::data::last_day);
+    let (Some(first_day), Some(last_day)) = (first_day, last_day) else {
+        return false;
+    };
+    let after_from = filters
+        .from
+        .and_then(|from| from.first_day())
+        .is_none_or(|from| last_day >= from);
+    let before_to = filters
+        .to
+        .and_then(crate::data::last_day)
+        .is_none_or(|to| first_day <= to);
+    after_from && before_to
+}
+
+/// Whether `summary` contains the search words, ignoring case.
+fn text_matches(filters: &Filters, summary: &str) -> bool {
+    filters
+        .text
+        .as_deref()
+        .is_none_or(|text| summary.to_lowercase().contains(&text.to_lowercase()))
+}
+
+const LIST_FILTERS: [&str; 9] = [
+    "actor",
+    "recipient",
+    "issue",
+    "from",
+    "to",
+    "q",
+    "status",
+    "speech_act",
+    "format",
+];
+
+/// `GET /api/ledger`: commitments.
+pub async fn commitments(
+    State(state): State<AppState>,
+    query: RawQuery,
+) -> Result<Response, ApiError> {
+    let params = params(query, &LIST_FILTERS)?;
+    let filters = list_filters(&params)?;
+    let status = params.choice(
+        "status",
+        CommitmentStatus::parse,
+        &[
+            "open",
+            "carried_out",
+            "partly_carried_out",
+            "conceded",
+            "withdrawn",
+            "lapsed",
+            "rejected",
+        ],
+    )?;
+    let speech_act = params.choice(
+        "speech_act",
+        parse_commitment_act,
+        &["threat", "promise", "demand"],
+    )?;
+    let format = params.format()?;
+    let snapshot = snapshot(&state).await?;
+    let items: Vec<_> = snapshot
+        .ledger
+        .commitments
+        .iter()
+        .filter(|item| side_matches(filters.actor.as_deref(), item.actor.as_ref()))
+        .filter(|item| side_matches(filters.recipient.as_deref(), item.recipient.as_ref()))
+        .filter(|item| {
+            filters
+                .issue
+                .is_none_or(|issue| item.issues.contains(&issue))
+        })
+        .filter(|item| status.is_none_or(|status| item.status == status))
+        .filter(|item| speech_act.is_none_or(|act| item.speech_act == act))
+        .filter(|item| dates_match(&filters, item.first_said, item.last_said))
+        .filter(|item| text_matches(&filters, &item.summary))
+        .collect();
+    respond(format, items, COMMITMENT_COLUMNS, "ledger.csv")
+}
+
+/// `GET /api/ledger/{id}` answer: the item, its utterances over time and its status history
+/// with the events that decided each change.
+#[derive(Debug, Serialize)]
+pub struct CommitmentDetail {
+    /// The commitment.
+    pub item: trecho_ledger::Commitment,
+    /// The said events behind it, in date order, with highlights.
+    pub utterances: Vec<MarkedEvent>,
+    /// Utterances per month ("2025-12" → 3).
+    pub by_month: BTreeMap<String, u32>,
+    /// The events that decided the status, with highlights.
+    pub status_events: Vec<MarkedEvent>,
+}
+
+/// `GET /api/ledger/{id}`.
+pub async fn commitment(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    query: RawQuery,
+) -> Result<Response, ApiError> {
+    params(query, &[])?;
+    let snapshot = snapshot(&state).await?;
+    let Some(item) = snapshot
+        .ledger
+        .commitments
+        .iter()
+        .find(|item| item.id == id)
+        .cloned()
+    else {
+        return Err(ApiError::NotFound(format!(
+            "no ledger item with id {:?}",
+            truncate(&id)
+        )));
+    };
+    let evidence = item.evidence.clone();
+    let decided: Vec<String> = item
+        .history
+        .iter()
+        .flat_map(|change| change.evidence.iter().cloned())
+        .chain(item.status_evidence.iter().cloned())
+        .collect();
+    let (utterances, status_events) = state
+        .pool()
+        .run(move |store| Ok((load(store, &evidence)?, load(store, &decided)?)))
+        .await?;
+    let mut by_month: BTreeMap<String, u32> = BTreeMap::new();
+    for utterance in &utterances {
+        if let Some(day) = crate::api::event_day(&utterance.event) {
+            *by_month.entry(day.format("%Y-%m").to_string()).or_default() += 1;
+        }
+    }
+    Ok(Json(CommitmentDetail {
+        item,
+        utterances,
+        by_month,
+        status_events,
+    })
+    .into_response())
+}
+
+/// The events with these ids, each once, in date order.
+fn load(store: &Store, ids: &[String]) -> Result<Vec<MarkedEvent>, ApiError> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut events = Vec::new();
+    for id in ids {
+        if seen.insert(id.clone()) {
+            if let Some(event) = store.event(id)? {
+                events.push(event);
+            }
+        }
+    }
+    events.sort_by_key(crate::api::event_day);
+    Ok(events.into_iter().map(MarkedEvent::new).collect())
+}
+
+/// `GET /api/redlines`: `actor` filters the holder, `recipient` the side it is drawn against.
+pub async fn red_lines(
+    State(state): State<AppState>,
+    query: RawQuery,
+) -> Result<Response, ApiError> {
+    let params = params(query, &LIST_FILTERS[..7])?;
+    let filters = list_filters(&params)?;
+    let status = params.choice(
+        "status",
+        RedLineStatus::parse,
+        &["holding", "approached", "crossed"],
+    )?;
+    let format = params.format()?;
+    let snapshot = snapshot(&state).await?;
+    let items: Vec<_> = snapshot
+        .ledger
+        .red_lines
+        .iter()
+        .filter(|item| side_matches(filters.actor.as_deref(), item.holder.as_ref()))
+        .filter(|item| side_matches(filters.recipient.as_deref(), item.against.as_ref()))
+        .filter(|item| status.is_none_or(|status| item.status == status))
+        .filter(|item| dates_match(&filters, item.declared, item.last_restated))
+        .filter(|item| text_matches(&filters, &item.summary))
+        .collect();
+    respond(format, items, RED_LINE_COLUMNS, "redlines.csv")
+}
+
+/// `GET /api/redlines/{id}` answer.
+#[derive(Debug, Serialize)]
+pub struct RedLineDetail {
+    /// The red line.
+    pub item: trecho_ledger::RedLine,
+    /// The said events behind it, in date order.
+    pub utterances: Vec<MarkedEvent>,
+    /// The events that decided the status.
+    pub status_events: Vec<MarkedEvent>,
+}
+
+/// `GET /api/redlines/{id}`.
+pub async fn red_line(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    query: RawQuery,
+) -> Result<Response, ApiError> {
+    params(query, &[])?;
+    let snapshot = snapshot(&state).await?;
+    let Some(item) = snapshot
+        .ledger
+        .red_lines
+        .iter()
+        .find(|item| item.id == id)
+        .cloned()
+    else {
+        return Err(ApiError::NotFound(format!(
+            "no red line with id {:?}",
+            truncate(&id)
+        )));
+    };
+    let evidence = item.evidence.clone();
+    let decided: Vec<String> = item
+        .history
+        .iter()
+        .flat_map(|change| change.evidence.iter().cloned())
+        .collect();
+    let (utterances, status_events) = state
+        .pool()
+        .run(move |store| Ok((load(store, &evidence)?, load(store, &decided)?)))
+        .await?;
+    Ok(Json(RedLineDetail {
+        item,
+        utterances,
+        status_events,
+    })
+    .into_response())
+}
+
+/// `GET /api/linkage`: `issue` matches the lever or the goal.
+pub async fn linkages(
+    State(state): State<AppState>,
+    query: RawQuery,
+) -> Result<Response, ApiError> {
+    let known = ["actor", "recipient", "issue", "from", "to", "format"];
+    let params = params(query, &known)?;
+    let filters = list_filters(&params)?;
+    let format = params.format()?;
+    let snapshot = snapshot(&state).await?;
+    let items: Vec<_> = snapshot
+        .ledger
+        .linkages
+        .iter()
+        .filter(|item| side_matches(filters.actor.as_deref(), item.actor.as_ref()))
+        .filter(|item| side_matches(filters.recipient.as_deref(), item.recipient.as_ref()))
+        .filter(|item| {
+            filters
+                .issue
+                .is_none_or(|issue| item.lever == issue || item.goal == issue)
+        })
+        .filter(|item| dates_match(&filters, item.first_seen, item.last_seen))
+        .collect();
+    respond(format, items, LINKAGE_COLUMNS, "linkage.csv")
+}
+
+/// Columns of an index row.
+const INDEX_COLUMNS: &[&str] = &[
+    "period",
+    "actor",
+    "recipient",
+    "issue",
+    "said_count",
+    "done_count",
+    "said_score",
+    "done_score",
+    "gap",
+];
+
+/// `GET /api/index?actor=&recipient=&issue=&interval=week|month`: the said-versus-done index.
+/// The date, language and text filters narrow the events it is computed from.
+pub async fn index(State(state): State<AppState>, query: RawQuery) -> Result<Response, ApiError> {
+    let known = [
+        "actor",
+        "recipient",
+        "issue",
+        "from",
+        "to",
+        "lang",
+        "q",
+        "interval",
+        "format",
+    ];
+    let params = params(query, &known)?;
+    let filters = params.filters()?;
+    let interval = params
+        .choice("interval", Interval::parse, &["week", "month"])?
+        .unwrap_or(Interval::Week);
+    let format = params.format()?;
+    let rows = index_rows(&state, &filters, interval).await?;
+    match format {
+        OutputFormat::Csv => csv_response(&rows, INDEX_COLUMNS, "index.csv"),
+        OutputFormat::Json => Ok(Json(List {
+            total: rows.len(),
+            items: rows,
+        })
+        .into_response()),
+    }
+}
+
+/// Index rows for the filters, computed from the matching stored events.
+pub async fn index_rows(
+    state: &AppState,
+    filters: &Filters,
+    interval: Interval,
+) -> Result<Vec<IndexRow>, ApiError> {
+    let options = IndexOptions {
+        actor: filters.actor.clone(),
+        recipient: filters.recipient.clone(),
+        issue: filters.issue,
+        interval,
+    };
+    let filter = event_filter(filters, Some(crate::api::MAX_SCAN), 0);
+    state
+        .pool()
+        .run(move |store| {
+            let events = store.events(&filter)?;
+            Ok(trecho_ledger::index(&events, &options))
+        })
+        .await
+}
+
+/// The filters of the ledger lists: no event type, kind or language (they describe events,
+/// not items).
+fn list_filters(params: &Params) -> Result<Filters, ApiError> {
+    let filters = params.filters()?;
+    Ok(Filters {
+        event_type: None,
+        kind: None,
+        lang: None,
+        ..filters
+    })
+}
+
+fn respond<T: Serialize>(
+    format: OutputFormat,
+    items: Vec<T>,
+    columns: &[&str],
+    name: &str,
+) -> Result<Response, ApiError> {
+    match format {
+        OutputFormat::Csv => csv_response(&items, columns, name),
+        OutputFormat::Json => Ok(Json(List {
+            total: items.len(),
+            items,
+        })
+        .into_response()),
+    }
+}
+
+/// An id cut to 80 characters for messages.
+fn truncate(id: &str) -> String {
+    id.chars().take(80).collect()
+}
