@@ -13,6 +13,8 @@
 //! assert_eq!(parsed.documents[0].source, "note.txt");
 //! ```
 
+mod dates;
+mod html;
 mod text;
 
 use std::path::Path;
@@ -59,6 +61,9 @@ pub struct Limits {
     pub max_document_bytes: usize,
     /// Most documents read from one file (feed items, mbox messages, JSON lines).
     pub max_documents: usize,
+    /// Deepest HTML element nesting accepted (real pages stay far below it; deeper markup
+    /// makes the HTML tree builder slow).
+    pub max_html_depth: usize,
 }
 
 impl Default for Limits {
@@ -67,6 +72,7 @@ impl Default for Limits {
             max_input_bytes: 256 * 1024 * 1024,
             max_document_bytes: 16 * 1024 * 1024,
             max_documents: 1_000_000,
+            max_html_depth: 1_000,
         }
     }
 }
@@ -95,8 +101,8 @@ pub fn parse_with_limits(
     }
     let mut diagnostics = Vec::new();
     let documents = match format {
+        Format::Html => html::parse(bytes, source, limits, &mut diagnostics)?,
         Format::Text
-        | Format::Html
         | Format::Email
         | Format::Mbox
         | Format::Feed
