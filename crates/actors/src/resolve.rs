@@ -344,6 +344,29 @@ impl Matcher {
                 None => items.push(item),
             }
         }
+        // A role word right before a capitalized name we do not know ("President Dos Santos")
+        // is that person's title, not today's holder in the document's country.
+        for idx in 0..items.len() {
+            let next_start = items.get(idx + 1).map(|next| next.start);
+            let Some(item) = items.get_mut(idx) else {
+                continue;
+            };
+            if item.kind != EntryKind::Role {
+                continue;
+            }
+            let rest = sentence.get(item.end..).unwrap_or("");
+            let name_follows = rest
+                .strip_prefix(' ')
+                .and_then(|name| name.chars().next())
+                .is_some_and(char::is_uppercase);
+            if name_follows && next_start != Some(item.end + 1) {
+                item.actor.name = None;
+                if !item.country_fixed {
+                    item.actor.country = None;
+                }
+                item.entry.push_str(" (title of an unknown name)");
+            }
+        }
         items
             .into_iter()
             .filter_map(|item| {
@@ -382,7 +405,7 @@ impl Matcher {
         let rank = |&(idx, entry): &(usize, &Entry)| {
             (
                 distance_days(entry, date),
-                entry.country() != preferred_country,
+                preferred_country.is_some() && entry.country() != preferred_country,
                 !entry.user,
                 idx,
             )
@@ -405,6 +428,37 @@ impl Matcher {
         if first.kind == EntryKind::Ignore {
             return Some(make(first, Actor::default(), ""));
         }
+        if let Some(country) = forced_country {
+            // A country named next to the mention: an entry of that country valid at the date
+            // ("Mexican president" → Sheinbaum, "US Congress"), else a generic agent or role
+            // word takes the country ("Colombian Senate" → COL/LEG); anything else does not
+            // combine.
+            let valid = |entry: &Entry| distance_days(entry, date) == 0;
+            if let Some((_, entry)) = candidates
+                .iter()
+                .filter(|(_, entry)| valid(entry) && entry.country() == Some(country))
+                .min_by_key(|candidate| rank(candidate))
+            {
+                return Some(make(entry, actor_of(entry), ""));
+            }
+            let generic = candidates.iter().find(|(_, entry)| {
+                matches!(
+                    entry.kind,
+                    EntryKind::Agent | EntryKind::AgentCombined | EntryKind::Role
+                )
+            });
+            let (_, entry) = generic?;
+            let note = if entry.kind == EntryKind::Role {
+                " (no holder known at the date)"
+            } else {
+                ""
+            };
+            let mut item = make(entry, nameless(entry, Some(country)), note);
+            if entry.kind == EntryKind::AgentCombined {
+                item.kind = EntryKind::Agent;
+            }
+            return Some(item);
+        }
         if matches!(
             first.kind,
             EntryKind::Role | EntryKind::Agent | EntryKind::AgentCombined
@@ -419,16 +473,6 @@ impl Matcher {
             let valid = |entry: &Entry| distance_days(entry, date) == 0;
             let has_country =
                 |entry: &Entry, code: Option<&str>| code.is_some() && entry.country() == code;
-            if let Some(country) = forced_country {
-                let holder = candidates
-                    .iter()
-                    .filter(|(_, entry)| valid(entry) && has_country(entry, Some(country)))
-                    .min_by_key(|candidate| rank(candidate));
-                return Some(match holder {
-                    Some((_, entry)) => make(entry, actor_of(entry), ""),
-                    None => make(first, nameless(first, Some(country)), ""),
-                });
-            }
             if first.kind != EntryKind::Role {
                 return Some(make(first, nameless(first, first.country()), ""));
             }
@@ -481,8 +525,15 @@ impl Matcher {
     ) -> Option<Item> {
         let gap = sentence.get(previous.end..next.start)?.to_lowercase();
         let gap = gap.replace('\u{2019}', "'");
-        let country_like =
-            |item: &Item| matches!(item.kind, EntryKind::Country | EntryKind::Demonym);
+        // One modifier may stand between a country and its agent ("Romania's new government",
+        // "Nigerian junior foreign minister").
+        let gap = strip_modifier(&gap);
+        let country_like = |item: &Item| {
+            matches!(
+                item.kind,
+                EntryKind::Country | EntryKind::Demonym | EntryKind::Capital
+            )
+        };
         let takes_country = |item: &Item| match item.kind {
             EntryKind::Agent | EntryKind::AgentCombined | EntryKind::Role => !item.country_fixed,
             EntryKind::Agency => item.actor.country.is_none(),
@@ -500,21 +551,22 @@ impl Matcher {
             ..base
         };
         // "Mexican soldiers", "U.S. officials", "Mexico's army", "the Mexican president".
-        if country_like(previous) && matches!(gap.as_str(), " " | "'s ") {
-            if let (true, Some(country)) = (takes_country(next), previous.actor.country.as_deref())
-            {
-                let resolved =
-                    self.resolve(next.start, next.end, next.pattern, ctx, Some(country))?;
-                return Some(joined(
-                    Item {
-                        country_fixed: true,
-                        ..resolved
-                    },
-                    previous,
-                ));
-            }
-            if next.kind == EntryKind::Agency && next.actor.country == previous.actor.country {
-                return Some(joined(next.clone(), previous));
+        if country_like(previous)
+            && matches!(gap.as_str(), " " | "'s " | "' ")
+            && !next.country_fixed
+        {
+            if let Some(country) = previous.actor.country.as_deref() {
+                if let Some(resolved) =
+                    self.resolve(next.start, next.end, next.pattern, ctx, Some(country))
+                {
+                    return Some(joined(
+                        Item {
+                            country_fixed: true,
+                            ..resolved
+                        },
+                        previous,
+                    ));
+                }
             }
         }
         // "policía colombiana", "gobierno de México", "the president of Mexico".
@@ -522,8 +574,8 @@ impl Matcher {
             let adjective = gap == " " && next.kind == EntryKind::Demonym;
             let of = matches!(
                 gap.as_str(),
-                " de " | " del " | " of " | " de los " | " of the "
-            ) && matches!(next.kind, EntryKind::Country);
+                " de " | " del " | " of " | " de los " | " of the " | " in " | " en " | " from "
+            ) && matches!(next.kind, EntryKind::Country | EntryKind::Capital);
             if adjective || of {
                 let country = next.actor.country.as_deref()?;
                 let resolved = self.resolve(
@@ -678,6 +730,48 @@ fn inflections(folded: &str) -> &'static [(usize, &'static str)] {
         _ => &[],
     }
 }
+/// Words that may stand between a country and its agent without breaking the link.
+const MODIFIERS: &[&str] = &[
+    "new",
+    "former",
+    "top",
+    "senior",
+    "junior",
+    "deputy",
+    "acting",
+    "interim",
+    "outgoing",
+    "incoming",
+    "chief",
+    "federal",
+    "national",
+    "military",
+    "then",
+    "own",
+    "current",
+    "nuevo",
+    "nueva",
+    "actual",
+    "exsecretario",
+    "ex",
+];
+
+/// Removes one modifier from a gap: "'s new " → "'s ", " junior " → " ".
+fn strip_modifier(gap: &str) -> String {
+    for modifier in MODIFIERS {
+        for prefix in ["'s ", " "] {
+            if gap
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_suffix(' '))
+                == Some(modifier)
+            {
+                return prefix.to_string();
+            }
+        }
+    }
+    gap.to_string()
+}
+
 /// Plurals of a folded agent noun, English and Spanish: "soldier" → "soldiers", "policia" →
 /// "policias", "militar" → "militares", "authority" → "authorities".
 fn plurals(folded: &str) -> &'static [(usize, &'static str)] {

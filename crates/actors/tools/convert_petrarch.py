@@ -112,6 +112,9 @@ def parse_code(text):
 
 
 def clean_name(name):
+    # "MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_": keep the name, drop the bracketed acronym
+    # (expand_acronyms adds it as its own alias).
+    name = re.sub(r"\([^)]*\)", " ", name)
     name = name.strip().strip("_").replace("_", " ").strip()
     name = re.sub(r"\s+", " ", name)
     if not name or "!" in name or "(" in name or ")" in name or "\t" in name or "|" in name:
@@ -119,6 +122,15 @@ def clean_name(name):
     if len(name) < 2 or not re.search(r"[A-Za-zÀ-ÿ]", name):
         return None
     return name
+
+
+def expand_acronyms(names):
+    """Adds the acronyms written in brackets in dictionary names as aliases of their own."""
+    extra = []
+    for name in names:
+        for acronym in re.findall(r"\(([A-Z][A-Z0-9/\-]{1,8})\)", name):
+            extra.append(acronym)
+    return names + extra
 
 
 def smart_case(name):
@@ -197,7 +209,7 @@ def main():
         codes = [c for c in codes if c]
         if not codes:
             continue
-        clean = [n for n in (clean_name(n) for n in names) if n]
+        clean = [n for n in (clean_name(n) for n in expand_acronyms(names)) if n]
         if not clean:
             continue
         code = country_code(codes)
@@ -210,6 +222,10 @@ def main():
                 # proper nouns; only the known traps among them need a capital letter.
                 if kind == "demonym" or (name == head and fold(name) not in TRAPS):
                     alias = smart_case(name)
+                elif " " not in name and fold(name) in common:
+                    # A one-word place that is also a common word ("Nation", "Reading"):
+                    # too many false matches to keep.
+                    continue
                 else:
                     alias = alias_text(name, common)
                 country_rows.append((alias, code, "", canonical, "", "", kind))
@@ -234,7 +250,7 @@ def main():
                             ("english/Phoenix.International.actors.txt", "igo")]:
         for names, codes in parse_blocks(source / file_name):
             codes = [c for c in codes if c]
-            clean = [n for n in (clean_name(n) for n in names) if n]
+            clean = [n for n in (clean_name(n) for n in expand_acronyms(names)) if n]
             if not codes or not clean:
                 continue
             canonical = smart_case(clean[0])

@@ -94,7 +94,7 @@ IRQ;Iraq;Irak;Iraqi;iraquí;Baghdad,Bagdad
 SYR;Syria;Siria;Syrian;sirio;Damascus,Damasco
 LBN;Lebanon;Líbano,el Líbano;Lebanese;libanés;Beirut
 ISR;Israel;;Israeli;israelí;Tel Aviv
-PSE;Palestine,Palestinian Territories,Palestinian Authority;Palestina,Autoridad Palestina;Palestinian;palestino;Ramallah,Gaza,Gaza Strip,Franja de Gaza,West Bank,Cisjordania
+PSE;Palestine,Palestinian Territories,Palestinian Authority;Palestina,Autoridad Palestina;Palestinian;palestino;Ramallah,Gaza,Gaza Strip,Franja de Gaza,West Bank,Cisjordania,East Jerusalem,Jerusalén Este,Jericho,Jericó,Hebron,Hebrón,Nablus
 JOR;=Jordan;Jordania;Jordanian;jordano;Amman,Ammán
 SAU;Saudi Arabia;Arabia Saudita,Arabia Saudí;Saudi;saudí,saudita;Riyadh,Riad
 YEM;Yemen;;Yemeni;yemení;Sanaa,Saná
