@@ -263,6 +263,33 @@ struck a deal =
 strikes a deal =
 hunger strike =
 labor strike =
+on strike =
+general strike =
+strike action =
+strikers =
+ceasefire = security
+cease-fire = security
+alto el fuego = security
+militia* = security
+milicia* = security
+guerrill* = security
+rebel* = security
+insurgen* = security
+armed group* = security
+grupo* armado* = security
+paramilitar* = security
+killed = security
+asesinad* = security
+missile* = security
+misil* = security
+cyberattack* = security
+cyber-attack* = security
+ciberataque* = security
+curfew = security
+toque de queda = security
+state of siege = security
+estado de sitio = security
+peacekeep* = security
 sin embargo =
 
 # drugs
@@ -533,7 +560,12 @@ relaciones exteriores = diplomacy
 diplomat* = diplomacy
 diplomac* = diplomacy
 bilateral* = diplomacy
-meeting* = diplomacy
+meetings = diplomacy
+a meeting = diplomacy
+the meeting = diplomacy
+meeting with = diplomacy
+meeting between = diplomacy
+met with = diplomacy
 reunion* = diplomacy
 visit = diplomacy
 visits = diplomacy
@@ -1201,6 +1233,19 @@ mod tests {
             &["migration", "water"],
         );
         check_issues("It is important to note the weather.", Lang::En, &[]);
+        check_issues("Teachers went on strike for better pay.", Lang::En, &[]);
+        // State Department, 15 Jan 2026 (public domain).
+        check_issues(
+            "Incremental progress in facing border security challenges is unacceptable.",
+            Lang::En,
+            &["security"],
+        );
+        // USDA, Apr 2025 (public domain).
+        check_issues(
+            "Mexico finally meeting the water needs of Texas farmers and ranchers under the 1944 Water Treaty is a major win.",
+            Lang::En,
+            &["water"],
+        );
     }
 
     #[test]
@@ -1277,6 +1322,16 @@ mod tests {
             "Mexico sent 10,000 soldiers to the border to avoid tariffs.",
             Lang::En,
             Some(("trade", "security")),
+        );
+        check_leverage(
+            "Trump threatened on Monday to impose an additional 5% tariff on Mexico if it does not release water to the United States by December 31.",
+            Lang::En,
+            Some(("trade", "water")),
+        );
+        check_leverage(
+            "Mexico sent 29 cartel figures to the United States on Thursday as officials sought to head off 25% tariffs.",
+            Lang::En,
+            Some(("trade", "drugs")),
         );
         check_leverage(
             "Trump imposed tariffs to force Mexico to lower tariffs.",
@@ -1362,6 +1417,19 @@ mod tests {
             Some("2025-12-12"),
             None,
         );
+    }
+
+    #[test]
+    fn deadline_and_leverage_in_one_sentence() {
+        // Synthetic.
+        let sentence = "Trump amenazó con imponer un arancel de 5% a México si no entrega agua antes del 31 de diciembre.";
+        check_deadline(
+            sentence,
+            Lang::Es,
+            Some("2025-12-10"),
+            Some(("antes del 31 de diciembre", "2025-12-31")),
+        );
+        check_leverage(sentence, Lang::Es, Some(("trade", "water")));
     }
 
     #[test]
