@@ -14,8 +14,12 @@
 //! ```
 
 mod dates;
+mod email;
+mod feed;
 mod html;
+mod jsonl;
 mod text;
+mod transcript;
 
 use std::path::Path;
 use trecho_model::{Diagnostic, Document, Format};
@@ -101,19 +105,13 @@ pub fn parse_with_limits(
     }
     let mut diagnostics = Vec::new();
     let documents = match format {
+        Format::Text => text::parse(bytes, source, limits, &mut diagnostics)?,
         Format::Html => html::parse(bytes, source, limits, &mut diagnostics)?,
-        Format::Text
-        | Format::Email
-        | Format::Mbox
-        | Format::Feed
-        | Format::Transcript
-        | Format::Jsonl => {
-            let mut documents = text::parse(bytes, source, limits, &mut diagnostics)?;
-            for document in &mut documents {
-                document.format = format;
-            }
-            documents
-        }
+        Format::Email => email::parse_message(bytes, source, limits, &mut diagnostics)?,
+        Format::Mbox => email::parse_mbox(bytes, source, limits, &mut diagnostics)?,
+        Format::Feed => feed::parse(bytes, source, limits, &mut diagnostics)?,
+        Format::Transcript => transcript::parse(bytes, source, limits, &mut diagnostics)?,
+        Format::Jsonl => jsonl::parse(bytes, source, limits, &mut diagnostics)?,
     };
     Ok(Parsed {
         documents,
@@ -121,12 +119,117 @@ pub fn parse_with_limits(
     })
 }
 
-/// Guesses the format of a file: from its extension first, then by sniffing its first bytes.
-pub fn detect_format(path: &Path, _bytes: &[u8]) -> Format {
-    path.extension()
+/// Guesses the format of a file: from its extension first, then by sniffing its first bytes
+/// (`<html`, `<rss`/`<feed`, a `From ` mbox line, RFC 5322 headers, JSON lines, transcript
+/// speaker labels). Anything else is plain text.
+pub fn detect_format(path: &Path, bytes: &[u8]) -> Format {
+    let by_extension = path
+        .extension()
         .and_then(|ext| ext.to_str())
-        .and_then(Format::parse)
-        .unwrap_or(Format::Text)
+        .and_then(Format::parse);
+    match by_extension {
+        // A `.txt` file may still be a transcript: look at its labels.
+        Some(Format::Text) => match sniff(bytes) {
+            Format::Transcript => Format::Transcript,
+            _ => Format::Text,
+        },
+        Some(format) => format,
+        None => sniff(bytes),
+    }
+}
+
+/// How many leading bytes [`detect_format`] looks at.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Guesses the format from content alone.
+fn sniff(bytes: &[u8]) -> Format {
+    let head = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
+    let head = String::from_utf8_lossy(head);
+    let head = head.trim_start_matches('\u{FEFF}').trim_start();
+    let lower_start: String = head
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if lower_start.starts_with("from ") {
+        return Format::Mbox;
+    }
+    if lower_start.contains("<rss")
+        || lower_start.contains("<feed")
+        || lower_start.contains("<rdf:rdf")
+    {
+        return Format::Feed;
+    }
+    if lower_start.starts_with("<!doctype html")
+        || lower_start.contains("<html")
+        || lower_start.contains("<body")
+    {
+        return Format::Html;
+    }
+    if looks_like_headers(head) {
+        return Format::Email;
+    }
+    if looks_like_json_lines(head) {
+        return Format::Jsonl;
+    }
+    if transcript::count_upper_case_turns(head) >= 2 {
+        return Format::Transcript;
+    }
+    Format::Text
+}
+
+/// RFC 5322: the file starts with `Name: value` header lines including a `From`, `Date`,
+/// `Subject` or `Message-ID`, up to a blank line.
+fn looks_like_headers(head: &str) -> bool {
+    let mut n_headers = 0;
+    let mut known = false;
+    for line in head.lines().take(60) {
+        if line.is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let Some((name, _)) = line.split_once(':') else {
+            return false;
+        };
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+        {
+            return false;
+        }
+        n_headers += 1;
+        known |= matches!(
+            name.to_ascii_lowercase().as_str(),
+            "from"
+                | "date"
+                | "subject"
+                | "message-id"
+                | "mime-version"
+                | "received"
+                | "return-path"
+        );
+    }
+    n_headers >= 2 && known
+}
+
+/// Every non-empty line among the first few is a JSON object.
+fn looks_like_json_lines(head: &str) -> bool {
+    let mut n_objects = 0;
+    for line in head
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take(5)
+    {
+        if !(line.starts_with('{') && (line.ends_with('}') || line.len() > 4_000)) {
+            return false;
+        }
+        n_objects += 1;
+    }
+    n_objects > 0
 }
 
 /// Refuses a single document whose text is over [`Limits::max_document_bytes`].
