@@ -19,6 +19,7 @@
 //! business. English inversion ("…, said Trump") counts only after a comma or a quote, so that in
 //! "Sheinbaum said Trump threatened tariffs" the speaker stays Sheinbaum.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,7 +43,7 @@ pub struct Attribution {
 /// Reads the speaker, the attribution and the reporting of a sentence.
 pub fn find(sentence: &str, lang: Lang) -> Attribution {
     let folded = Folded::new(sentence);
-    let tokens = tokenize(sentence);
+    let tokens = tokenize(sentence, &folded);
     let has_accents = sentence.chars().any(|c| {
         matches!(
             c,
@@ -139,12 +140,16 @@ fn capitalize_nothing(text: &str) -> String {
 /// A word or a punctuation mark of the original sentence.
 #[derive(Debug, Clone)]
 struct Token<'a> {
+    /// Byte offset in the sentence.
     start: usize,
+    /// Byte offset one past the end in the sentence.
     end: usize,
+    /// Byte offset in the folded sentence.
+    folded_start: usize,
     /// The original text.
     text: &'a str,
-    /// Lowercase, accents stripped.
-    folded: String,
+    /// Lowercase, accents stripped: a slice of the folded sentence.
+    folded: &'a str,
     /// Starts with an uppercase letter.
     capitalized: bool,
     /// A word (letters or digits), not punctuation.
@@ -152,49 +157,58 @@ struct Token<'a> {
 }
 
 /// Splits a sentence into words (letters, digits and inner `.`, `'`, `’`, `-` as in "U.S.",
-/// "O'Neill", "high-ranking") and single punctuation marks.
-fn tokenize(sentence: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((start, ch)) = chars.next() {
+/// "O'Neill", "high-ranking") and single punctuation marks. `folded` is the sentence folded, which
+/// has one char for each char of the sentence, so the two are walked side by side.
+fn tokenize<'a>(sentence: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
+    let chars: Vec<(usize, usize, char)> = sentence
+        .char_indices()
+        .zip(folded.text.char_indices())
+        .map(|((original, ch), (folded_idx, _))| (original, folded_idx, ch))
+        .collect();
+    let original_at = |idx: usize| chars.get(idx).map_or(sentence.len(), |c| c.0);
+    let folded_at = |idx: usize| chars.get(idx).map_or(folded.text.len(), |c| c.1);
+    let char_at = |idx: usize| chars.get(idx).map(|c| c.2);
+    let mut tokens = Vec::with_capacity(chars.len() / 4);
+    let mut idx = 0;
+    while let Some(ch) = char_at(idx) {
         if ch.is_whitespace() {
+            idx += 1;
             continue;
         }
-        let mut end = start + ch.len_utf8();
+        let mut next_idx = idx + 1;
         let word = ch.is_alphanumeric();
         if word {
-            while let Some(&(idx, next)) = chars.peek() {
+            while let Some(next) = char_at(next_idx) {
                 let inner = matches!(next, '.' | '\'' | '\u{2019}' | '-')
-                    && sentence
-                        .get(idx + next.len_utf8()..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(char::is_alphanumeric);
+                    && char_at(next_idx + 1).is_some_and(char::is_alphanumeric);
                 if next.is_alphanumeric() || inner {
-                    end = idx + next.len_utf8();
-                    chars.next();
+                    next_idx += 1;
                 } else {
                     break;
                 }
             }
             // Keep the final period of an initial or abbreviation ("J.", "U.S.").
-            if let Some(&(idx, '.')) = chars.peek() {
-                let body = sentence.get(start..end).unwrap_or("");
-                let short = body.chars().count() == 1 || body.contains('.');
-                if short && body.chars().next().is_some_and(char::is_uppercase) {
-                    end = idx + 1;
-                    chars.next();
+            if char_at(next_idx) == Some('.') && ch.is_uppercase() {
+                let body = sentence
+                    .get(original_at(idx)..original_at(next_idx))
+                    .unwrap_or("");
+                if next_idx - idx == 1 || body.contains('.') {
+                    next_idx += 1;
                 }
             }
         }
-        let text = sentence.get(start..end).unwrap_or("");
+        let (start, end) = (original_at(idx), original_at(next_idx));
+        let (folded_start, folded_end) = (folded_at(idx), folded_at(next_idx));
         tokens.push(Token {
             start,
             end,
-            text,
-            folded: text.chars().map(crate::dates::fold_char).collect(),
+            folded_start,
+            text: sentence.get(start..end).unwrap_or(""),
+            folded: folded.text.get(folded_start..folded_end).unwrap_or(""),
             capitalized: ch.is_uppercase(),
             word,
         });
+        idx = next_idx;
     }
     tokens
 }
@@ -378,18 +392,34 @@ const ES_VERBS: &[&str] = &[
     "difundió",
 ];
 
-static ES_VERBS_FOLDED: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ES_VERBS
-        .iter()
-        .map(|verb| verb.chars().map(crate::dates::fold_char).collect())
-        .collect()
+/// Word lists as hash sets, built once: the lists are checked for every token.
+struct WordSets {
+    en_verbs: HashSet<&'static str>,
+    /// Folded Spanish verb → the accented forms that fold to it.
+    es_verbs: HashMap<String, Vec<&'static str>>,
+    phrase_words: HashSet<&'static str>,
+    skipped: HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
+    let mut es_verbs: HashMap<String, Vec<&'static str>> = HashMap::new();
+    for verb in ES_VERBS {
+        let folded: String = verb.chars().map(crate::dates::fold_char).collect();
+        es_verbs.entry(folded).or_default().push(verb);
+    }
+    WordSets {
+        en_verbs: EN_VERBS.iter().copied().collect(),
+        es_verbs,
+        phrase_words: PHRASE_WORDS.iter().copied().collect(),
+        skipped: SKIPPED.iter().copied().collect(),
+    }
 });
 
 fn cue_at(tokens: &[Token<'_>], idx: usize, lang: Lang, has_accents: bool) -> Option<Cue> {
     let token = tokens.get(idx)?;
-    let word = token.folded.as_str();
-    let next = tokens.get(idx + 1).map(|t| t.folded.as_str());
-    let next2 = tokens.get(idx + 2).map(|t| t.folded.as_str());
+    let word = token.folded;
+    let next = tokens.get(idx + 1).map(|t| t.folded);
+    let next2 = tokens.get(idx + 2).map(|t| t.folded);
     // Both languages: a Spanish quote in an English story and the reverse are common.
     if word == "according" && next == Some("to") {
         return Some(Cue::According { skip: 2 });
@@ -411,17 +441,24 @@ fn cue_at(tokens: &[Token<'_>], idx: usize, lang: Lang, has_accents: bool) -> Op
             // "is said", "was reported": passive, nobody is reporting here.
             let passive = idx > 0
                 && tokens.get(idx - 1).is_some_and(|t| {
-                    matches!(
-                        t.folded.as_str(),
-                        "is" | "was" | "are" | "were" | "be" | "been"
-                    )
+                    matches!(t.folded, "is" | "was" | "are" | "were" | "be" | "been")
                 });
-            EN_VERBS.contains(&word) && !passive
+            WORDS.en_verbs.contains(word) && !passive
         }
         Lang::Es => {
-            let lower = token.text.to_lowercase();
-            ES_VERBS.contains(&lower.as_str())
-                || (!has_accents && ES_VERBS_FOLDED.iter().any(|verb| verb == word))
+            let lowercase_is = |verb: &&str| {
+                token
+                    .text
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(verb.chars())
+            };
+            // The folded form finds the candidates; with accents in the text, the accents
+            // must match too.
+            WORDS
+                .es_verbs
+                .get(word)
+                .is_some_and(|forms| !has_accents || forms.iter().any(lowercase_is))
         }
     };
     if !is_verb {
@@ -837,7 +874,7 @@ fn subject_before(
     // Step back over auxiliaries, adverbs and "on Monday".
     while end_idx > 0 {
         let previous = tokens.get(end_idx - 1)?;
-        if previous.word && SKIPPED.contains(&previous.folded.as_str()) {
+        if previous.word && WORDS.skipped.contains(previous.folded) {
             end_idx -= 1;
         } else {
             break;
@@ -846,9 +883,8 @@ fn subject_before(
     if end_idx == 0 {
         return None;
     }
-    let verb_start = tokens.get(end_idx)?.start;
     // Unnamed sources described by a clause.
-    let folded_end = folded_offset_of(folded, verb_start);
+    let folded_end = tokens.get(end_idx)?.folded_start;
     if let Some(np) = folded
         .text
         .get(..folded_end)
@@ -863,19 +899,19 @@ fn subject_before(
     }
     let previous = tokens.get(end_idx - 1)?;
     // A lone pronoun right before the verb.
-    if previous.word && PRONOUNS.contains(&previous.folded.as_str()) && previous.folded != "that" {
+    if previous.word && PRONOUNS.contains(&previous.folded) && previous.folded != "that" {
         return Some(Phrase {
             text: previous.text.to_string(),
             class: Class::Pronoun,
         });
     }
     // "Arafat defended Iraq and said…": the subject of the first verb, at the sentence start.
-    if previous.word && matches!(previous.folded.as_str(), "and" | "y" | "e" | "but" | "pero") {
+    if previous.word && matches!(previous.folded, "and" | "y" | "e" | "but" | "pero") {
         let before_conjunction = end_idx.checked_sub(2).and_then(|i| tokens.get(i));
         // A name before the conjunction makes it a joint subject ("Trump and Sheinbaum said");
         // a weekday or a common word ends the first verb's clause.
         let ends_clause =
-            |t: &Token<'_>| t.word && (!t.capitalized || WEEKDAYS.contains(&t.folded.as_str()));
+            |t: &Token<'_>| t.word && (!t.capitalized || WEEKDAYS.contains(&t.folded));
         if before_conjunction.is_some_and(ends_clause) {
             return initial_subject(sentence, tokens, lang);
         }
@@ -892,7 +928,7 @@ fn subject_before(
         // Keep what follows the last "but", or the last "and" after a longer stretch.
         for idx in (segment_start..end_idx).rev() {
             let token = tokens.get(idx)?;
-            let conjunction = match token.folded.as_str() {
+            let conjunction = match token.folded {
                 "but" | "pero" => true,
                 "and" | "y" => idx >= segment_start + 3,
                 _ => false,
@@ -903,10 +939,9 @@ fn subject_before(
             }
         }
         let first = tokens.get(start_idx)?;
-        let noun_like = (first.capitalized
-            && !CAPITALIZED_FUNCTION_WORDS.contains(&first.folded.as_str()))
-            || is_connector(&first.folded)
-            || PHRASE_WORDS.contains(&first.folded.as_str());
+        let noun_like = (first.capitalized && !CAPITALIZED_FUNCTION_WORDS.contains(&first.folded))
+            || is_connector(first.folded)
+            || WORDS.phrase_words.contains(first.folded);
         if noun_like {
             if let Some(phrase) = phrase_from(sentence, tokens, start_idx, end_idx) {
                 return Some(phrase);
@@ -964,12 +999,12 @@ fn appositive_before(
         let start_idx = segment_start(tokens, end_idx);
         let first = tokens.get(start_idx)?;
         let clause = matches!(
-            first.folded.as_str(),
+            first.folded,
             "who" | "which" | "that" | "quien" | "quienes" | "que" | "cuyo" | "cuya" | "el cual"
         ) || (!first.capitalized && first.folded.ends_with("ing"));
         let noun_like = first.capitalized
             || matches!(
-                first.folded.as_str(),
+                first.folded,
                 "the"
                     | "a"
                     | "an"
@@ -1014,23 +1049,6 @@ fn initial_subject(sentence: &str, tokens: &[Token<'_>], lang: Lang) -> Option<P
     phrase_from(sentence, tokens, 0, end_idx)
 }
 
-/// Maps an original offset to the folded text (folded chars are never shorter than one byte, so
-/// search the offset table).
-fn folded_offset_of(folded: &Folded, original: usize) -> usize {
-    let mut offset = 0;
-    for (idx, _) in folded.text.char_indices() {
-        if folded.original(idx) >= original {
-            return idx;
-        }
-        offset = idx;
-    }
-    if folded.original(folded.text.len()) <= original {
-        folded.text.len()
-    } else {
-        offset
-    }
-}
-
 /// The subject written after a reporting verb ("dijo la presidenta Claudia Sheinbaum", ", said
 /// Trump").
 fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) -> Option<Phrase> {
@@ -1038,7 +1056,7 @@ fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) 
     // Spanish often puts the time first: "afirmó este lunes la presidenta".
     loop {
         let token = tokens.get(start_idx)?;
-        let next = tokens.get(start_idx + 1).map(|t| t.folded.as_str());
+        let next = tokens.get(start_idx + 1).map(|t| t.folded);
         let weekday = |w: Option<&str>| {
             matches!(
                 w,
@@ -1060,9 +1078,9 @@ fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) 
                 )
             )
         };
-        let next2 = tokens.get(start_idx + 2).map(|t| t.folded.as_str());
-        let next3 = tokens.get(start_idx + 3).map(|t| t.folded.as_str());
-        match (token.folded.as_str(), next, next2) {
+        let next2 = tokens.get(start_idx + 2).map(|t| t.folded);
+        let next3 = tokens.get(start_idx + 3).map(|t| t.folded);
+        match (token.folded, next, next2) {
             ("este" | "el" | "on", _, _) if weekday(next) => start_idx += 2,
             ("ayer" | "hoy" | "yesterday" | "today" | "also" | "tambien" | "anoche", _, _) => {
                 start_idx += 1
@@ -1085,7 +1103,7 @@ fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) 
     if lang == Lang::Es
         && tokens.get(start_idx).is_some_and(|t| {
             matches!(
-                t.folded.as_str(),
+                t.folded,
                 "el" | "la" | "los" | "las" | "un" | "una" | "unos" | "unas"
             )
         })
@@ -1094,7 +1112,7 @@ fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) 
         while let Some(token) = tokens.get(end_idx) {
             let stop = !token.word
                 || matches!(
-                    token.folded.as_str(),
+                    token.folded,
                     "que"
                         | "quien"
                         | "quienes"
@@ -1123,9 +1141,9 @@ fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) 
         let names_someone = tokens.get(start_idx + 1..end_idx).is_some_and(|run| {
             run.iter().any(|t| {
                 t.capitalized
-                    || (PHRASE_WORDS.contains(&t.folded.as_str())
-                        && !is_connector(&t.folded)
-                        && !is_adjective(&t.folded))
+                    || (WORDS.phrase_words.contains(t.folded)
+                        && !is_connector(t.folded)
+                        && !is_adjective(t.folded))
             })
         });
         if names_someone {
@@ -1144,7 +1162,7 @@ fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) 
     // A lone trailing determiner or connector is not part of the subject.
     while end_idx > start_idx {
         let last = tokens.get(end_idx - 1)?;
-        if !last.capitalized && is_connector(&last.folded) {
+        if !last.capitalized && is_connector(last.folded) {
             end_idx -= 1;
         } else {
             break;
@@ -1157,7 +1175,7 @@ fn subject_after(sentence: &str, tokens: &[Token<'_>], from: usize, lang: Lang) 
     let names_someone = tokens
         .get(start_idx..end_idx)?
         .iter()
-        .any(|t| t.capitalized || (!is_connector(&t.folded) && !is_adjective(&t.folded)));
+        .any(|t| t.capitalized || (!is_connector(t.folded) && !is_adjective(t.folded)));
     if !names_someone {
         return None;
     }
@@ -1185,11 +1203,11 @@ fn source_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<Phr
         // preposition introduces it ("officials familiar with the matter").
         if end_idx > from
             && matches!(
-                token.folded.as_str(),
+                token.folded,
                 "the" | "a" | "an" | "el" | "la" | "los" | "las" | "un" | "una"
             )
         {
-            let previous = tokens.get(end_idx - 1).map(|t| t.folded.as_str());
+            let previous = tokens.get(end_idx - 1).map(|t| t.folded);
             let after_preposition = matches!(
                 previous,
                 Some(
@@ -1236,7 +1254,7 @@ fn phrase_from(
         let first = tokens.get(start_idx)?;
         if !first.capitalized
             && matches!(
-                first.folded.as_str(),
+                first.folded,
                 "of" | "de" | "del" | "for" | "'s" | "and" | "but" | "y" | "e" | "pero"
             )
         {
@@ -1251,9 +1269,10 @@ fn phrase_from(
     let start = tokens.get(start_idx)?.start;
     let end = tokens.get(end_idx - 1)?.end;
     let text = capitalize_nothing(sentence.get(start..end)?);
-    let names_someone = tokens.get(start_idx..end_idx)?.iter().any(|t| {
-        t.word && (t.capitalized || (!is_connector(&t.folded) && !is_adjective(&t.folded)))
-    });
+    let names_someone = tokens
+        .get(start_idx..end_idx)?
+        .iter()
+        .any(|t| t.word && (t.capitalized || (!is_connector(t.folded) && !is_adjective(t.folded))));
     if text.is_empty() || !names_someone {
         return None;
     }
@@ -1338,17 +1357,17 @@ fn in_phrase(token: &Token<'_>, _lang: Lang) -> bool {
     if !token.word {
         return token.text == "'s" || token.text == "\u{2019}s";
     }
-    if token.capitalized && CAPITALIZED_FUNCTION_WORDS.contains(&token.folded.as_str()) {
+    if token.capitalized && CAPITALIZED_FUNCTION_WORDS.contains(&token.folded) {
         return false;
     }
     if token.capitalized {
         // A capitalized pronoun at the sentence start is not a name ("El" is also the article).
-        return token.folded == "el" || !PRONOUNS.contains(&token.folded.as_str());
+        return token.folded == "el" || !PRONOUNS.contains(&token.folded);
     }
     if token.folded.ends_with("'s") || token.folded.ends_with("\u{2019}s") {
         return true;
     }
-    PHRASE_WORDS.contains(&token.folded.as_str())
+    WORDS.phrase_words.contains(token.folded)
 }
 
 fn is_connector(word: &str) -> bool {
