@@ -41,6 +41,19 @@ pub struct Attribution {
 }
 
 /// Reads the speaker, the attribution and the reporting of a sentence.
+///
+/// ```
+/// use trecho_extract::attribution::find;
+/// use trecho_model::Lang;
+///
+/// let found = find("Trump has threatened strikes at least 17 times, according to a recent CNN tally.", Lang::En);
+/// assert_eq!(found.speaker, None);
+/// assert_eq!(found.attribution.as_deref(), Some("a recent CNN tally"));
+/// assert!(found.reported);
+///
+/// let found = find("México cumplirá con el tratado, afirmó la presidenta.", Lang::Es);
+/// assert_eq!(found.speaker.as_deref(), Some("la presidenta"));
+/// ```
 pub fn find(sentence: &str, lang: Lang) -> Attribution {
     let folded = Folded::new(sentence);
     let tokens = tokenize(sentence, &folded);

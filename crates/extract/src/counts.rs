@@ -19,6 +19,16 @@ use trecho_model::Lang;
 use crate::dates::{compile, Folded};
 
 /// The number of times the sentence says something was said or done, if it says so.
+///
+/// ```
+/// use trecho_extract::counts::reported_count;
+/// use trecho_model::Lang;
+///
+/// let sentence = "Trump has said at least 17 times that strikes on land would begin soon.";
+/// assert_eq!(reported_count(sentence, Lang::En), Some(17));
+/// assert_eq!(reported_count("Lo ha dicho en al menos diecisiete ocasiones.", Lang::Es), Some(17));
+/// assert_eq!(reported_count("Mexico sent 10,000 troops to the border.", Lang::En), None);
+/// ```
 pub fn reported_count(sentence: &str, lang: Lang) -> Option<u32> {
     let folded = Folded::new(sentence);
     let rules: &[CountRule] = match lang {

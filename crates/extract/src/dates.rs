@@ -58,6 +58,21 @@ pub struct DateMention {
 ///
 /// Never panics; offsets are always on char boundaries of `sentence`. Relative expressions give no
 /// mention when `published` is `None`.
+///
+/// ```
+/// use trecho_extract::dates::find_all;
+/// use trecho_model::{DateSource, Lang};
+///
+/// let published = chrono::NaiveDate::from_ymd_opt(2025, 12, 24);
+/// let sentence = "Trump threatened Sheinbaum with more tariffs again this month.";
+/// let mentions = find_all(sentence, Lang::En, published);
+/// assert_eq!(&sentence[mentions[0].start..mentions[0].end], "this month");
+/// assert_eq!(mentions[0].date.to_string(), "2025-12");
+/// assert_eq!(mentions[0].source, DateSource::Relative);
+///
+/// let mentions = find_all("La presidenta habló el pasado 6 de diciembre.", Lang::Es, published);
+/// assert_eq!(mentions[0].date.to_string(), "2025-12-06");
+/// ```
 pub fn find_all(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<DateMention> {
     let folded = Folded::new(sentence);
     let rules: &[Rule] = match lang {

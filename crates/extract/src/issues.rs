@@ -32,6 +32,14 @@ use crate::dates::{
 
 /// Every issue the sentence touches, sorted and without duplicates; empty when none is found
 /// (the caller decides whether that means `other`).
+///
+/// ```
+/// use trecho_extract::issues::issues;
+/// use trecho_model::{Issue, Lang};
+///
+/// let sentence = "Trump threatened more tariffs to force Mexico to send more water.";
+/// assert_eq!(issues(sentence, Lang::En), [Issue::Trade, Issue::Water]);
+/// ```
 pub fn issues(sentence: &str, lang: Lang) -> Vec<Issue> {
     let folded = Folded::new(sentence);
     let mut found: Vec<Issue> = ISSUE_LEXICON
@@ -56,6 +64,15 @@ pub fn issue_of(phrase: &str, lang: Lang) -> Option<Issue> {
 
 /// One issue used to move another, or `None` when the sentence has no such structure or lever
 /// and goal are the same issue.
+///
+/// ```
+/// use trecho_extract::issues::leverage;
+/// use trecho_model::{Issue, Lang};
+///
+/// let found = leverage("Trump amenazó con aranceles para obligar a México a entregar agua.", Lang::Es);
+/// let found = found.map(|l| (l.lever, l.goal));
+/// assert_eq!(found, Some((Issue::Trade, Issue::Water)));
+/// ```
 pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
     let folded = Folded::new(sentence);
     let connectives: &Regex = match lang {
@@ -134,6 +151,17 @@ pub struct Deadline {
 /// March on or after `published`; "by Friday" → the next Friday on or after `published`; "next
 /// week" → the Sunday ending next week; "next month" → its last day; "tomorrow" → the day after
 /// `published`.
+///
+/// ```
+/// use trecho_extract::issues::deadline;
+/// use trecho_model::Lang;
+///
+/// let published = chrono::NaiveDate::from_ymd_opt(2025, 2, 3);
+/// let sentence = "We further agreed to immediately pause the anticipated tariffs for a one month period.";
+/// let found = deadline(sentence, Lang::En, published).unwrap();
+/// assert_eq!(found.text, "for a one month period");
+/// assert_eq!(found.date, chrono::NaiveDate::from_ymd_opt(2025, 3, 3));
+/// ```
 pub fn deadline(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Option<Deadline> {
     let folded = Folded::new(sentence);
     let rules: &[DeadlineRule] = match lang {
