@@ -1,34 +1,748 @@
 //! `trecho ledger`, `trecho redlines`, `trecho linkage` and `trecho index`.
+//!
+//! Each command reads every event in the store and recomputes the ledger from them, so
+//! ingesting new documents updates every item, count and status; nothing ledger-related is
+//! stored. Output is a JSON array (field names of `spec/ledger.md`), CSV with a header row, or
+//! an aligned table for the terminal with statuses coloured (unless `NO_COLOR` is set or
+//! stdout is not a terminal).
 
 use crate::Cli;
+use anyhow::Context;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use trecho::ledger::{
+    self, keys, Commitment, CommitmentStatus, IndexOptions, IndexRow, Interval, Linkage, RedLine,
+    RedLineStatus,
+};
+use trecho::{Actor, Event, EventFilter, Issue, PartialDate, SpeechAct, Store};
+
+/// Output formats of the ledger commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// An aligned table for reading in a terminal.
+    #[default]
+    Table,
+    /// A JSON array with the field names of the ledger spec.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+}
 
 /// Arguments of `trecho ledger`.
 #[derive(Debug, clap::Args)]
-pub struct LedgerArgs {}
+pub struct LedgerArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+    /// Only items whose speaker side is this (country code like USA, or a name).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only items aimed at this side.
+    #[arg(long)]
+    pub recipient: Option<String>,
+    /// Only items concerning this issue (security, drugs, trade, migration, water, energy,
+    /// justice, diplomacy, human_rights, other).
+    #[arg(long, value_parser = parse_issue)]
+    pub issue: Option<Issue>,
+    /// Only items with this status (open, carried_out, partly_carried_out, conceded,
+    /// withdrawn, lapsed, rejected).
+    #[arg(long, value_parser = parse_commitment_status)]
+    pub status: Option<CommitmentStatus>,
+    /// Only threats, promises or demands.
+    #[arg(long = "speech-act", value_parser = parse_speech_act)]
+    pub speech_act: Option<SpeechAct>,
+    /// In the table, list each item's status changes under it.
+    #[arg(long)]
+    pub history: bool,
+}
+
 /// Arguments of `trecho redlines`.
 #[derive(Debug, clap::Args)]
-pub struct RedlinesArgs {}
+pub struct RedlinesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+    /// Only lines drawn by this side (the holder).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only lines against this side.
+    #[arg(long)]
+    pub recipient: Option<String>,
+    /// Only lines with this status (holding, approached, crossed).
+    #[arg(long, value_parser = parse_red_line_status)]
+    pub status: Option<RedLineStatus>,
+    /// In the table, list each line's status changes under it.
+    #[arg(long)]
+    pub history: bool,
+}
+
 /// Arguments of `trecho linkage`.
 #[derive(Debug, clap::Args)]
-pub struct LinkageArgs {}
+pub struct LinkageArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+    /// Only linkage by this side.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only linkage aimed at this side.
+    #[arg(long)]
+    pub recipient: Option<String>,
+    /// Only linkage whose lever or goal is this issue.
+    #[arg(long, value_parser = parse_issue)]
+    pub issue: Option<Issue>,
+}
+
 /// Arguments of `trecho index`.
 #[derive(Debug, clap::Args)]
-pub struct IndexArgs {}
+pub struct IndexArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+    /// Only this actor side.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only this recipient side.
+    #[arg(long)]
+    pub recipient: Option<String>,
+    /// Only this issue.
+    #[arg(long, value_parser = parse_issue)]
+    pub issue: Option<Issue>,
+    /// Period of each row: week (ISO weeks, "2025-W07") or month ("2025-02").
+    #[arg(long, value_parser = parse_interval, default_value = "week")]
+    pub interval: Interval,
+}
 
 /// Runs `trecho ledger`.
-pub fn run_ledger(_cli: &Cli, _args: &LedgerArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trecho ledger is not available in this build yet")
+pub fn run_ledger(cli: &Cli, args: &LedgerArgs) -> anyhow::Result<ExitCode> {
+    let events = load_events(cli)?;
+    let items = filter_commitments(ledger::build(&events).commitments, args);
+    let mut out = std::io::stdout().lock();
+    write_commitments(&mut out, &items, args.format, args.history, use_color())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
+
 /// Runs `trecho redlines`.
-pub fn run_redlines(_cli: &Cli, _args: &RedlinesArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trecho redlines is not available in this build yet")
+pub fn run_redlines(cli: &Cli, args: &RedlinesArgs) -> anyhow::Result<ExitCode> {
+    let events = load_events(cli)?;
+    let items = filter_red_lines(ledger::build(&events).red_lines, args);
+    let mut out = std::io::stdout().lock();
+    write_red_lines(&mut out, &items, args.format, args.history, use_color())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
+
 /// Runs `trecho linkage`.
-pub fn run_linkage(_cli: &Cli, _args: &LinkageArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trecho linkage is not available in this build yet")
+pub fn run_linkage(cli: &Cli, args: &LinkageArgs) -> anyhow::Result<ExitCode> {
+    let events = load_events(cli)?;
+    let items = filter_linkages(ledger::build(&events).linkages, args);
+    let mut out = std::io::stdout().lock();
+    write_linkages(&mut out, &items, args.format)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
+
 /// Runs `trecho index`.
-pub fn run_index(_cli: &Cli, _args: &IndexArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trecho index is not available in this build yet")
+pub fn run_index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<ExitCode> {
+    let events = load_events(cli)?;
+    let options = IndexOptions {
+        actor: args.actor.clone(),
+        recipient: args.recipient.clone(),
+        issue: args.issue,
+        interval: args.interval,
+    };
+    let rows = ledger::index(&events, &options);
+    let mut out = std::io::stdout().lock();
+    write_index(&mut out, &rows, args.format)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every stored event. A missing store is an error that says what to do.
+fn load_events(cli: &Cli) -> anyhow::Result<Vec<Event>> {
+    let path = &cli.db;
+    if !path.exists() {
+        anyhow::bail!(
+            "no store at {}: run `trecho ingest <files or folders>` first to read documents into it (or pass --db)",
+            path.display()
+        );
+    }
+    let store =
+        Store::open(path).with_context(|| format!("opening the store {}", path.display()))?;
+    let events = store
+        .events(&EventFilter::default())
+        .with_context(|| format!("reading events from {}", path.display()))?;
+    if events.is_empty() && !cli.quiet {
+        eprintln!(
+            "note: the store {} holds no events; run `trecho ingest` to add documents",
+            path.display()
+        );
+    }
+    Ok(events)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+/// Whether an actor matches a side filter: its country code, canonical name or text, ignoring
+/// case (`--actor usa`, `--actor "Claudia Sheinbaum"`).
+fn actor_matches(filter: Option<&str>, actor: Option<&Actor>) -> bool {
+    let Some(wanted) = filter else {
+        return true;
+    };
+    let wanted = wanted.trim().to_lowercase();
+    if keys::side(actor).to_lowercase() == wanted {
+        return true;
+    }
+    actor.is_some_and(|actor| {
+        actor
+            .name
+            .as_deref()
+            .is_some_and(|n| n.to_lowercase() == wanted)
+            || actor.text.to_lowercase() == wanted
+    })
+}
+
+fn filter_commitments(items: Vec<Commitment>, args: &LedgerArgs) -> Vec<Commitment> {
+    items
+        .into_iter()
+        .filter(|item| actor_matches(args.actor.as_deref(), item.actor.as_ref()))
+        .filter(|item| actor_matches(args.recipient.as_deref(), item.recipient.as_ref()))
+        .filter(|item| args.issue.is_none_or(|issue| item.issues.contains(&issue)))
+        .filter(|item| args.status.is_none_or(|status| item.status == status))
+        .filter(|item| args.speech_act.is_none_or(|act| item.speech_act == act))
+        .collect()
+}
+
+fn filter_red_lines(items: Vec<RedLine>, args: &RedlinesArgs) -> Vec<RedLine> {
+    items
+        .into_iter()
+        .filter(|item| actor_matches(args.actor.as_deref(), item.holder.as_ref()))
+        .filter(|item| actor_matches(args.recipient.as_deref(), item.against.as_ref()))
+        .filter(|item| args.status.is_none_or(|status| item.status == status))
+        .collect()
+}
+
+fn filter_linkages(items: Vec<Linkage>, args: &LinkageArgs) -> Vec<Linkage> {
+    items
+        .into_iter()
+        .filter(|item| actor_matches(args.actor.as_deref(), item.actor.as_ref()))
+        .filter(|item| actor_matches(args.recipient.as_deref(), item.recipient.as_ref()))
+        .filter(|item| {
+            args.issue
+                .is_none_or(|issue| item.lever == issue || item.goal == issue)
+        })
+        .collect()
+}
+
+fn parse_issue(text: &str) -> Result<Issue, String> {
+    Issue::parse(&text.trim().to_lowercase().replace('-', "_")).ok_or_else(|| {
+        format!("unknown issue {text:?}: expected one of security, drugs, trade, migration, water, energy, justice, diplomacy, human_rights, other")
+    })
+}
+
+fn parse_commitment_status(text: &str) -> Result<CommitmentStatus, String> {
+    CommitmentStatus::parse(&text.trim().to_lowercase().replace('-', "_")).ok_or_else(|| {
+        format!("unknown status {text:?}: expected one of open, carried_out, partly_carried_out, conceded, withdrawn, lapsed, rejected")
+    })
+}
+
+fn parse_red_line_status(text: &str) -> Result<RedLineStatus, String> {
+    RedLineStatus::parse(&text.trim().to_lowercase()).ok_or_else(|| {
+        format!("unknown status {text:?}: expected one of holding, approached, crossed")
+    })
+}
+
+fn parse_speech_act(text: &str) -> Result<SpeechAct, String> {
+    match SpeechAct::parse(&text.trim().to_lowercase()) {
+        Some(act @ (SpeechAct::Threat | SpeechAct::Promise | SpeechAct::Demand)) => Ok(act),
+        _ => Err(format!(
+            "unknown speech act {text:?}: expected threat, promise or demand"
+        )),
+    }
+}
+
+fn parse_interval(text: &str) -> Result<Interval, String> {
+    Interval::parse(text)
+        .ok_or_else(|| format!("unknown interval {text:?}: expected week or month"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/// Colour the table only for a person at a terminal who has not asked for no colour
+/// (https://no-color.org: `NO_COLOR` set to anything non-empty).
+fn use_color() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    !no_color && std::io::stdout().is_terminal()
+}
+
+fn write_json<T: serde::Serialize>(out: &mut impl Write, items: &T) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, items).map_err(|error| {
+        match error.io_error_kind() {
+            Some(kind) => anyhow::Error::new(std::io::Error::from(kind)),
+            None => anyhow::Error::new(error).context("writing JSON"),
+        }
+    })?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes CSV rows, passing IO errors (a closed pipe) through unchanged.
+fn write_csv(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let result = (|| -> Result<(), csv::Error> {
+        writer.write_record(header)?;
+        for row in rows {
+            writer.write_record(row)?;
+        }
+        writer.flush()?;
+        Ok(())
+    })();
+    result.map_err(|error| match error.into_kind() {
+        csv::ErrorKind::Io(io) => anyhow::Error::new(io),
+        other => anyhow::anyhow!("writing CSV: {other:?}"),
+    })
+}
+
+/// Writes an aligned table. `colors[i]` is the ANSI colour of row `i`'s cell in
+/// `color_column`, if any; padding is computed on the plain text.
+fn write_table(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: &[(Vec<String>, Vec<String>)],
+    color_column: Option<usize>,
+    colors: &[Option<&str>],
+) -> anyhow::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for (cells, _) in rows {
+        for (index, cell) in cells.iter().enumerate() {
+            if let Some(width) = widths.get_mut(index) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+    }
+    let line = |cells: &[String], color: Option<&str>| -> String {
+        let mut text = String::new();
+        let last = cells.len().saturating_sub(1);
+        for (index, cell) in cells.iter().enumerate() {
+            let width = widths.get(index).copied().unwrap_or(0);
+            let pad = width.saturating_sub(cell.chars().count());
+            match (color, Some(index) == color_column) {
+                (Some(code), true) => text.push_str(&format!("\x1b[{code}m{cell}\x1b[0m")),
+                _ => text.push_str(cell),
+            }
+            if index != last {
+                text.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        text
+    };
+    let header_cells: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    writeln!(out, "{}", line(&header_cells, None))?;
+    for (index, (cells, extra_lines)) in rows.iter().enumerate() {
+        let color = colors.get(index).copied().flatten();
+        writeln!(out, "{}", line(cells, color))?;
+        for extra in extra_lines {
+            writeln!(out, "    {extra}")?;
+        }
+    }
+    Ok(())
+}
+
+fn date_text(date: Option<PartialDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn actor_text(actor: Option<&Actor>) -> String {
+    match actor {
+        None => String::new(),
+        Some(actor) => keys::label(Some(actor)),
+    }
+}
+
+fn actor_name(actor: Option<&Actor>) -> String {
+    actor
+        .map(|actor| actor.name.clone().unwrap_or_else(|| actor.text.clone()))
+        .unwrap_or_default()
+}
+
+fn issues_text(issues: &[Issue]) -> String {
+    issues
+        .iter()
+        .map(|issue| issue.as_str())
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn commitment_color(status: CommitmentStatus) -> &'static str {
+    match status {
+        CommitmentStatus::Open => "33",             // yellow: still live
+        CommitmentStatus::CarriedOut => "1;31",     // bold red: done
+        CommitmentStatus::PartlyCarriedOut => "35", // magenta
+        CommitmentStatus::Conceded => "32",         // green: the other side gave way
+        CommitmentStatus::Withdrawn => "36",        // cyan
+        CommitmentStatus::Lapsed => "2",            // dim
+        CommitmentStatus::Rejected => "34",         // blue
+    }
+}
+
+fn red_line_color(status: RedLineStatus) -> &'static str {
+    match status {
+        RedLineStatus::Holding => "32",
+        RedLineStatus::Approached => "33",
+        RedLineStatus::Crossed => "1;31",
+    }
+}
+
+fn history_lines<S: std::fmt::Display>(history: &[ledger::StatusChange<S>]) -> Vec<String> {
+    history
+        .iter()
+        .map(|change| {
+            format!(
+                "{:<10}  {:<18}  {}",
+                date_text(change.date),
+                change.status.to_string(),
+                change.evidence.join(" ")
+            )
+        })
+        .collect()
+}
+
+fn history_text<S: std::fmt::Display>(history: &[ledger::StatusChange<S>]) -> String {
+    history
+        .iter()
+        .map(|change| format!("{} {}", date_text(change.date), change.status))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn write_commitments(
+    out: &mut impl Write,
+    items: &[Commitment],
+    format: OutputFormat,
+    history: bool,
+    color: bool,
+) -> anyhow::Result<()> {
+    match format {
+        OutputFormat::Json => write_json(out, &items),
+        OutputFormat::Csv => {
+            let header = [
+                "id",
+                "speech_act",
+                "actor",
+                "actor_name",
+                "recipient",
+                "recipient_name",
+                "content_type",
+                "issues",
+                "lever",
+                "goal",
+                "summary",
+                "first_said",
+                "last_said",
+                "mentions",
+                "reported_count",
+                "times_said",
+                "deadline",
+                "deadline_text",
+                "status",
+                "status_date",
+                "evidence",
+                "status_evidence",
+                "history",
+            ];
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|item| {
+                    vec![
+                        item.id.clone(),
+                        item.speech_act.to_string(),
+                        actor_text(item.actor.as_ref()),
+                        actor_name(item.actor.as_ref()),
+                        actor_text(item.recipient.as_ref()),
+                        actor_name(item.recipient.as_ref()),
+                        item.content_type.map(|t| t.to_string()).unwrap_or_default(),
+                        issues_text(&item.issues),
+                        item.leverage
+                            .map(|l| l.lever.to_string())
+                            .unwrap_or_default(),
+                        item.leverage
+                            .map(|l| l.goal.to_string())
+                            .unwrap_or_default(),
+                        item.summary.clone(),
+                        date_text(item.first_said),
+                        date_text(item.last_said),
+                        item.mentions.to_string(),
+                        item.reported_count
+                            .map(|c| c.to_string())
+                            .unwrap_or_default(),
+                        item.times_said.to_string(),
+                        date_text(item.deadline),
+                        item.deadline_text.clone().unwrap_or_default(),
+                        item.status.to_string(),
+                        date_text(item.status_date),
+                        item.evidence.join(";"),
+                        item.status_evidence.join(";"),
+                        history_text(&item.history),
+                    ]
+                })
+                .collect();
+            write_csv(out, &header, &rows)
+        }
+        OutputFormat::Table => {
+            let header = [
+                "ID",
+                "ACT",
+                "ACTOR",
+                "RECIPIENT",
+                "CONTENT",
+                "ISSUES",
+                "FIRST",
+                "LAST",
+                "TIMES",
+                "DEADLINE",
+                "STATUS",
+                "SINCE",
+            ];
+            let rows: Vec<(Vec<String>, Vec<String>)> = items
+                .iter()
+                .map(|item| {
+                    let deadline = match (&item.deadline, &item.deadline_text) {
+                        (Some(date), _) => date.to_string(),
+                        (None, Some(text)) => format!("\"{text}\""),
+                        (None, None) => String::new(),
+                    };
+                    let times = match item.reported_count {
+                        Some(reported) if reported > item.mentions => {
+                            format!("{} ({} found)", reported, item.mentions)
+                        }
+                        _ => item.times_said.to_string(),
+                    };
+                    let cells = vec![
+                        item.id.clone(),
+                        item.speech_act.to_string(),
+                        actor_text(item.actor.as_ref()),
+                        actor_text(item.recipient.as_ref()),
+                        item.content_type.map(|t| t.to_string()).unwrap_or_default(),
+                        issues_text(&item.issues).replace(';', ","),
+                        date_text(item.first_said),
+                        date_text(item.last_said),
+                        times,
+                        deadline,
+                        item.status.to_string(),
+                        date_text(item.status_date),
+                    ];
+                    let extra = if history {
+                        history_lines(&item.history)
+                    } else {
+                        Vec::new()
+                    };
+                    (cells, extra)
+                })
+                .collect();
+            let colors: Vec<Option<&str>> = items
+                .iter()
+                .map(|item| color.then(|| commitment_color(item.status)))
+                .collect();
+            write_table(out, &header, &rows, Some(10), &colors)
+        }
+    }
+}
+
+fn write_red_lines(
+    out: &mut impl Write,
+    items: &[RedLine],
+    format: OutputFormat,
+    history: bool,
+    color: bool,
+) -> anyhow::Result<()> {
+    match format {
+        OutputFormat::Json => write_json(out, &items),
+        OutputFormat::Csv => {
+            let header = [
+                "id",
+                "holder",
+                "holder_name",
+                "against",
+                "against_name",
+                "content_type",
+                "summary",
+                "declared",
+                "last_restated",
+                "restated",
+                "status",
+                "status_date",
+                "evidence",
+                "status_evidence",
+                "history",
+            ];
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|item| {
+                    vec![
+                        item.id.clone(),
+                        actor_text(item.holder.as_ref()),
+                        actor_name(item.holder.as_ref()),
+                        actor_text(item.against.as_ref()),
+                        actor_name(item.against.as_ref()),
+                        item.content_type.map(|t| t.to_string()).unwrap_or_default(),
+                        item.summary.clone(),
+                        date_text(item.declared),
+                        date_text(item.last_restated),
+                        item.restated.to_string(),
+                        item.status.to_string(),
+                        date_text(item.status_date),
+                        item.evidence.join(";"),
+                        item.status_evidence.join(";"),
+                        history_text(&item.history),
+                    ]
+                })
+                .collect();
+            write_csv(out, &header, &rows)
+        }
+        OutputFormat::Table => {
+            let header = [
+                "ID",
+                "HOLDER",
+                "AGAINST",
+                "RULES OUT",
+                "DECLARED",
+                "LAST",
+                "RESTATED",
+                "STATUS",
+                "SINCE",
+            ];
+            let rows: Vec<(Vec<String>, Vec<String>)> = items
+                .iter()
+                .map(|item| {
+                    let cells = vec![
+                        item.id.clone(),
+                        actor_text(item.holder.as_ref()),
+                        if item.against.is_some() {
+                            actor_text(item.against.as_ref())
+                        } else {
+                            "anyone".to_string()
+                        },
+                        item.content_type.map(|t| t.to_string()).unwrap_or_default(),
+                        date_text(item.declared),
+                        date_text(item.last_restated),
+                        item.restated.to_string(),
+                        item.status.to_string(),
+                        date_text(item.status_date),
+                    ];
+                    let extra = if history {
+                        history_lines(&item.history)
+                    } else {
+                        Vec::new()
+                    };
+                    (cells, extra)
+                })
+                .collect();
+            let colors: Vec<Option<&str>> = items
+                .iter()
+                .map(|item| color.then(|| red_line_color(item.status)))
+                .collect();
+            write_table(out, &header, &rows, Some(7), &colors)
+        }
+    }
+}
+
+fn write_linkages(
+    out: &mut impl Write,
+    items: &[Linkage],
+    format: OutputFormat,
+) -> anyhow::Result<()> {
+    let header = [
+        "actor",
+        "recipient",
+        "lever",
+        "goal",
+        "first_seen",
+        "last_seen",
+        "count",
+        "evidence",
+    ];
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            vec![
+                actor_text(item.actor.as_ref()),
+                actor_text(item.recipient.as_ref()),
+                item.lever.to_string(),
+                item.goal.to_string(),
+                date_text(item.first_seen),
+                date_text(item.last_seen),
+                item.count.to_string(),
+                item.evidence.join(";"),
+            ]
+        })
+        .collect();
+    match format {
+        OutputFormat::Json => write_json(out, &items),
+        OutputFormat::Csv => write_csv(out, &header, &rows),
+        OutputFormat::Table => {
+            let upper: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
+            let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
+            // The evidence list is long; the table shows the counts and dates only.
+            let rows: Vec<(Vec<String>, Vec<String>)> = rows
+                .into_iter()
+                .map(|mut cells| {
+                    cells.pop();
+                    (cells, Vec::new())
+                })
+                .collect();
+            write_table(out, upper.get(..7).unwrap_or(&upper), &rows, None, &[])
+        }
+    }
+}
+
+fn score_text(score: Option<f64>) -> String {
+    score.map(|s| format!("{s:.2}")).unwrap_or_default()
+}
+
+fn write_index(
+    out: &mut impl Write,
+    rows: &[IndexRow],
+    format: OutputFormat,
+) -> anyhow::Result<()> {
+    let header = [
+        "period",
+        "actor",
+        "recipient",
+        "issue",
+        "said_count",
+        "done_count",
+        "said_score",
+        "done_score",
+        "gap",
+    ];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            vec![
+                row.period.clone(),
+                row.actor.clone(),
+                row.recipient.clone(),
+                row.issue.to_string(),
+                row.said_count.to_string(),
+                row.done_count.to_string(),
+                score_text(row.said_score),
+                score_text(row.done_score),
+                score_text(row.gap),
+            ]
+        })
+        .collect();
+    match format {
+        OutputFormat::Json => write_json(out, &rows),
+        OutputFormat::Csv => write_csv(out, &header, &cells),
+        OutputFormat::Table => {
+            let upper: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
+            let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
+            let rows: Vec<(Vec<String>, Vec<String>)> =
+                cells.into_iter().map(|cells| (cells, Vec::new())).collect();
+            write_table(out, &upper, &rows, None, &[])
+        }
+    }
 }
