@@ -185,7 +185,7 @@ static EN_RULES: LazyLock<Vec<CountRule>> = LazyLock::new(|| {
         CountRule {
             kind: CountKind::Ordinal,
             regex: compile(&format!(
-                r"\bfor\s+(?:at least\s+)?the\s+(?P<n>{EN_ORDINAL})\s+(?:straight\s+|consecutive\s+)?(?:time|occasion)\b"
+                r"\bfor\s+(?:at least\s+)?(?:the|a)\s+(?P<n>{EN_ORDINAL})\s+(?:straight\s+|consecutive\s+)?(?:time|occasion)\b"
             )),
         },
         CountRule {

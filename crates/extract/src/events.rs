@@ -74,6 +74,7 @@ pub fn extract(sentence: &str, lang: Lang, speaker: Option<&Actor>, mentions: &[
 }
 
 struct Analysis<'a> {
+    sentence: &'a str,
     lang: Lang,
     tokens: &'a Tokens,
     mentions: &'a [ActorMention],
@@ -86,18 +87,19 @@ struct Analysis<'a> {
     allows: Vec<(usize, usize)>,
     /// Clause number of each token.
     clause: Vec<u16>,
+    /// Whether each clause is a relative clause.
+    relative: Vec<bool>,
 }
 
 impl<'a> Analysis<'a> {
     fn new(
-        sentence: &str,
+        sentence: &'a str,
         lang: Lang,
         tokens: &'a Tokens,
         mentions: &'a [ActorMention],
         lexicon: &'a lexicon::Lexicon,
         matches: &[Match],
     ) -> Analysis<'a> {
-        let _ = sentence;
         let mut in_mention = vec![false; tokens.len()];
         let mut spans = Vec::with_capacity(mentions.len());
         for mention in mentions {
@@ -126,8 +128,8 @@ impl<'a> Analysis<'a> {
                 Role::Event => kept.push(*m),
             }
         }
-        let clause = clauses(tokens, &says);
-        Analysis { lang, tokens, mentions, lexicon, matches: kept, groups, says, allows, clause }
+        let (clause, relative) = clauses(tokens, &says);
+        Analysis { sentence, lang, tokens, mentions, lexicon, matches: kept, groups, says, allows, clause, relative }
     }
 
     fn entry(&self, m: &Match) -> &Entry {
@@ -137,25 +139,7 @@ impl<'a> Analysis<'a> {
 
     fn events(&self, speaker: Option<&Actor>) -> Vec<Found> {
         let mut consumed = vec![false; self.matches.len()];
-        let mut chosen: Vec<(usize, Option<usize>)> = Vec::new(); // (trigger, content trigger)
-        // Said-frames: a speech-act trigger takes the act that follows it in its clause as its
-        // content ("threatened to impose tariffs", "urged Mexico to extradite").
-        for (idx, m) in self.matches.iter().enumerate() {
-            if consumed[idx] {
-                continue;
-            }
-            let entry = self.entry(m);
-            if default_kind(entry) != Kind::Said {
-                continue;
-            }
-            let content = self.content_after(idx, m.object_end.max(m.end), &consumed);
-            if let Some(content) = content {
-                consumed[content] = true;
-            }
-            chosen.push((idx, content));
-            consumed[idx] = true;
-        }
-        // Red lines: "will not accept/allow <act>", "no aceptamos una intervención".
+        // Red lines first: "will not accept/allow <act>", "no aceptamos una intervención".
         let mut red_lines = Vec::new();
         for &(start, end) in &self.allows {
             let clause_start = self.clause_start(start);
@@ -169,37 +153,33 @@ impl<'a> Analysis<'a> {
                 .enumerate()
                 .find(|(idx, m)| !consumed[*idx] && m.start >= end && m.start < end + 10 && self.same_clause(start, m.start))
                 .map(|(idx, _)| idx);
-            if let Some(content) = content {
-                consumed[content] = true;
+            // The whole clause is the red line: its other triggers are not events of their own.
+            for (idx, m) in self.matches.iter().enumerate() {
+                if self.same_clause(start, m.start) {
+                    consumed[idx] = true;
+                }
             }
             red_lines.push((start, end, content));
         }
-        // Deeds: the remaining triggers, one per clause: the strongest, verbs a little ahead of
-        // nouns (a curated noun beats a weak derived verb: "implementing a 25% tariff").
+        // One event per clause: the first trigger whose strength is close to the best of the
+        // clause (a curated verb beats a weak derived one; a curated noun beats a derived verb:
+        // "implementing a 25% tariff"). A speech-act trigger takes the act that follows it as
+        // its content ("threatened to impose tariffs", "urged Mexico to extradite").
         let score = |m: &Match| {
             let entry = self.entry(m);
             entry.strength + if entry.pos == Pos::Noun { 0.0 } else { 0.1 }
         };
-        for (idx, m) in self.matches.iter().enumerate() {
-            if consumed[idx] {
-                continue;
-            }
-            consumed[idx] = true;
-            let clause = self.clause_of(m.start);
-            let same_clause = chosen.iter().position(|(other, _)| self.clause_of(self.matches[*other].start) == clause);
-            match same_clause {
-                Some(pos) => {
-                    let (other, _) = chosen[pos];
-                    let other_match = &self.matches[other];
-                    // A stronger deed replaces a weaker one of the same clause; a said-frame stays.
-                    if default_kind(self.entry(other_match)) == Kind::Done && score(m) > score(other_match) + 0.05 {
-                        chosen[pos] = (idx, None);
-                    }
-                }
-                None => chosen.push((idx, None)),
-            }
+        let mut chosen: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut clause_ids: Vec<u16> = self.matches.iter().enumerate().filter(|(idx, _)| !consumed[*idx]).map(|(_, m)| self.clause_of(m.start)).collect();
+        clause_ids.dedup();
+        for clause in clause_ids {
+            let members: Vec<usize> = (0..self.matches.len()).filter(|&idx| !consumed[idx] && self.clause_of(self.matches[idx].start) == clause).collect();
+            let best = members.iter().map(|&idx| score(&self.matches[idx])).fold(0.0f32, f32::max);
+            let Some(&pick) = members.iter().find(|&&idx| score(&self.matches[idx]) >= best - 0.15) else { continue };
+            let m = &self.matches[pick];
+            let content = if default_kind(self.entry(m)) == Kind::Said { self.content_after(pick, m.object_end.max(m.end), &consumed) } else { None };
+            chosen.push((pick, content));
         }
-        chosen.sort_by_key(|(idx, _)| self.matches[*idx].start);
         let mut found = Vec::new();
         for (idx, content) in chosen {
             self.build(idx, content, speaker, &mut found);
@@ -207,7 +187,7 @@ impl<'a> Analysis<'a> {
         for (start, end, content) in red_lines {
             self.build_red_line(start, end, content, speaker, &mut found);
         }
-        // Nouns alone make weak events: keep them only with an actor on some side.
+        // Precision first: an event needs an actor on some side.
         found.retain(|event| event.actor.is_some() || event.recipient.is_some());
         found
     }
@@ -282,7 +262,28 @@ impl<'a> Analysis<'a> {
         if let Some(c) = content {
             steps.push(format!("content {:?} → {}", self.surface(self.matches[c].start, self.matches[c].end), content_type.map(|t| t.as_str()).unwrap_or("-")));
         }
-        if kind == Kind::Said {
+        let cooperative = matches!(base_type, EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid | EventType::Retreat | EventType::Concede);
+        let mut roles = roles;
+        if modality.obligation.is_some() && roles.reported && roles.speaker_actor.is_some() {
+            // "X said Mexico must extradite…": X demands it of Mexico.
+            kind = Kind::Said;
+            event_type = EventType::Request;
+            speech_act = Some(SpeechAct::Demand);
+            content_type = Some(base_type);
+            mode = None;
+            roles.recipients = std::mem::take(&mut roles.actors);
+            roles.actors = vec![roles.speaker_actor.clone()];
+            steps.push("obligation in reported speech → REQUEST demand by the speaker".to_string());
+        } else if future && cooperative && !negated {
+            // Intent to cooperate ("will visit", "will support", "is ready to send troops to
+            // help") is PLOVER's AGREE, a promise.
+            kind = Kind::Said;
+            event_type = EventType::Agree;
+            speech_act = Some(SpeechAct::Promise);
+            content_type = Some(base_type);
+            mode = None;
+            steps.push("future cooperative act → AGREE promise".to_string());
+        } else if kind == Kind::Said {
             speech_act = Some(entry.speech_act.unwrap_or_else(|| default_speech_act(base_type)));
         } else if future || (m.info.conditional && roles.reported) {
             // An act announced for the future is a statement: a threat for conflict acts, a
@@ -428,6 +429,13 @@ impl<'a> Analysis<'a> {
             recipient_group = self.left_group(clause_start, m.start);
         } else {
             actor_group = self.left_group(clause_start, m.start);
+            if actor_group.is_none() && self.relative.get(self.clause_of(m.start) as usize).copied().unwrap_or(false) && clause_start > 0 {
+                // "the cartel, which attacked…": the phrase the relative clause hangs on.
+                actor_group = self.left_group(self.clause_start(clause_start - 1), clause_start);
+                if actor_group.is_some() {
+                    steps.push("relative clause: actor before the pronoun".to_string());
+                }
+            }
             if actor_group.is_none() && self.lang == Lang::Es {
                 // Spanish verb-subject order: the first phrase after the verb not introduced by
                 // "a"/"contra" is the subject.
@@ -439,7 +447,11 @@ impl<'a> Analysis<'a> {
         }
         if recipient_group.is_none() {
             let after = self.groups_between(m.end, clause_end);
-            recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "in", "en", "according"]));
+            let has_country = |g: usize| self.groups[g].members.iter().any(|&k| self.mentions[k].actor.country.is_some());
+            recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && has_country(g) && !self.introduced_by(g, &["by", "por", "in", "en", "according"]));
+            if recipient_group.is_none() {
+                recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "in", "en", "according"]));
+            }
             if recipient_group.is_none() {
                 recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "according"]));
             }
@@ -455,9 +467,11 @@ impl<'a> Analysis<'a> {
         // Reported speech whose clause has no subject of its own: the speaker acts.
         if let Some(say) = say_before {
             let say_clause_start = self.clause_start(say);
-            let say_subject = self.left_group(say_clause_start, say).or_else(|| self.groups_between(say + 1, (say + 4).min(self.tokens.len())).into_iter().next());
+            let search_from = if say_clause_start == say && say > 0 { self.clause_start(say - 1) } else { say_clause_start };
+            let say_subject = self.left_group(search_from, say).or_else(|| self.groups_between(say + 1, (say + 4).min(self.tokens.len())).into_iter().next());
             if let Some(subject) = say_subject {
                 roles.speaker = Some(self.group_text(subject));
+                roles.speaker_actor = self.group_actor(subject, &mut Vec::new(), "speaker");
                 roles.reported = true;
                 if actor_group.is_none() && roles.actors.is_empty() {
                     actor_group = Some(subject);
@@ -471,11 +485,18 @@ impl<'a> Analysis<'a> {
             });
             if let Some(subject) = subject {
                 roles.speaker = Some(self.group_text(subject));
+                roles.speaker_actor = self.group_actor(subject, &mut Vec::new(), "speaker");
                 roles.reported = true;
                 if actor_group.is_none() && roles.actors.is_empty() {
                     actor_group = Some(subject);
                     steps.push("reported speech: actor is the speaker".to_string());
                 }
+            }
+        }
+        if actor_group.is_none() && roles.actors.is_empty() && !passive {
+            if let Some(actor) = self.bare_subject(clause_start, m.start) {
+                steps.push(format!("actor {:?}: subject phrase not in the actor dictionary", actor.text));
+                roles.actors.push(Some(actor));
             }
         }
         if let Some(group) = actor_group {
@@ -520,6 +541,44 @@ impl<'a> Analysis<'a> {
             }
         }
         Some(self.head_of_coordination(nearest))
+    }
+
+    /// A subject phrase at the start of the clause that the actor dictionary does not know
+    /// ("Los pescadores", "Comunidades indígenas y campesinas"): an actor with no country.
+    fn bare_subject(&self, clause_start: usize, trigger: usize) -> Option<Actor> {
+        let mut first = clause_start;
+        while first < trigger && !self.tokens.list[first].is_word {
+            first += 1;
+        }
+        if first >= trigger {
+            return None;
+        }
+        let head = self.tokens.norm(first);
+        let starts_subject = DETERMINERS.contains(&head)
+            || self.sentence.get(self.tokens.list[first].start..self.tokens.list[first].end).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !starts_subject || PREPOSITIONS.contains(&head) || is_subordinator(head) {
+            return None;
+        }
+        let mut end = first;
+        while end < trigger && end - first < 7 {
+            let word = self.tokens.norm(end);
+            if end > first && (AUX_OR_CLITIC.contains(&word) || matches!(word, "," | "(" | ";" | ":" | "-" | "—") || (PREPOSITIONS.contains(&word) && word != "de")) {
+                break;
+            }
+            end += 1;
+        }
+        // The phrase must reach the verb (allowing auxiliaries and clitics): otherwise it is
+        // not the subject of this trigger.
+        let reaches = (end..trigger).all(|k| AUX_OR_CLITIC.contains(&self.tokens.norm(k)) || self.tokens.norm(k).ends_with("ly"));
+        if !reaches || end == first {
+            return None;
+        }
+        let text = self.sentence.get(self.tokens.list[first].start..self.tokens.list[end - 1].end)?;
+        // A lone determiner or a pronoun is no actor.
+        if end - first == 1 && (DETERMINERS.contains(&head) || PRONOUNS.contains(&head)) {
+            return None;
+        }
+        Some(Actor { text: text.to_string(), ..Actor::default() })
     }
 
     /// For a coordinated list "X and Y", the first conjunct (so all conjuncts are found).
@@ -637,6 +696,7 @@ impl<'a> Analysis<'a> {
 
 #[derive(Debug, Default)]
 struct Roles {
+    speaker_actor: Option<Actor>,
     actors: Vec<Option<Actor>>,
     recipients: Vec<Option<Actor>>,
     speaker: Option<String>,
@@ -646,6 +706,18 @@ struct Roles {
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "on", "with", "to", "for", "near", "against", "into", "across", "over", "between", "en", "con", "desde", "para", "hacia", "contra", "entre", "sobre", "por", "by", "a", "al", "about",
 ];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "several", "hundreds", "thousands", "dozens", "many", "los", "las", "el", "la", "unos", "unas", "un", "una", "varios", "varias", "cientos", "miles", "decenas", "centenares", "millares", "numerosos", "numerosas", "todos", "dos", "tres", "cuatro", "cinco",
+];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "el", "ella", "ellos", "ellas", "this", "that", "esto", "eso", "who", "which", "que"];
+const AUX_OR_CLITIC: &[&str] = &[
+    "se", "no", "ya", "le", "les", "lo", "la", "los", "las", "ha", "han", "habia", "habian", "hubo", "fue", "fueron", "estan", "esta", "estaban", "van", "va", "a", "has", "have", "had", "was", "were", "is", "are", "will", "would", "not", "n't", "did", "do", "does", "also", "again", "tambien", "hoy", "ayer", "could", "can", "may", "might", "should", "must", "been", "be", "nunca", "never",
+];
+
+fn is_subordinator(word: &str) -> bool {
+    matches!(word, "if" | "when" | "after" | "before" | "as" | "since" | "si" | "cuando" | "tras" | "despues" | "antes" | "aunque" | "mientras" | "porque" | "because" | "while" | "although" | "once" | "until" | "hasta" | "desde" | "segun" | "according" | "in" | "on" | "at")
+}
 
 fn rank(kind: MentionKind) -> u8 {
     match kind {
@@ -686,22 +758,52 @@ fn group_mentions(tokens: &Tokens, spans: &[(usize, usize)]) -> Vec<Group> {
     groups
 }
 
-/// Clause numbers: a new clause starts after `;`, `:`, a dash, "but"/"pero", and at a reporting
-/// verb (the reported content is a clause of its own).
-fn clauses(tokens: &Tokens, says: &[usize]) -> Vec<u16> {
-    let mut clause = 0u16;
-    let mut out = Vec::with_capacity(tokens.len());
-    for idx in 0..tokens.len() {
-        let word = tokens.norm(idx);
-        if says.contains(&idx) {
-            clause += 1;
+/// Clause numbers: a new clause starts after `;`, `:`, a dash, "but"/"pero", at a reporting
+/// verb and the comma before a trailing one (", officials said"), after a reporting verb (the
+/// reported content), and at a relative clause (", which attacked…,"). The second list says
+/// which clauses are relative.
+fn clauses(tokens: &Tokens, says: &[usize]) -> (Vec<u16>, Vec<bool>) {
+    let n = tokens.len();
+    let mut starts_here = vec![false; n + 1];
+    let mut relative_start = vec![false; n + 1];
+    for &say in says {
+        // ", X said": the clause starts at the comma when only a few words stand between.
+        let comma = (say.saturating_sub(7)..say).rev().find(|&k| tokens.norm(k) == ",");
+        match comma {
+            Some(k) => starts_here[k] = true,
+            None => starts_here[say] = true,
         }
-        out.push(clause);
-        if matches!(word, ";" | ":" | "—" | "–" | "but" | "pero" | "while" | "mientras" | "whereas") || (says.contains(&idx) && idx + 1 < tokens.len()) {
-            clause += 1;
+        if say + 1 < n {
+            starts_here[say + 1] = true;
         }
     }
-    out
+    let mut in_relative = false;
+    for idx in 0..n {
+        let word = tokens.norm(idx);
+        if matches!(word, ";" | ":" | "—" | "–" | "but" | "pero" | "while" | "mientras" | "whereas") && idx + 1 < n {
+            starts_here[idx + 1] = true;
+        }
+        if word == "," && matches!(tokens.norm(idx + 1), "which" | "who" | "que" | "quien" | "quienes" | "cuales" | "whose") {
+            starts_here[idx] = true;
+            relative_start[idx] = true;
+            in_relative = true;
+        } else if word == "," && in_relative {
+            // The comma that closes a relative clause returns to the main clause.
+            starts_here[idx] = true;
+            in_relative = false;
+        }
+    }
+    let mut clause = 0u16;
+    let mut out = Vec::with_capacity(n);
+    let mut relative = vec![false];
+    for idx in 0..n {
+        if starts_here[idx] && idx > 0 {
+            clause += 1;
+            relative.push(relative_start[idx]);
+        }
+        out.push(clause);
+    }
+    (out, relative)
 }
 
 /// Words or deeds by default for an entry.

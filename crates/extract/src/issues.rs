@@ -278,8 +278,16 @@ fuerzas especiales = security
 use of force = security
 uso de la fuerza = security
 military action = security
-defense = security
-defensa = security
+defense department = security
+department of defense = security
+secretary of defense = security
+defense secretary = security
+defense minister* = security
+ministry of defense = security
+defense ministry = security
+secretaria de la defensa = security
+secretaria de defensa = security
+ministerio de defensa = security
 tear gas = security
 gas lacrimogeno = security
 international waters = security
@@ -598,7 +606,11 @@ reunion* = diplomacy
 visit = diplomacy
 visits = diplomacy
 visited = diplomacy
-visita* = diplomacy
+visita = diplomacy
+visitas = diplomacy
+visito = diplomacy
+visitara = diplomacy
+visitar = diplomacy
 envoy* = diplomacy
 enviado* = diplomacy
 readout = diplomacy
@@ -944,7 +956,7 @@ static EN_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
         deadline_rule(
             DeadlineKind::Span,
             &format!(
-                r"\b(?:within|in the next|over the next|in the coming)\s+(?:the\s+next\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\b"
+                r"\b(?:within|in the next|over the next|in the coming|in)\s+(?:the\s+next\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\b(?:\s+(?P<ago>ago|earlier|before|later))?"
             ),
         ),
         deadline_rule(
@@ -1078,6 +1090,10 @@ fn resolve_deadline(
     match kind {
         DeadlineKind::Vague => Some(None),
         DeadlineKind::Span => {
+            // "in 30 days" is a limit; "in two days before the vote" or "30 days ago" is not.
+            if caps.name("ago").is_some() {
+                return None;
+            }
             let n = match text("n")? {
                 "a" | "an" | "un" | "una" | "uno" => 1,
                 word => i64::from(number_value(word)?),
@@ -1420,6 +1436,18 @@ mod tests {
             Lang::En,
             Some("2025-02-03"),
             Some(("before March 4", "2025-03-04")),
+        );
+        check_deadline(
+            "Trump said the tariffs would take effect in 30 days.",
+            Lang::En,
+            Some("2025-07-12"),
+            Some(("in 30 days", "2025-08-11")),
+        );
+        check_deadline(
+            "Trump announced the tariffs 30 days ago.",
+            Lang::En,
+            Some("2025-07-12"),
+            None,
         );
         check_deadline(
             "Deliveries will start next week.",

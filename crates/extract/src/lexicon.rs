@@ -120,14 +120,31 @@ pub struct Match {
     pub info: FormInfo,
 }
 
+/// The patterns of a derived block, indexed by what their first object slot starts with, so
+/// that a verb with hundreds of patterns only tries the few whose first word is near.
+#[derive(Debug, Default)]
+struct BlockIndex {
+    by_word: HashMap<String, Vec<u32>>,
+    by_set: HashMap<u32, Vec<u32>>,
+}
+
 /// A compiled lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     forms: HashMap<String, Vec<Form>>,
     groups: Vec<Vec<u32>>,
+    /// The derived block whose patterns a group shares, if any.
+    group_block: Vec<Option<u32>>,
+    /// Pattern indexes of derived blocks.
+    blocks: Vec<BlockIndex>,
+    /// Word → the synonym sets that have a member starting with it.
+    sets_of_word: HashMap<String, Vec<u32>>,
+    /// Forms that never trigger.
+    stop_forms: HashMap<String, ()>,
     /// Every entry.
     pub entries: Vec<Entry>,
-    sets: Vec<Vec<Vec<String>>>,
+    /// Synonym sets, keyed by the first word of each member (value: the remaining words).
+    sets: Vec<HashMap<String, Vec<Vec<String>>>>,
 }
 
 impl Lexicon {
@@ -139,7 +156,12 @@ impl Lexicon {
             if let Some(entry) = parse_curated(line, curated_name, idx + 1) {
                 let extra_forms = curated_forms(line);
                 if entry.role == Role::Block {
-                    blocked.insert(entry.lemma.clone(), ());
+                    if entry.pos == Pos::Phrase {
+                        // A blocked form: never a trigger ("alleged", "suspected" as adjectives).
+                        lexicon.stop_forms.insert(entry.lemma.clone(), ());
+                    } else {
+                        blocked.insert(entry.lemma.clone(), ());
+                    }
                     continue;
                 }
                 let key = (entry.lemma.clone(), entry.pos);
@@ -167,6 +189,7 @@ impl Lexicon {
 
     fn new_group(&mut self) -> u32 {
         self.groups.push(Vec::new());
+        self.group_block.push(None);
         (self.groups.len() - 1) as u32
     }
 
@@ -214,7 +237,13 @@ impl Lexicon {
             let cols: Vec<&str> = line.split('\t').collect();
             match cols.first().copied() {
                 Some("S") if cols.len() >= 3 => {
-                    let members = cols[2].split('|').map(|m| m.split(' ').map(str::to_string).collect()).collect();
+                    let mut members: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+                    for member in cols[2].split('|') {
+                        let mut words = member.split(' ').filter(|w| !w.is_empty()).map(str::to_string);
+                        if let Some(first) = words.next() {
+                            members.entry(first).or_default().push(words.collect());
+                        }
+                    }
                     self.sets.push(members);
                     set_index.insert(cols[1].to_string(), (self.sets.len() - 1) as u32);
                 }
@@ -290,28 +319,81 @@ impl Lexicon {
                 _ => {}
             }
         }
-        // Every verb of a block shares the block's patterns.
+        // Every verb of a block shares the block's patterns, through the block's index.
+        for (idx, members) in self.sets.iter().enumerate() {
+            for first in members.keys() {
+                self.sets_of_word.entry(first.clone()).or_default().push(idx as u32);
+            }
+        }
         let mut blocks: Vec<_> = block_patterns.into_iter().collect();
         blocks.sort_by_key(|(block, _)| *block);
         for (block, patterns) in blocks {
             let Some(groups) = block_verbs.get(&block) else { continue };
+            let mut index = BlockIndex::default();
             for pattern in patterns {
+                let first = pattern.object.first().cloned();
                 self.entries.push(pattern);
                 let idx = (self.entries.len() - 1) as u32;
-                for &group in groups {
-                    if let Some(members) = self.groups.get_mut(group as usize) {
-                        members.push(idx);
+                match first {
+                    Some(Slot::Set(set)) => index.by_set.entry(set).or_default().push(idx),
+                    Some(Slot::Words(alternatives)) => {
+                        for alt in alternatives {
+                            if let Some(word) = alt.first() {
+                                index.by_word.entry(word.clone()).or_default().push(idx);
+                            }
+                        }
+                    }
+                    None => {}
+                }
+            }
+            self.blocks.push(index);
+            let block_idx = (self.blocks.len() - 1) as u32;
+            for &group in groups {
+                if let Some(slot) = self.group_block.get_mut(group as usize) {
+                    *slot = Some(block_idx);
+                }
+            }
+        }
+    }
+
+    /// The derived patterns of `block` whose first slot can start within the window after
+    /// token `from`.
+    fn block_candidates(&self, block: u32, tokens: &Tokens, from: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let Some(index) = self.blocks.get(block as usize) else { return };
+        let limit = (from + 5).min(tokens.len());
+        for idx in from..limit {
+            let norm = tokens.norm(idx);
+            if matches!(norm, "." | ";" | ":" | "?" | "!") {
+                break;
+            }
+            let singular = [Some(norm), norm.strip_suffix('s'), norm.strip_suffix("es")];
+            for word in singular.into_iter().flatten() {
+                if let Some(list) = index.by_word.get(word) {
+                    out.extend_from_slice(list);
+                }
+                if let Some(sets) = self.sets_of_word.get(word) {
+                    for set in sets {
+                        if let Some(list) = index.by_set.get(set) {
+                            out.extend_from_slice(list);
+                        }
                     }
                 }
             }
         }
+        out.sort_unstable();
+        out.dedup();
     }
 
     /// Every trigger in the sentence: for each start token, the best entry of each matching
     /// form (a pattern whose object words follow beats the verb's default).
     pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
         let mut found = Vec::new();
+        let mut candidates = Vec::new();
         for start in 0..tokens.len() {
+            if self.stop_forms.contains_key(tokens.norm(start)) {
+                continue;
+            }
             let Some(forms) = self.forms.get(tokens.norm(start)) else { continue };
             for form in forms {
                 let end = start + 1 + form.rest.len();
@@ -319,8 +401,13 @@ impl Lexicon {
                     continue;
                 }
                 let Some(members) = self.groups.get(form.group as usize) else { continue };
+                if let Some(Some(block)) = self.group_block.get(form.group as usize) {
+                    self.block_candidates(*block, tokens, end, &mut candidates);
+                } else {
+                    candidates.clear();
+                }
                 let mut best: Option<(u32, usize, usize)> = None; // entry, n_slots, object_end
-                for &entry_idx in members {
+                for &entry_idx in members.iter().chain(candidates.iter()) {
                     let Some(entry) = self.entries.get(entry_idx as usize) else { continue };
                     let candidate = if entry.object.is_empty() {
                         Some((entry_idx, 0, end))
@@ -366,11 +453,11 @@ impl Lexicon {
                 if matches!(norm, "." | ";" | ":" | "?" | "!") {
                     break;
                 }
-                let alternatives: &[Vec<String>] = match slot {
-                    Slot::Words(words) => words,
-                    Slot::Set(set) => self.sets.get(*set as usize).map_or(&[], Vec::as_slice),
+                let len = match slot {
+                    Slot::Words(words) => words.iter().find_map(|alt| sequence_at(tokens, idx, alt)),
+                    Slot::Set(set) => self.sets.get(*set as usize).and_then(|members| set_member_at(members, tokens, idx)),
                 };
-                if let Some(len) = alternatives.iter().find_map(|alt| sequence_at(tokens, idx, alt)) {
+                if let Some(len) = len {
                     hit = Some(idx + len);
                     break;
                 }
@@ -395,6 +482,17 @@ fn sequence_at(tokens: &Tokens, idx: usize, words: &[String]) -> Option<usize> {
         }
     }
     Some(words.len())
+}
+
+/// Whether a member of a synonym set starts at token `idx` (the first word may carry a plural
+/// ending); returns its length.
+fn set_member_at(members: &HashMap<String, Vec<Vec<String>>>, tokens: &Tokens, idx: usize) -> Option<usize> {
+    let norm = tokens.norm(idx);
+    let singular = [norm.strip_suffix("es"), norm.strip_suffix('s')];
+    let rests = members.get(norm).or_else(|| singular.iter().flatten().find_map(|s| members.get(*s)))?;
+    rests.iter().find_map(|rest| {
+        rest.iter().enumerate().all(|(k, word)| word_matches(tokens.norm(idx + 1 + k), word)).then_some(1 + rest.len())
+    })
 }
 
 fn word_matches(token: &str, word: &str) -> bool {

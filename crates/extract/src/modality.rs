@@ -14,6 +14,9 @@ pub struct Modality {
     pub future: Option<String>,
     /// The cue that makes it hypothetical ("if", "could", "debería", "?").
     pub hypothetical: Option<String>,
+    /// The cue of an obligation put on the subject ("must", "debe", "tiene que"): a demand when
+    /// someone else says it.
+    pub obligation: Option<String>,
 }
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nunca", "jamas", "tampoco", "cannot", "ni", "nor", "without", "sin"];
@@ -80,10 +83,15 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
                     modality.future = Some("going to".to_string());
                     break;
                 }
+                if matches!(word, "willing" | "ready" | "prepared" | "plans" | "planned" | "intends" | "intended") && tokens.norm(idx + 1) == "to" {
+                    modality.future = Some(word.to_string());
+                    break;
+                }
+                if word == "must" || (matches!(word, "has" | "have" | "had") && tokens.norm(idx + 1) == "to") {
+                    modality.obligation = Some(word.to_string());
+                    break;
+                }
                 if MODALS_EN.contains(&word) {
-                    if word == "must" {
-                        break;
-                    }
                     modality.hypothetical = Some(word.to_string());
                     break;
                 }
@@ -91,6 +99,14 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
             Lang::Es => {
                 if matches!(word, "va" | "van" | "vamos" | "iba" | "iban" | "voy") && tokens.norm(idx + 1) == "a" {
                     modality.future = Some(format!("{word} a"));
+                    break;
+                }
+                if matches!(word, "dispuesto" | "dispuesta" | "dispuestos" | "listo" | "lista" | "listos") && tokens.norm(idx + 1) == "a" {
+                    modality.future = Some(word.to_string());
+                    break;
+                }
+                if matches!(word, "debe" | "deben" | "debia" | "debian") || (matches!(word, "tiene" | "tienen" | "tenia" | "tenian") && tokens.norm(idx + 1) == "que") {
+                    modality.obligation = Some(word.to_string());
                     break;
                 }
                 if MODALS_ES.contains(&word) {
