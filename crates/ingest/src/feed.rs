@@ -57,13 +57,22 @@ pub(crate) fn parse(
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(err) => {
+                let position = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+                let message = if position >= text.len() {
+                    // The error is at the very end: the file was cut off.
+                    format!(
+                        "feed is truncated ({err}): kept the {} complete items",
+                        documents.len()
+                    )
+                } else {
+                    format!(
+                        "feed is not well-formed XML near byte {position} ({err}): kept the {} complete items before it",
+                        documents.len()
+                    )
+                };
                 diagnostics.push(Diagnostic {
                     source: source.to_string(),
-                    message: format!(
-                        "feed is not well-formed XML near byte {} ({err}): kept the {} complete items before it",
-                        reader.buffer_position(),
-                        documents.len()
-                    ),
+                    message,
                 });
                 break;
             }

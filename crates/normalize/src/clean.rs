@@ -43,6 +43,9 @@ enum LineKind {
 struct Token {
     start: usize,
     end: usize,
+    /// Punctuation right after a dropped marker ("agreement [[link removed]].") attaches to
+    /// the word before the marker.
+    touches_previous: bool,
 }
 
 /// One input line after quote prefixes, markers and surrounding whitespace are gone.
@@ -60,8 +63,23 @@ pub(crate) fn clean(original: &str) -> Cleaned {
         text: String::with_capacity(original.len()),
         ..Cleaned::default()
     };
-    let lines = read_lines(original, &mut cleaned.forwarded_date);
+    let mut lines = read_lines(original, &mut cleaned.forwarded_date);
     let width = wrap_width(&lines);
+    // A furniture line that wraps onto the next line takes that line with it ("You are
+    // receiving this email because you subscribed to The Border Review\nnewsletter.").
+    for index in 1..lines.len() {
+        let (before, after) = lines.split_at_mut(index);
+        let (Some(previous), Some(line)) = (before.last(), after.first_mut()) else {
+            continue;
+        };
+        if previous.kind == LineKind::Furniture
+            && !previous.tokens.is_empty()
+            && line.kind == LineKind::Content
+            && is_wrap(original, previous, line, width)
+        {
+            line.kind = LineKind::Furniture;
+        }
+    }
 
     let mut paragraph: Vec<Token> = Vec::new();
     // For each token after the first of the paragraph: whether a space precedes it, and whether
@@ -91,10 +109,13 @@ pub(crate) fn clean(original: &str) -> Cleaned {
         }
         paragraph.extend_from_slice(&line.tokens);
         // Tokens inside the line are separated by one space.
-        glue.extend(std::iter::repeat_n(
-            Glue::Space,
-            line.tokens.len().saturating_sub(1),
-        ));
+        glue.extend(line.tokens.iter().skip(1).map(|token| {
+            if token.touches_previous {
+                Glue::Touch
+            } else {
+                Glue::Space
+            }
+        }));
         previous_content = Some(line);
     }
     flush_paragraph(original, &paragraph, &glue, &mut cleaned);
@@ -199,6 +220,7 @@ fn tokenize_line(raw: &str, line_start: usize) -> (Vec<Token>, usize) {
     for (marker_start, marker_end) in boundaries {
         let segment = raw.get(segment_start..marker_start).unwrap_or("");
         let mut token_start: Option<usize> = None;
+        let after_marker = segment_start > 0;
         let mut push = |from: usize, to: usize, at_line_start: &mut bool| {
             let mut from = from;
             if *at_line_start {
@@ -208,10 +230,19 @@ fn tokenize_line(raw: &str, line_start: usize) -> (Vec<Token>, usize) {
                 }
             }
             if from < to {
+                let touches_previous = after_marker
+                    && from == segment_start
+                    && !tokens.is_empty()
+                    && raw.get(from..).is_some_and(|rest| {
+                        rest.starts_with([
+                            '.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '”', '’', '»',
+                        ])
+                    });
                 *at_line_start = false;
                 tokens.push(Token {
                     start: line_start + from,
                     end: line_start + to,
+                    touches_previous,
                 });
             }
         };
@@ -251,18 +282,23 @@ fn joined_text(original: &str, tokens: &[Token]) -> String {
 
 /// The wrap width of a hard-wrapped document, or `None` when lines are not hard-wrapped.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let content = || lines.iter().filter(|line| line.kind == LineKind::Content);
     let mut n_content = 0usize;
     let mut n_short = 0usize;
     let mut width = 0usize;
-    for line in lines.iter().filter(|line| line.kind == LineKind::Content) {
+    for line in content() {
         n_content += 1;
         if line.wrapped_chars <= MAX_WRAPPED_LINE_CHARS {
             n_short += 1;
             width = width.max(line.wrapped_chars);
         }
     }
-    // Most lines short: the text was wrapped by a mailer or an editor.
-    (n_content >= 2 && n_short * 10 >= n_content * 7).then_some(width)
+    // Lines filled close to the width are the mark of a wrapper.
+    let n_near_width = content()
+        .filter(|line| line.wrapped_chars <= width && line.wrapped_chars * 4 >= width * 3)
+        .count();
+    // Nearly all lines short, several of them full: wrapped by a mailer or an editor.
+    (n_content >= 2 && n_short * 10 >= n_content * 9 && n_near_width >= 2).then_some(width)
 }
 
 fn token_text<'a>(original: &'a str, token: &Token) -> &'a str {
@@ -283,12 +319,7 @@ fn is_wrap(original: &str, previous: &Line, next: &Line, width: Option<usize>) -
     if line_join(original, previous, next) != Glue::Space {
         return true;
     }
-    let ends_sentence = last_text.chars().next_back().is_some_and(|ch| {
-        matches!(
-            ch,
-            '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | '…'
-        )
-    });
+    let ends_sentence = ends_sentence(last_text);
     let next_is_lower = first_text.chars().next().is_some_and(char::is_lowercase);
     if !ends_sentence && next_is_lower {
         return true;
@@ -299,6 +330,13 @@ fn is_wrap(original: &str, previous: &Line, next: &Line, width: Option<usize>) -
         Some(width) => previous.wrapped_chars + 1 + first_text.chars().count() > width,
         None => false,
     }
+}
+
+/// Whether a word ends a sentence or clause: final punctuation, possibly inside closing
+/// quotes or brackets (`treaty."`, but not `"has not violated the treaty"`).
+fn ends_sentence(word: &str) -> bool {
+    let core = word.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    core.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 /// How the first token of `next` attaches to the last token of `previous` if the lines join.
