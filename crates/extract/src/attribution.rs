@@ -843,7 +843,7 @@ static OUTLETS: LazyLock<Regex> = LazyLock::new(|| {
 fn classify(text: &str) -> Class {
     let folded: String = text.chars().map(crate::dates::fold_char).collect();
     let words: Vec<&str> = folded.split_whitespace().collect();
-    if words.len() == 1 && PRONOUNS.contains(&words[0]) {
+    if matches!(words.as_slice(), [only] if PRONOUNS.contains(only)) {
         return Class::Pronoun;
     }
     if OUTLETS.is_match(&folded) {

@@ -1115,6 +1115,23 @@ mod tests {
             }
 
             #[test]
+            fn extreme_publication_dates_never_panic(
+                words in proptest::collection::vec(prop_oneof![
+                    Just("next"), Just("last"), Just("month"), Just("year"), Just("week"), Just("Monday"),
+                    Just("December 31"), Just("January 1"), Just("in October"), Just("999 days ago"),
+                    Just("hace 999 años"), Just("el próximo 29 de febrero"), Just("mañana"),
+                    Just("within 999 months"), Just("by March"), Just("next year"),
+                ], 0..6),
+                extreme in prop_oneof![Just(NaiveDate::MIN), Just(NaiveDate::MAX)],
+            ) {
+                let text = words.join(" ");
+                for lang in [Lang::En, Lang::Es] {
+                    let _ = find_all(&text, lang, Some(extreme));
+                    let _ = crate::issues::deadline(&text, lang, Some(extreme));
+                }
+            }
+
+            #[test]
             fn iso_dates_resolve_to_themselves(day in any_date(), published in proptest::option::of(any_date())) {
                 let text = PartialDate::day(day).to_string();
                 let mentions = find_all(&text, Lang::En, published);
