@@ -22,6 +22,16 @@ fn process(name: &str) -> Vec<(Document, Normalized)> {
         .into_iter()
         .map(|document| {
             let normalized = trecho_normalize::run(&document);
+            // Idempotence on real text: normalizing the normalized text changes nothing.
+            let again = trecho_normalize::run(&Document {
+                text: normalized.text.clone(),
+                ..document.clone()
+            });
+            assert_eq!(again.text, normalized.text, "{name}: not idempotent");
+            assert_eq!(
+                again.sentences, normalized.sentences,
+                "{name}: sentences differ"
+            );
             (document, normalized)
         })
         .collect()
