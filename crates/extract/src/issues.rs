@@ -1523,6 +1523,79 @@ mod tests {
         );
     }
 
+    /// Golden test over every context function: `data/context/sentences.txt` rendered must equal
+    /// `data/context/expected.txt`. Run with `TRECHO_BLESS=1` to accept a change, then review the
+    /// diff of `expected.txt`.
+    #[test]
+    fn context_golden() {
+        let input = include_str!("../data/context/sentences.txt");
+        let mut rendered = String::new();
+        for line in input.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.splitn(3, '|');
+            let (Some(lang), Some(published), Some(sentence)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                panic!("malformed golden line: {line:?}");
+            };
+            let lang = Lang::parse(lang).unwrap_or_else(|| panic!("bad language in {line:?}"));
+            let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+            rendered.push_str(&render_context(sentence, lang, published));
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/context/expected.txt");
+        if std::env::var_os("TRECHO_BLESS").is_some() {
+            std::fs::write(path, &rendered).unwrap();
+        }
+        let expected = std::fs::read_to_string(path).unwrap_or_default();
+        if expected != rendered {
+            // Show the first differing line rather than two walls of text.
+            let first_diff = expected
+                .lines()
+                .zip(rendered.lines())
+                .find(|(e, r)| e != r)
+                .map(|(e, r)| format!("expected: {e}\n     got: {r}"))
+                .unwrap_or_else(|| "one output is a prefix of the other".into());
+            panic!("context golden output changed (TRECHO_BLESS=1 to accept):\n{first_diff}");
+        }
+    }
+
+    fn render_context(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> String {
+        use crate::{attribution, counts, dates};
+        let or_dash = |text: Option<String>| text.unwrap_or_else(|| "-".into());
+        let dates = dates::find_all(sentence, lang, published)
+            .iter()
+            .map(|m| {
+                let text = sentence.get(m.start..m.end).unwrap_or("?");
+                format!("{text}={}/{}", m.date, m.source.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let issue_names = issues(sentence, lang)
+            .iter()
+            .map(|i| i.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let found = attribution::find(sentence, lang);
+        let published_text = published.map(|p| p.to_string());
+        format!(
+            "{lang} {published} | {sentence}\n  dates: {dates}\n  count: {count}\n  issues: {issue_names}\n  leverage: {leverage}\n  deadline: {deadline}\n  speaker: {speaker} | attribution: {attribution} | reported: {reported} | speculation: {speculation}\n\n",
+            published = or_dash(published_text),
+            dates = if dates.is_empty() { "-".into() } else { dates },
+            count = or_dash(counts::reported_count(sentence, lang).map(|c| c.to_string())),
+            issue_names = if issue_names.is_empty() { "-".into() } else { issue_names },
+            leverage = or_dash(leverage(sentence, lang).map(|l| format!("{} -> {}", l.lever, l.goal))),
+            deadline = or_dash(deadline(sentence, lang, published).map(|d| {
+                format!("{} = {}", d.text, or_dash(d.date.map(|date| date.to_string())))
+            })),
+            speaker = or_dash(found.speaker),
+            attribution = or_dash(found.attribution),
+            reported = found.reported,
+            speculation = found.speculation,
+        )
+    }
+
     mod properties {
         use super::*;
         use proptest::prelude::*;
