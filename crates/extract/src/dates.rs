@@ -3,7 +3,7 @@
 //!
 //! [`find_all`] returns every date expression of a sentence with its byte span and its resolved
 //! [`PartialDate`]. Matching runs over a case- and accent-folded copy of the sentence
-//! ([`Folded`]), so "Diciembre", "diciembre" and "DICIEMBRE" are the same word, and offsets are
+//! (`Folded`), so "Diciembre", "diciembre" and "DICIEMBRE" are the same word, and offsets are
 //! mapped back to the original sentence, always on char boundaries.
 //!
 //! # Resolution rules
@@ -246,9 +246,8 @@ fn direction_of(word: &str) -> Direction {
     match word.trim() {
         "last" | "past" | "pasado" | "pasada" | "el pasado" | "la pasada" | "anterior"
         | "este pasado" => Direction::Past,
-        "next" | "proximo" | "proxima" | "el proximo" | "la proxima" | "entrante" | "coming" => {
-            Direction::Future
-        }
+        "next" | "proximo" | "proxima" | "el proximo" | "la proxima" | "entrante" | "coming"
+        | "que viene" => Direction::Future,
         "this" | "este" | "esta" | "en curso" => Direction::Current,
         _ => Direction::Nearest,
     }
@@ -474,7 +473,7 @@ static ES_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             Kind::Year,
-            r"\b(?:(?P<part>principios|inicios|finales|fines|mediados)\s+)?(?P<prep>en|desde|durante|hasta|para|de|del ano|el ano)\s+(?P<year>(?:19|20)\d{2})\b",
+            r"\b(?:(?P<part>principios|inicios|finales|fines|mediados|trimestre|semestre|verano|invierno|primavera|otono)\s+)?(?P<prep>en|desde|durante|hasta|para|de|del ano|el ano)\s+(?P<year>(?:19|20)\d{2})\b",
         ),
         rule(
             Kind::RelativeDay,
@@ -482,7 +481,7 @@ static ES_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             Kind::RelativePeriod,
-            r"\b(?:(?:el|la|del|de la|al)\s+)?(?:(?P<dir>este|esta|el pasado|la pasada|el proximo|la proxima)\s+)?(?P<unit>semana|mes|ano|fin de semana)\b(?:\s+(?P<dir2>pasado|pasada|anterior|proximo|proxima|entrante|en curso))?",
+            r"\b(?:(?:el|la|del|de la|al)\s+)?(?:(?P<dir>este|esta|el pasado|la pasada|el proximo|la proxima)\s+)?(?P<unit>semana|mes|ano|fin de semana)\b(?:\s+(?P<dir2>pasado|pasada|anterior|proximo|proxima|entrante|en curso|que viene))?",
         ),
         rule(
             Kind::YearPart,
@@ -1045,6 +1044,18 @@ mod tests {
             Lang::Es,
             published,
             &["desde febrero=2025-02/text"],
+        );
+        check(
+            "La revisión del T-MEC será el año que viene.",
+            Lang::Es,
+            published,
+            &["el año que viene=2026/relative"],
+        );
+        check(
+            "Las exportaciones cayeron en el primer trimestre de 2025.",
+            Lang::Es,
+            published,
+            &["trimestre de 2025=2025/text"],
         );
         check(
             "El acuerdo se anunció a principios de año.",
