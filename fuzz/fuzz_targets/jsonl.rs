@@ -1,0 +1,14 @@
+//! Fuzz target: `trecho_ingest::parse` as Jsonl never panics on any bytes, and every document
+//! it gives normalizes without panicking.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use trecho_model::Format;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(parsed) = trecho_ingest::parse(data, "fuzz.in", Format::Jsonl) {
+        for document in &parsed.documents {
+            let _ = trecho_normalize::run(document);
+        }
+    }
+});
