@@ -99,14 +99,22 @@ pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
         } else {
             (left, right)
         };
-        let lever = last_instrument(sentence, &folded, lang, instrument_part).or_else(|| {
-            // An exchange needs no coercive word: "troops in exchange for a tariff pause".
-            if exchange {
-                last_issue(sentence, &folded, lang, instrument_part)
-            } else {
-                None
-            }
-        });
+        // "over the weekend", "over the past month": time, not a matter.
+        if caps.name("weak").is_some_and(|m| m.as_str() == "over")
+            && OVER_TIME.is_match(folded.text.get(connective.end()..).unwrap_or(""))
+        {
+            continue;
+        }
+        let allow_soft = caps.name("weak").is_none();
+        let lever =
+            last_instrument(sentence, &folded, lang, instrument_part, allow_soft).or_else(|| {
+                // An exchange needs no coercive word: "troops in exchange for a tariff pause".
+                if exchange {
+                    last_issue(sentence, &folded, lang, instrument_part)
+                } else {
+                    None
+                }
+            });
         let Some(lever) = lever else { continue };
         let goal =
             first_issue_other_than(sentence, &folded, lang, goal_part, lever).or_else(|| {
@@ -641,6 +649,8 @@ separacion familiar = human_rights
 
 /// Coercive instruments, for the lever side of [`leverage`]. Same line format; the issue is the
 /// one the instrument belongs to when used as a lever (sanctions are economic, so trade).
+/// `[soft]` marks means that coerce only when a strong connective says so: troops sent "to force"
+/// or "unless" are a lever, troops sent "para que los migrantes no crucen" are not.
 const INSTRUMENT_LEXICON_TEXT: &str = r"
 tariff* = trade
 arancel* = trade
@@ -654,12 +664,12 @@ strike = security
 airstrike* = security
 military action = security
 military force = security
-military* = security
-militar* = security
-troop* = security
-tropas = security
-soldier* = security
-soldado* = security
+military* = security [soft]
+militar* = security [soft]
+troop* = security [soft]
+tropas = security [soft]
+soldier* = security [soft]
+soldado* = security [soft]
 invasion = security
 invade = security
 intervention = security
@@ -700,7 +710,7 @@ struct Lexicon {
 
 #[derive(Debug, Clone)]
 struct Entry {
-    /// Pattern length in bytes of folded text.
+    /// The issues the entry stands for; empty for a blocking entry.
     issues: Vec<Issue>,
     /// Any word ending may follow.
     stem: bool,
@@ -708,6 +718,8 @@ struct Entry {
     upper: bool,
     /// Limited to one language.
     lang: Option<Lang>,
+    /// An instrument that coerces only with a strong connective.
+    soft: bool,
 }
 
 /// A lexicon entry found in a sentence, with its span in the folded text.
@@ -715,6 +727,7 @@ struct Hit<'a> {
     start: usize,
     end: usize,
     issues: &'a [Issue],
+    soft: bool,
 }
 
 impl Lexicon {
@@ -736,12 +749,20 @@ impl Lexicon {
             };
             let mut rest = rest.trim();
             let mut lang = None;
-            if let Some(head) = rest.strip_suffix("[en]") {
-                lang = Some(Lang::En);
-                rest = head.trim();
-            } else if let Some(head) = rest.strip_suffix("[es]") {
-                lang = Some(Lang::Es);
-                rest = head.trim();
+            let mut soft = false;
+            loop {
+                if let Some(head) = rest.strip_suffix("[en]") {
+                    lang = Some(Lang::En);
+                    rest = head.trim();
+                } else if let Some(head) = rest.strip_suffix("[es]") {
+                    lang = Some(Lang::Es);
+                    rest = head.trim();
+                } else if let Some(head) = rest.strip_suffix("[soft]") {
+                    soft = true;
+                    rest = head.trim();
+                } else {
+                    break;
+                }
             }
             let issues: Vec<Issue> = rest
                 .split(',')
@@ -765,6 +786,7 @@ impl Lexicon {
                 stem,
                 upper,
                 lang,
+                soft,
             });
         }
         let automaton = match AhoCorasick::builder()
@@ -812,6 +834,7 @@ impl Lexicon {
                 start,
                 end,
                 issues: &entry.issues,
+                soft: entry.soft,
             });
         }
         // Leftmost-longest: a longer entry hides the shorter ones inside it.
@@ -855,13 +878,20 @@ impl Part {
 
 static EN_CONNECTIVES: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?:(?P<exchange>in exchange for|in return for|as a bargaining chip for|as leverage (?:for|on|over))|(?P<avoid>to avoid|to avert|to stave off|to head off|to ward off|in order to avoid)|in order to force|to force|forcing|to compel|to pressure|pressuring|to pressure|to press|to push|pushing|to coerce|to squeeze|to punish|to get|to hold\s+[^,.;]{0,60}?\s+accountable|unless|until|if\s+(?:[a-z']+\s+){0,3}(?:does not|doesn't|do not|don't|did not|fails to|failed to|refuses to|won't|will not)|for failing to|for not|over)\b",
+        r"\b(?:(?P<exchange>in exchange for|in return for|as a bargaining chip for|as leverage (?:for|on|over))|(?P<avoid>to avoid|to avert|to stave off|to head off|to ward off|in order to avoid)|(?P<strong>in order to force|to force|forcing|to compel|to pressure|pressuring|to coerce|to squeeze|to punish|to hold\s+[^,.;]{0,60}?\s+accountable|unless|if\s+(?:[a-z']+\s+){0,3}(?:does not|doesn't|do not|don't|did not|fails to|failed to|refuses to|won't|will not))|(?P<weak>to press|to push|pushing|to get|until|for failing to|for not|over))\b",
     )
 });
 
 static ES_CONNECTIVES: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?:(?P<exchange>a cambio de|como moneda de cambio)|(?P<avoid>para evitar|a fin de evitar|y evitar)|para obligar|para forzar|para presionar|presionar a|para que|a menos que|salvo que|hasta que|si\s+(?:[a-z]+\s+){0,3}no|por no|por incumplir|ante el incumplimiento|como medida de presion|en represalia por)\b",
+        r"\b(?:(?P<exchange>a cambio de|como moneda de cambio)|(?P<avoid>para evitar|a fin de evitar|y evitar)|(?P<strong>para obligar|para forzar|para presionar|presionar a|a menos que|salvo que|si\s+(?:[a-z]+\s+){0,3}no|como medida de presion|en represalia por)|(?P<weak>para que|hasta que|por no|por incumplir|ante el incumplimiento))\b",
+    )
+});
+
+/// Time after "over": "over the weekend", "over the past month", "over two days".
+static OVER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s+(?:the\s+)?(?:(?:past|last|next|coming|previous|following|first|same|entire|whole|holiday)\s+)?(?:\w+\s+)?(?:weekend|week|weeks|month|months|year|years|day|days|decade|decades|period|time|course|summer|winter|spring|fall|autumn|night|hours)\b",
     )
 });
 
@@ -879,12 +909,18 @@ fn clause_end(text: &str, from: usize) -> usize {
         .unwrap_or(text.len())
 }
 
-fn last_instrument(sentence: &str, folded: &Folded, lang: Lang, part: Part) -> Option<Issue> {
+fn last_instrument(
+    sentence: &str,
+    folded: &Folded,
+    lang: Lang,
+    part: Part,
+    allow_soft: bool,
+) -> Option<Issue> {
     INSTRUMENT_LEXICON
         .find(sentence, folded, lang)
         .iter()
         .rev()
-        .filter(|hit| part.holds(hit))
+        .filter(|hit| part.holds(hit) && (allow_soft || !hit.soft))
         .find_map(|hit| hit.issues.first().copied())
 }
 
@@ -1378,6 +1414,21 @@ mod tests {
             Some(("trade", "drugs")),
         );
         check_leverage(
+            "Troops were deployed over the weekend to fight cartels near the border.",
+            Lang::En,
+            None,
+        );
+        check_leverage(
+            "The military strikes continued over the past month against drug boats.",
+            Lang::En,
+            None,
+        );
+        check_leverage(
+            "Trump threatened to send troops unless Mexico stops the flow of fentanyl.",
+            Lang::En,
+            Some(("security", "drugs")),
+        );
+        check_leverage(
             "Trump imposed tariffs to force Mexico to lower tariffs.",
             Lang::En,
             None,
@@ -1401,6 +1452,16 @@ mod tests {
             "Estados Unidos pausó los aranceles a cambio de más cooperación contra el fentanilo.",
             Lang::Es,
             Some(("trade", "drugs")),
+        );
+        check_leverage(
+            "El Ejército desplegó tropas para que los migrantes no crucen la frontera.",
+            Lang::Es,
+            None,
+        );
+        check_leverage(
+            "México envió 10 mil soldados a la frontera a cambio de una pausa en los aranceles.",
+            Lang::Es,
+            Some(("security", "trade")),
         );
         check_leverage(
             "Habrá aranceles hasta que México cumpla con el Tratado de Aguas.",
