@@ -965,7 +965,21 @@ fn subject_before(
     let mut start_idx = end_idx;
     while start_idx > 0 {
         let previous = tokens.get(start_idx - 1)?;
-        if in_phrase(previous, lang) {
+        // Between two capitalized words, name particles ("De la Fuente") and "and"/"y" (a
+        // joint subject: "Rubio and De la Fuente said") belong to the phrase.
+        let between_names = tokens.get(start_idx).is_some_and(|t| t.capitalized)
+            && start_idx >= 2
+            && tokens.get(start_idx - 2).is_some_and(|t| t.capitalized)
+            && matches!(
+                previous.folded,
+                "and" | "y" | "de" | "del" | "la" | "van" | "von"
+            );
+        let particle = previous.capitalized
+            && matches!(previous.folded, "de" | "del" | "la")
+            && tokens
+                .get(start_idx..end_idx)
+                .is_some_and(|run| run.iter().any(|t| t.capitalized));
+        if in_phrase(previous, lang) || between_names || particle {
             start_idx -= 1;
         } else {
             break;
@@ -1539,6 +1553,16 @@ mod tests {
             "Trump on Monday said tariffs would rise.",
             Lang::En,
             "Trump | - | reported | -",
+        );
+        check(
+            "Rubio and De la Fuente said they would meet again in January.",
+            Lang::En,
+            "Rubio and De la Fuente | - | reported | -",
+        );
+        check(
+            "Sheinbaum, who spoke with Trump by phone on Thursday, said the call was productive.",
+            Lang::En,
+            "Sheinbaum | - | reported | -",
         );
         check(
             "He said Mexico must do more.",
