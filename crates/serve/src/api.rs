@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use trecho::model::{Event, Format, Kind, Lang, Sentence};
-use trecho_ledger::{IndexOptions, IndexRow, Interval};
+use trecho::ledger::{IndexOptions, IndexRow, Interval};
 
 /// The raw query string pairs, as axum parses them.
 pub type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
@@ -396,7 +396,7 @@ pub async fn timeline(
                 issue: filters.issue,
                 interval,
             };
-            let scores = period_scores(&trecho_ledger::index(&kept, &options));
+            let scores = period_scores(&trecho::ledger::index(&kept, &options));
             for (day, bucket) in buckets.iter_mut() {
                 if let Some(&(said, done)) = scores.get(&interval.label(*day)) {
                     bucket.said_score = said;

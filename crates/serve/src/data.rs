@@ -7,8 +7,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-// The engine is meant to re-export the store; until it does, the store crate is used directly.
-pub use trecho_store::{Error as StoreError, EventFilter, Store, StoredDocument};
+pub use trecho::{EventFilter, Store, StoreError, StoredDocument};
 
 /// A few connections to one store. A `Store` is one SQLite connection, which is `Send` but
 /// not `Sync`: each request borrows one under its mutex on a blocking thread, so slow queries

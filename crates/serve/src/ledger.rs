@@ -18,7 +18,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use trecho::model::{Actor, Event, Kind, PartialDate};
-use trecho_ledger::{CommitmentStatus, IndexOptions, IndexRow, Interval, Ledger, RedLineStatus};
+use trecho::ledger::{CommitmentStatus, IndexOptions, IndexRow, Interval, Ledger, RedLineStatus};
 
 /// The ledger and facets of one state of the store.
 #[derive(Debug)]
@@ -99,7 +99,7 @@ pub async fn snapshot(state: &AppState) -> Result<Arc<Snapshot>, ApiError> {
 
 fn build_snapshot(store: &Store, key: (u64, u64)) -> Result<Snapshot, ApiError> {
     let events = store.events(&EventFilter::default())?;
-    let ledger = trecho_ledger::build(&events);
+    let ledger = trecho::ledger::build(&events);
     let facets = facets(&events, key);
     Ok(Snapshot {
         key,
@@ -301,7 +301,7 @@ pub async fn commitments(
 #[derive(Debug, Serialize)]
 pub struct CommitmentDetail {
     /// The commitment.
-    pub item: trecho_ledger::Commitment,
+    pub item: trecho::ledger::Commitment,
     /// The said events behind it, in date order, with highlights.
     pub utterances: Vec<MarkedEvent>,
     /// Utterances per month ("2025-12" → 3).
@@ -402,7 +402,7 @@ pub async fn red_lines(
 #[derive(Debug, Serialize)]
 pub struct RedLineDetail {
     /// The red line.
-    pub item: trecho_ledger::RedLine,
+    pub item: trecho::ledger::RedLine,
     /// The said events behind it, in date order.
     pub utterances: Vec<MarkedEvent>,
     /// The events that decided the status.
@@ -534,7 +534,7 @@ pub async fn index_rows(
         .pool()
         .run(move |store| {
             let events = store.events(&filter)?;
-            Ok(trecho_ledger::index(&events, &options))
+            Ok(trecho::ledger::index(&events, &options))
         })
         .await
 }
