@@ -39,7 +39,8 @@ pub use trecho_model::{
     Lang, Leverage, Normalized, PartialDate, Quad, Sentence, SpeechAct,
 };
 pub use trecho_store::{
-    content_hash, EventFilter, Inserted, Stats, Store, StoredDocument, SCHEMA_VERSION,
+    content_hash, Error as StoreError, EventFilter, Inserted, Stats, Store, StoredDocument,
+    SCHEMA_VERSION,
 };
 
 /// What the engine needs to know before it reads anything.

@@ -1,13 +1,143 @@
-//! `trecho bench`.
+//! `trecho bench`: throughput of the whole pipeline (parse, normalize, extract, store) on a
+//! corpus made by repeating real documents, with peak memory.
 
+use super::common::parse_format;
 use crate::Cli;
+use anyhow::Context;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+use trecho::{list_inputs, read_input, Engine, EngineOptions, Format, Input, Outcome, Store};
 
 /// Arguments of `trecho bench`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "\
+Examples:
+  trecho bench corpus/demo
+  trecho bench --repeat 50 --jobs 1 testdata/chains
+
+The inputs are read into memory once; each round then parses, normalizes, extracts and stores
+every one of them into a fresh store in a temporary directory (fresh, so that no document is
+skipped as already stored). Peak memory is the process's VmHWM from /proc/self/status.")]
+pub struct Args {
+    /// Files or directories of real documents (default: corpus/demo).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How many times the corpus is processed.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub repeat: usize,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+
+    /// Read every input in this format instead of detecting it.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub input_format: Option<Format>,
+}
 
 /// Runs `trecho bench`.
-pub fn run(_cli: &Cli, _args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trecho bench is not available in this build yet")
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("corpus/demo")]
+    } else {
+        args.paths.clone()
+    };
+    let engine = Engine::new(EngineOptions {
+        jobs: args.jobs,
+        ..EngineOptions::default()
+    })
+    .context("loading dictionaries")?;
+    let max_bytes = engine.options().max_input_bytes;
+    let mut corpus: Vec<(String, Format, Vec<u8>)> = Vec::new();
+    for input_path in list_inputs(&paths) {
+        let input = read_input(&input_path, args.input_format, max_bytes);
+        let bytes = input.bytes?;
+        corpus.push((input.source, input.format, bytes));
+    }
+    if corpus.is_empty() {
+        anyhow::bail!("no input files found in {}", describe(&paths));
+    }
+    let corpus_bytes: usize = corpus.iter().map(|(_, _, bytes)| bytes.len()).sum();
+    let temp_dir = std::env::temp_dir().join(format!("trecho-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&temp_dir)
+        .with_context(|| format!("creating {}", temp_dir.display()))?;
+
+    let (mut n_documents, mut n_sentences, mut n_events, mut n_failed) = (0u64, 0u64, 0u64, 0u64);
+    let started = Instant::now();
+    for round in 0..args.repeat.max(1) {
+        let db_path = temp_dir.join(format!("bench-{round}.db"));
+        let mut store = Store::open(&db_path)?;
+        let inputs = corpus.iter().map(|(source, format, bytes)| Input {
+            source: source.clone(),
+            format: *format,
+            bytes: Ok(bytes.clone()),
+        });
+        engine.run(inputs, |outcome| -> anyhow::Result<()> {
+            match outcome {
+                Outcome::Processed(processed) => {
+                    store.insert_document(
+                        &processed.document,
+                        &processed.normalized,
+                        &processed.events,
+                    )?;
+                    n_documents += 1;
+                    n_sentences += processed.normalized.sentences.len() as u64;
+                    n_events += processed.events.len() as u64;
+                }
+                Outcome::Failed { error, .. } => {
+                    if round == 0 {
+                        eprintln!("warning: {error}");
+                    }
+                    n_failed += 1;
+                }
+                Outcome::Diagnostic(_) | Outcome::FileDone { .. } => {}
+            }
+            Ok(())
+        })?;
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(temp_dir.join(format!("bench-{round}.db{suffix}")));
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    let _ = std::fs::remove_dir(&temp_dir);
+    let rounds = args.repeat.max(1);
+    let total_mib = (corpus_bytes * rounds) as f64 / (1024.0 * 1024.0);
+    println!(
+        "corpus: {} files, {} bytes ({}), repeated {rounds} times",
+        corpus.len(),
+        corpus_bytes,
+        describe(&paths)
+    );
+    println!("threads: {}", engine.jobs());
+    println!(
+        "processed: {n_documents} documents, {n_sentences} sentences, {n_events} events \
+         ({n_failed} failed) in {seconds:.2} s"
+    );
+    println!("documents/s: {:.1}", n_documents as f64 / seconds);
+    println!("sentences/s: {:.1}", n_sentences as f64 / seconds);
+    println!("MiB/s: {:.2}", total_mib / seconds);
+    match peak_rss_kib() {
+        Some(kib) => println!("peak RSS: {:.1} MiB", kib as f64 / 1024.0),
+        None => println!("peak RSS: unknown (no /proc/self/status)"),
+    }
+    let _ = cli;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Peak resident set size in KiB (`VmHWM`), on Linux.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -1,13 +1,73 @@
-//! `trecho extract`.
+//! `trecho extract`: inputs in, events out on stdout; nothing is stored.
 
+use super::common::{progress_bar, warn, InputArgs};
+use super::output::{EventFormat, EventSink};
 use crate::Cli;
+use std::io::Write;
 use std::process::ExitCode;
+use trecho::{list_inputs, read_input, Outcome};
 
 /// Arguments of `trecho extract`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "\
+Examples:
+  trecho extract article.html
+  trecho extract --format table --explain corpus/demo
+  trecho extract --input-format jsonl --published 2025-12-24 - < docs.jsonl
+
+A JSON Lines input has one document per line ({\"id\", \"text\", \"title\", \"url\",
+\"published\", \"lang\"}); its events carry the line's id as doc_id.
+Exit status: 0 when every input was read, 1 when some could not be (each is named on stderr).")]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EventFormat::Jsonl)]
+    pub format: EventFormat,
+
+    /// Show, for each record, which rules and lexicon entries fired.
+    #[arg(long)]
+    pub explain: bool,
+}
 
 /// Runs `trecho extract`.
-pub fn run(_cli: &Cli, _args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trecho extract is not available in this build yet")
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    let engine = args.input.engine()?;
+    let listed = list_inputs(&args.input.paths);
+    let bar = progress_bar(listed.len() as u64, cli.quiet);
+    let max_bytes = engine.options().max_input_bytes;
+    let inputs = listed
+        .iter()
+        .map(|input_path| read_input(input_path, args.input.input_format, max_bytes));
+    let stdout = std::io::stdout().lock();
+    let mut sink = EventSink::new(args.format, std::io::BufWriter::new(stdout), args.explain);
+    let mut n_failed = 0;
+    engine.run(inputs, |outcome| -> anyhow::Result<()> {
+        match outcome {
+            Outcome::Processed(processed) => {
+                for (index, event) in processed.events.iter().enumerate() {
+                    sink.write(event, processed.explanations.get(index))?;
+                }
+                for diagnostic in &processed.diagnostics {
+                    warn(&bar, diagnostic);
+                }
+            }
+            Outcome::Failed { error, .. } => {
+                n_failed += 1;
+                warn(&bar, error);
+            }
+            Outcome::Diagnostic(diagnostic) => warn(&bar, diagnostic),
+            Outcome::FileDone { .. } => bar.inc(1),
+        }
+        Ok(())
+    })?;
+    sink.finish()?;
+    std::io::stdout().flush()?;
+    bar.finish_and_clear();
+    Ok(if n_failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

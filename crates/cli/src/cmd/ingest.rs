@@ -1,13 +1,119 @@
-//! `trecho ingest`.
+//! `trecho ingest`: inputs in, documents, sentences and events stored; a summary on stderr.
 
+use super::common::{progress_bar, warn, InputArgs};
 use crate::Cli;
+use anyhow::Context;
 use std::process::ExitCode;
+use trecho::{list_inputs, read_input, Inserted, Outcome, Store};
 
 /// Arguments of `trecho ingest`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "\
+Examples:
+  trecho ingest corpus/demo
+  trecho --db news.db ingest --published 2025-12-24 article.txt
+  cat docs.jsonl | trecho ingest --input-format jsonl -
+
+Each document is stored with its sentences and events in one transaction: an interrupted run
+leaves every stored document whole, and running it again adds what is missing. A document
+already stored (same normalized text) is left unchanged; one with the same id and new text is
+replaced. A file that cannot be read is named on stderr and skipped; the others are stored.
+Exit status: 0 when every input was read, 1 when some could not be, 2 on other errors.")]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What an ingest run did.
+#[derive(Debug, Default)]
+struct Summary {
+    files: u64,
+    files_failed: u64,
+    new: u64,
+    unchanged: u64,
+    replaced: u64,
+    documents_failed: u64,
+    sentences: u64,
+    events: u64,
+}
 
 /// Runs `trecho ingest`.
-pub fn run(_cli: &Cli, _args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("trecho ingest is not available in this build yet")
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    let engine = args.input.engine()?;
+    let mut store = Store::open(&cli.db)?;
+    let listed = list_inputs(&args.input.paths);
+    let bar = progress_bar(listed.len() as u64, cli.quiet);
+    let max_bytes = engine.options().max_input_bytes;
+    let inputs = listed
+        .iter()
+        .map(|input_path| read_input(input_path, args.input.input_format, max_bytes));
+    let mut summary = Summary::default();
+    engine.run(inputs, |outcome| -> anyhow::Result<()> {
+        match outcome {
+            Outcome::Processed(processed) => {
+                for diagnostic in &processed.diagnostics {
+                    warn(&bar, diagnostic);
+                }
+                let inserted = store
+                    .insert_document(
+                        &processed.document,
+                        &processed.normalized,
+                        &processed.events,
+                    )
+                    .with_context(|| format!("storing {}", processed.document.source))?;
+                match inserted {
+                    Inserted::Unchanged => summary.unchanged += 1,
+                    Inserted::New | Inserted::Replaced => {
+                        if inserted == Inserted::New {
+                            summary.new += 1;
+                        } else {
+                            summary.replaced += 1;
+                        }
+                        summary.sentences += processed.normalized.sentences.len() as u64;
+                        summary.events += processed.events.len() as u64;
+                    }
+                }
+            }
+            Outcome::Failed { source, error } => {
+                // A whole file, or one document of a file that was otherwise read.
+                if listed
+                    .iter()
+                    .any(|input_path| input_path.source() == source)
+                {
+                    summary.files_failed += 1;
+                    bar.inc(1);
+                } else {
+                    summary.documents_failed += 1;
+                }
+                warn(&bar, error);
+            }
+            Outcome::Diagnostic(diagnostic) => warn(&bar, diagnostic),
+            Outcome::FileDone { .. } => {
+                summary.files += 1;
+                bar.inc(1);
+            }
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    if !cli.quiet {
+        eprintln!(
+            "{} files read, {} failed; documents: {} new, {} unchanged, {} replaced, {} failed; \
+             stored {} sentences and {} events in {}",
+            summary.files,
+            summary.files_failed,
+            summary.new,
+            summary.unchanged,
+            summary.replaced,
+            summary.documents_failed,
+            summary.sentences,
+            summary.events,
+            cli.db.display()
+        );
+    }
+    Ok(if summary.files_failed + summary.documents_failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

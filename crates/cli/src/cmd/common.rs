@@ -1,0 +1,207 @@
+//! What several subcommands share: input flags, building the engine, opening the store,
+//! progress bars and warnings on stderr.
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use trecho::{Engine, EngineOptions, Format, Store};
+
+/// Flags of the subcommands that read inputs (`extract`, `ingest`, `bench`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Files or directories to read (directories recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Read every input in this format instead of detecting it
+    /// (jsonl, text, html, email, mbox, feed, transcript).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub input_format: Option<Format>,
+
+    /// Publication date of every document (YYYY-MM-DD), overriding metadata and datelines.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub published: Option<NaiveDate>,
+
+    /// An extra actor dictionary (same format as the shipped one); may be repeated.
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+}
+
+impl InputArgs {
+    /// Builds the engine these flags ask for.
+    pub fn engine(&self) -> anyhow::Result<Engine> {
+        let options = EngineOptions {
+            user_actors: self.actors.clone(),
+            published: self.published,
+            jobs: self.jobs,
+            ..EngineOptions::default()
+        };
+        Engine::new(options).context("loading dictionaries")
+    }
+}
+
+/// Parses `--input-format`.
+pub fn parse_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| {
+        format!("unknown input format {text:?} (expected jsonl, text, html, email, mbox, feed or transcript)")
+    })
+}
+
+/// Parses a `YYYY-MM-DD` flag.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("invalid date {text:?} (expected YYYY-MM-DD, e.g. 2025-12-24)"))
+}
+
+/// Opens a store that must already exist (queries and exports), so a typo in `--db` is an
+/// error instead of a new empty file.
+pub fn open_existing_store(path: &Path) -> anyhow::Result<Store> {
+    if !path.exists() {
+        anyhow::bail!(
+            "no store at {} (run `trecho ingest PATH…` first, or pass --db FILE)",
+            path.display()
+        );
+    }
+    Ok(Store::open(path)?)
+}
+
+/// A progress bar on stderr, shown only when stderr is a terminal and `--quiet` is off.
+pub fn progress_bar(length: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let template = if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
+        "{elapsed_precise} [{bar:40}] {pos}/{len} files {msg}"
+    } else {
+        "{elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} files {msg}"
+    };
+    let style = ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    let bar = ProgressBar::with_draw_target(Some(length), ProgressDrawTarget::stderr());
+    bar.set_style(style);
+    bar
+}
+
+/// Prints a warning on stderr, above the progress bar if one is shown.
+pub fn warn(bar: &ProgressBar, message: impl std::fmt::Display) {
+    bar.suspend(|| eprintln!("warning: {message}"));
+}
+
+/// Filters shared by `trecho events` and `trecho export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Actor country code (ISO 3166-1 alpha-3, e.g. USA).
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+
+    /// Recipient country code (e.g. MEX).
+    #[arg(long, value_name = "CODE")]
+    pub recipient: Option<String>,
+
+    /// PLOVER event type (THREATEN, SANCTION, COOPERATE…).
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_event_type)]
+    pub event_type: Option<trecho::EventType>,
+
+    /// said (words; also "rhetoric") or done (deeds; also "action").
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<trecho::Kind>,
+
+    /// Issue (security, drugs, trade, migration, water, energy, justice, diplomacy,
+    /// human_rights, other).
+    #[arg(long, value_name = "ISSUE", value_parser = parse_issue)]
+    pub issue: Option<trecho::Issue>,
+
+    /// Events on or after this day (the event's date, else its publication date).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+
+    /// Events on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+
+    /// Language of the sentence (en, es).
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<trecho::Lang>,
+
+    /// Events of one document (its id).
+    #[arg(long = "doc", value_name = "DOC_ID")]
+    pub doc_id: Option<String>,
+
+    /// Events whose sentence contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
+    /// At most this many events.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+
+    /// Skip this many events first.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: u64,
+}
+
+impl FilterArgs {
+    /// The store filter these flags describe.
+    pub fn to_filter(&self) -> trecho::EventFilter {
+        trecho::EventFilter {
+            actor: self.actor.clone(),
+            recipient: self.recipient.clone(),
+            event_type: self.event_type,
+            kind: self.kind,
+            issue: self.issue,
+            from: self.from,
+            to: self.to,
+            lang: self.lang,
+            doc_id: self.doc_id.clone(),
+            text: self.text.clone(),
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+}
+
+fn parse_event_type(text: &str) -> Result<trecho::EventType, String> {
+    trecho::EventType::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = trecho::model::ALL_EVENT_TYPES
+            .iter()
+            .map(|event_type| event_type.as_str())
+            .collect();
+        format!(
+            "unknown event type {text:?} (expected one of {})",
+            names.join(", ")
+        )
+    })
+}
+
+fn parse_kind(text: &str) -> Result<trecho::Kind, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "said" | "rhetoric" | "words" => Ok(trecho::Kind::Said),
+        "done" | "action" | "deeds" => Ok(trecho::Kind::Done),
+        _ => Err(format!("unknown kind {text:?} (expected said or done)")),
+    }
+}
+
+fn parse_issue(text: &str) -> Result<trecho::Issue, String> {
+    trecho::Issue::parse(&text.to_ascii_lowercase()).ok_or_else(|| {
+        let names: Vec<&str> = trecho::model::ALL_ISSUES
+            .iter()
+            .map(|issue| issue.as_str())
+            .collect();
+        format!(
+            "unknown issue {text:?} (expected one of {})",
+            names.join(", ")
+        )
+    })
+}
+
+fn parse_lang(text: &str) -> Result<trecho::Lang, String> {
+    trecho::Lang::parse(text)
+        .ok_or_else(|| format!("unknown language {text:?} (expected en or es)"))
+}

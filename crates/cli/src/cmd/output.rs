@@ -1,0 +1,322 @@
+//! Writing events as JSON Lines, CSV or an aligned table, and the flat column layout that CSV
+//! and Parquet share.
+
+use std::io::Write;
+use trecho::{Actor, Event, Explanation};
+
+/// Output formats for events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EventFormat {
+    /// One JSON object per line, the record of spec/events.md.
+    Jsonl,
+    /// A header row, then one row per event; nested fields flattened (actor_country…).
+    Csv,
+    /// Aligned columns for reading in a terminal.
+    Table,
+}
+
+/// The flat columns of CSV and Parquet exports: the record's fields, with `span` split into
+/// `span_start`/`span_end`, actors into `actor_text`, `actor_country`, `actor_sector`,
+/// `actor_name` (and `recipient_…`), `leverage` into `leverage_lever`/`leverage_goal`, and
+/// `issues` joined with `;`.
+pub const FLAT_COLUMNS: [&str; 32] = [
+    "id",
+    "doc_id",
+    "published",
+    "lang",
+    "sentence",
+    "span_start",
+    "span_end",
+    "date",
+    "date_source",
+    "actor_text",
+    "actor_country",
+    "actor_sector",
+    "actor_name",
+    "recipient_text",
+    "recipient_country",
+    "recipient_sector",
+    "recipient_name",
+    "event_type",
+    "mode",
+    "quad",
+    "kind",
+    "speech_act",
+    "content_type",
+    "issues",
+    "leverage_lever",
+    "leverage_goal",
+    "negated",
+    "hypothetical",
+    "speaker",
+    "attribution",
+    "reported_count",
+    "confidence",
+];
+
+/// One event as flat values in [`FLAT_COLUMNS`] order; `None` is null.
+pub fn flat_values(event: &Event) -> [Option<String>; 32] {
+    let actor = |actor: &Option<Actor>| -> [Option<String>; 4] {
+        match actor {
+            Some(actor) => [
+                Some(actor.text.clone()),
+                actor.country.clone(),
+                actor.sector.clone(),
+                actor.name.clone(),
+            ],
+            None => [None, None, None, None],
+        }
+    };
+    let [actor_text, actor_country, actor_sector, actor_name] = actor(&event.actor);
+    let [recipient_text, recipient_country, recipient_sector, recipient_name] =
+        actor(&event.recipient);
+    let issues: Vec<&str> = event.issues.iter().map(|issue| issue.as_str()).collect();
+    [
+        Some(event.id.clone()),
+        Some(event.doc_id.clone()),
+        event.published.map(|day| day.to_string()),
+        Some(event.lang.to_string()),
+        Some(event.sentence.clone()),
+        Some(event.span[0].to_string()),
+        Some(event.span[1].to_string()),
+        event.date.map(|date| date.to_string()),
+        event.date_source.map(|source| source.as_str().to_string()),
+        actor_text,
+        actor_country,
+        actor_sector,
+        actor_name,
+        recipient_text,
+        recipient_country,
+        recipient_sector,
+        recipient_name,
+        Some(event.event_type.to_string()),
+        event.mode.clone(),
+        Some(event.quad.to_string()),
+        Some(event.kind.to_string()),
+        event.speech_act.map(|act| act.to_string()),
+        event.content_type.map(|content| content.to_string()),
+        Some(issues.join(";")),
+        event.leverage.map(|leverage| leverage.lever.to_string()),
+        event.leverage.map(|leverage| leverage.goal.to_string()),
+        Some(event.negated.to_string()),
+        Some(event.hypothetical.to_string()),
+        event.speaker.clone(),
+        event.attribution.clone(),
+        event.reported_count.map(|count| count.to_string()),
+        Some(format!("{}", event.confidence)),
+    ]
+}
+
+/// Writes events one at a time in a chosen format. Tables are held until [`EventSink::finish`]
+/// because column widths depend on every row.
+pub struct EventSink<W: Write> {
+    format: EventFormat,
+    explain: bool,
+    out: Option<W>,
+    csv: Option<csv::Writer<W>>,
+    csv_header_written: bool,
+    table: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl<W: Write> EventSink<W> {
+    /// A sink writing to `out`. With `explain`, each record carries what fired.
+    pub fn new(format: EventFormat, out: W, explain: bool) -> EventSink<W> {
+        let (out, csv) = match format {
+            EventFormat::Csv => (None, Some(csv::Writer::from_writer(out))),
+            EventFormat::Jsonl | EventFormat::Table => (Some(out), None),
+        };
+        EventSink {
+            format,
+            explain,
+            out,
+            csv,
+            csv_header_written: false,
+            table: Vec::new(),
+        }
+    }
+
+    /// Writes one event (and its explanation, shown only with `explain`).
+    pub fn write(
+        &mut self,
+        event: &Event,
+        explanation: Option<&Explanation>,
+    ) -> anyhow::Result<()> {
+        let steps: &[String] = match (self.explain, explanation) {
+            (true, Some(explanation)) => &explanation.steps,
+            _ => &[],
+        };
+        match self.format {
+            EventFormat::Jsonl => {
+                let Some(out) = self.out.as_mut() else {
+                    return Ok(());
+                };
+                if self.explain {
+                    // The record's fields, then `explanation`: still one flat object per line.
+                    let mut value = serde_json::to_value(event)?;
+                    if let serde_json::Value::Object(map) = &mut value {
+                        map.insert("explanation".into(), serde_json::json!(steps));
+                    }
+                    serde_json::to_writer(&mut *out, &value)?;
+                } else {
+                    serde_json::to_writer(&mut *out, event)?;
+                }
+                out.write_all(b"\n")?;
+            }
+            EventFormat::Csv => {
+                let Some(csv) = self.csv.as_mut() else {
+                    return Ok(());
+                };
+                if !self.csv_header_written {
+                    write_csv_header(csv, self.explain)?;
+                    self.csv_header_written = true;
+                }
+                let mut row: Vec<String> = flat_values(event)
+                    .into_iter()
+                    .map(Option::unwrap_or_default)
+                    .collect();
+                if self.explain {
+                    row.push(steps.join(" | "));
+                }
+                csv.write_record(&row)?;
+            }
+            EventFormat::Table => self.table.push((table_row(event), steps.to_vec())),
+        }
+        Ok(())
+    }
+
+    /// Flushes what is buffered: the CSV header when there were no rows, the whole table.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        match self.format {
+            EventFormat::Jsonl => {}
+            EventFormat::Csv => {
+                if let Some(mut csv) = self.csv.take() {
+                    if !self.csv_header_written {
+                        write_csv_header(&mut csv, self.explain)?;
+                    }
+                    csv.flush()?;
+                }
+                return Ok(());
+            }
+            EventFormat::Table => {
+                if let Some(out) = self.out.as_mut() {
+                    write_table(out, TABLE_HEADER, &self.table)?;
+                }
+            }
+        }
+        if let Some(out) = self.out.as_mut() {
+            out.flush()?;
+        }
+        Ok(())
+    }
+}
+
+fn write_csv_header<W: Write>(csv: &mut csv::Writer<W>, explain: bool) -> csv::Result<()> {
+    let mut header: Vec<&str> = FLAT_COLUMNS.to_vec();
+    if explain {
+        header.push("explanation");
+    }
+    csv.write_record(&header)
+}
+
+const TABLE_HEADER: &[&str] = &[
+    "DATE",
+    "ACTOR",
+    "TYPE",
+    "KIND",
+    "ACT",
+    "RECIPIENT",
+    "ISSUES",
+    "SENTENCE",
+];
+
+fn table_row(event: &Event) -> Vec<String> {
+    let actor = |actor: &Option<Actor>| match actor {
+        Some(actor) => match &actor.country {
+            Some(country) => format!("{} ({country})", actor.text),
+            None => actor.text.clone(),
+        },
+        None => "-".to_string(),
+    };
+    let mut act = event
+        .speech_act
+        .map_or_else(|| "-".to_string(), |act| act.to_string());
+    if let Some(content) = event.content_type {
+        act.push_str(&format!("→{content}"));
+    }
+    let mut flags = String::new();
+    if event.negated {
+        flags.push_str(" [neg]");
+    }
+    if event.hypothetical {
+        flags.push_str(" [hyp]");
+    }
+    let issues: Vec<&str> = event.issues.iter().map(|issue| issue.as_str()).collect();
+    [
+        event
+            .date
+            .map(|date| date.to_string())
+            .or_else(|| event.published.map(|day| day.to_string()))
+            .unwrap_or_else(|| "-".into()),
+        actor(&event.actor),
+        format!("{}{flags}", event.event_type),
+        event.kind.to_string(),
+        act,
+        actor(&event.recipient),
+        if issues.is_empty() {
+            "-".into()
+        } else {
+            issues.join(",")
+        },
+        truncate(&event.sentence, 90),
+    ]
+    .to_vec()
+}
+
+/// Shortens `text` to at most `max_chars` characters, marking the cut with `…`.
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    short.push('…');
+    short
+}
+
+/// Writes rows as aligned columns (two spaces apart); the last column is not padded. Lines
+/// under a row (explanations) are indented.
+pub fn write_table(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: &[(Vec<String>, Vec<String>)],
+) -> std::io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|name| name.chars().count()).collect();
+    for (row, _) in rows {
+        for (index, cell) in row.iter().enumerate() {
+            if let Some(width) = widths.get_mut(index) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+    }
+    let line = |cells: &mut dyn Iterator<Item = &str>| -> String {
+        let mut text = String::new();
+        for (index, cell) in cells.enumerate() {
+            if index > 0 {
+                text.push_str("  ");
+            }
+            text.push_str(cell);
+            if index + 1 < widths.len() {
+                let pad = widths[index].saturating_sub(cell.chars().count());
+                text.push_str(&" ".repeat(pad));
+            }
+        }
+        text.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(&mut header.iter().copied()))?;
+    for (row, notes) in rows {
+        writeln!(out, "{}", line(&mut row.iter().map(String::as_str)))?;
+        for note in notes {
+            writeln!(out, "    · {note}")?;
+        }
+    }
+    Ok(())
+}
