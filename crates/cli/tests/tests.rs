@@ -1,0 +1,576 @@
+//! End-to-end tests of the `trecho` binary on real documents: one test binary, a tiny helper
+//! (`Dir`, `TestCommand`) so each test reads as the commands a user would type.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The workspace root, where `corpus/` and `testdata/` live.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn demo() -> PathBuf {
+    root().join("corpus/demo")
+}
+
+fn chains() -> PathBuf {
+    root().join("testdata/chains")
+}
+
+/// A scratch directory holding a store, cleaned up at the end of the test.
+struct Dir {
+    temp: tempfile::TempDir,
+}
+
+impl Dir {
+    fn new() -> Dir {
+        Dir {
+            temp: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.temp.path().join(name)
+    }
+
+    fn db(&self) -> PathBuf {
+        self.path("trecho.db")
+    }
+
+    /// `trecho --db <dir>/trecho.db <args>`.
+    fn trecho(&self, args: &[&str]) -> TestCommand {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_trecho"));
+        command
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .current_dir(self.temp.path())
+            .env("NO_COLOR", "1")
+            .env_remove("TRECHO_DB");
+        TestCommand { command }
+    }
+}
+
+struct TestCommand {
+    command: Command,
+}
+
+impl TestCommand {
+    fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> TestCommand {
+        self.command.arg(arg);
+        self
+    }
+
+    fn output_with_stdin(mut self, stdin: &str) -> Output {
+        use std::io::Write;
+        let mut child = self
+            .command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    fn output(mut self) -> Output {
+        self.command.output().unwrap()
+    }
+
+    /// Runs and expects exit status 0; returns stdout.
+    fn stdout(self) -> String {
+        let output = self.output();
+        assert!(
+            output.status.success(),
+            "status {:?}\nstderr:\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+}
+
+fn jsonl(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every field of spec/events.md, in order.
+const SPEC_FIELDS: [&str; 25] = [
+    "id",
+    "doc_id",
+    "published",
+    "lang",
+    "sentence",
+    "span",
+    "date",
+    "date_source",
+    "actor",
+    "recipient",
+    "event_type",
+    "mode",
+    "quad",
+    "kind",
+    "speech_act",
+    "content_type",
+    "issues",
+    "leverage",
+    "negated",
+    "hypothetical",
+    "speaker",
+    "attribution",
+    "reported_count",
+    "confidence",
+    // Sentinel: no field after `confidence`.
+    "",
+];
+
+fn assert_spec_record(event: &serde_json::Value) {
+    let object = event.as_object().unwrap();
+    let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    assert_eq!(keys, SPEC_FIELDS[..24], "{event}");
+}
+
+#[test]
+fn help_shows_examples() {
+    let dir = Dir::new();
+    let help = dir.trecho(&["--help"]).stdout();
+    assert!(help.contains("Examples:"), "{help}");
+    let help = dir.trecho(&["ingest", "--help"]).stdout();
+    assert!(help.contains("trecho ingest corpus/demo"), "{help}");
+}
+
+#[test]
+fn extract_prints_spec_records_and_stores_nothing() {
+    let dir = Dir::new();
+    let out = dir.trecho(&["extract"]).arg(demo()).stdout();
+    let events = jsonl(&out);
+    assert!(!events.is_empty(), "no events from corpus/demo");
+    for event in &events {
+        assert_spec_record(event);
+        // The span is the sentence's place in the normalized text.
+        let span = event["span"].as_array().unwrap();
+        let (start, end) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+        assert_eq!(
+            (end - start) as usize,
+            event["sentence"].as_str().unwrap().len()
+        );
+    }
+    assert!(!dir.db().exists(), "extract must not create a store");
+    // Same input, same output (ids are stable).
+    assert_eq!(dir.trecho(&["extract"]).arg(demo()).stdout(), out);
+}
+
+#[test]
+fn extract_jsonl_input_uses_line_ids_as_doc_ids() {
+    let dir = Dir::new();
+    let fixture = root().join("testdata/cli/SYNTHETIC-two-docs.jsonl");
+    let events = jsonl(&dir.trecho(&["extract"]).arg(&fixture).stdout());
+    assert!(!events.is_empty());
+    for event in &events {
+        let doc_id = event["doc_id"].as_str().unwrap();
+        assert!(
+            ["truth-2025-12-08", "hegseth-2025-10-28"].contains(&doc_id),
+            "{doc_id}"
+        );
+    }
+    // The same documents through stdin with an explicit format.
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    let output = dir
+        .trecho(&["extract", "--input-format", "jsonl", "-"])
+        .output_with_stdin(&text);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(jsonl(&String::from_utf8(output.stdout).unwrap()), events);
+}
+
+#[test]
+fn extract_explain_and_table_and_csv() {
+    let dir = Dir::new();
+    let explained = jsonl(&dir.trecho(&["extract", "--explain"]).arg(demo()).stdout());
+    assert!(explained
+        .iter()
+        .all(|event| event["explanation"].is_array()));
+    let table = dir
+        .trecho(&["extract", "--format", "table"])
+        .arg(demo())
+        .stdout();
+    let mut lines = table.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("DATE"), "{header}");
+    // Aligned: every column after DATE starts at the same offset on every row.
+    let actor_column = header.find("ACTOR").unwrap();
+    for line in lines {
+        assert_eq!(line.chars().nth(actor_column - 1), Some(' '), "{line}");
+    }
+    assert_eq!(table.lines().count(), explained.len() + 1);
+    let csv = dir
+        .trecho(&["extract", "--format", "csv"])
+        .arg(demo())
+        .stdout();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert!(header.starts_with(&["id".to_string(), "doc_id".to_string()]));
+    for column in [
+        "actor_text",
+        "actor_country",
+        "actor_sector",
+        "actor_name",
+        "recipient_country",
+    ] {
+        assert!(header.iter().any(|name| name == column), "{column}");
+    }
+    assert_eq!(reader.records().count(), explained.len());
+}
+
+#[test]
+fn ingest_twice_adds_nothing_the_second_time() {
+    let dir = Dir::new();
+    let first = dir.trecho(&["ingest"]).arg(demo()).output();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains(" 0 unchanged"),
+        "{}",
+        stderr(&first)
+    );
+    let events_before = dir.trecho(&["events"]).stdout();
+    let second = dir.trecho(&["ingest"]).arg(demo()).output();
+    assert!(second.status.success(), "{}", stderr(&second));
+    let summary = stderr(&second);
+    assert!(summary.contains("documents: 0 new"), "{summary}");
+    assert!(
+        summary.contains("stored 0 sentences and 0 events"),
+        "{summary}"
+    );
+    assert_eq!(dir.trecho(&["events"]).stdout(), events_before);
+}
+
+#[test]
+fn a_bad_file_is_named_and_the_good_one_is_stored() {
+    let dir = Dir::new();
+    let good = demo().join("2025-10-28_hegseth_eastern_pacific_strikes.txt");
+    let missing = dir.path("no-such-article.html");
+    let output = dir.trecho(&["ingest"]).arg(&missing).arg(&good).output();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let messages = stderr(&output);
+    assert!(messages.contains("no-such-article.html"), "{messages}");
+    assert!(messages.contains("1 failed"), "{messages}");
+    let events = jsonl(&dir.trecho(&["events"]).stdout());
+    assert!(!events.is_empty());
+    // Nothing already stored changes when a later run has a bad file.
+    let again = dir.trecho(&["ingest"]).arg(&missing).output();
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(jsonl(&dir.trecho(&["events"]).stdout()), events);
+}
+
+#[test]
+fn events_filters_narrow_the_result() {
+    let dir = Dir::new();
+    dir.trecho(&["ingest", "--quiet"])
+        .arg(demo())
+        .arg(chains())
+        .stdout();
+    let all = jsonl(&dir.trecho(&["events"]).stdout());
+    assert!(!all.is_empty());
+    let said = jsonl(&dir.trecho(&["events", "--kind", "said"]).stdout());
+    let done = jsonl(&dir.trecho(&["events", "--kind", "done"]).stdout());
+    assert_eq!(said.len() + done.len(), all.len());
+    assert!(said.iter().all(|event| event["kind"] == "said"));
+    let usa = jsonl(&dir.trecho(&["events", "--actor", "usa"]).stdout());
+    assert!(usa.iter().all(|event| event["actor"]["country"] == "USA"));
+    let expected_usa = all
+        .iter()
+        .filter(|event| event["actor"]["country"] == "USA")
+        .count();
+    assert_eq!(usa.len(), expected_usa);
+    let first_type = all[0]["event_type"].as_str().unwrap().to_string();
+    let typed = jsonl(&dir.trecho(&["events", "--type", &first_type]).stdout());
+    assert!(
+        !typed.is_empty()
+            && typed
+                .iter()
+                .all(|event| event["event_type"] == first_type.as_str())
+    );
+    for issue in ["trade", "water", "security"] {
+        let by_issue = jsonl(&dir.trecho(&["events", "--issue", issue]).stdout());
+        let expected = all
+            .iter()
+            .filter(|event| {
+                event["issues"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|i| i == issue)
+            })
+            .count();
+        assert_eq!(by_issue.len(), expected, "{issue}");
+    }
+    let limited = jsonl(
+        &dir.trecho(&["events", "--limit", "2", "--offset", "1"])
+            .stdout(),
+    );
+    assert_eq!(limited, all[1..3.min(all.len())].to_vec());
+    let none = dir.trecho(&["events", "--from", "2030-01-01"]).stdout();
+    assert_eq!(none, "");
+    let bad = dir.trecho(&["events", "--type", "NOT_A_TYPE"]).output();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("NOT_A_TYPE"));
+}
+
+#[test]
+fn events_without_a_store_is_an_error_naming_it() {
+    let dir = Dir::new();
+    let output = dir.trecho(&["events"]).output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("trecho.db"), "{}", stderr(&output));
+    assert!(!dir.db().exists());
+}
+
+#[test]
+fn export_jsonl_csv_parquet_are_readable() {
+    let dir = Dir::new();
+    dir.trecho(&["ingest", "--quiet"]).arg(demo()).stdout();
+    let all = jsonl(&dir.trecho(&["events"]).stdout());
+
+    let jsonl_path = dir.path("events.jsonl");
+    dir.trecho(&["export", "--format", "jsonl", "--out"])
+        .arg(&jsonl_path)
+        .stdout();
+    assert_eq!(jsonl(&std::fs::read_to_string(&jsonl_path).unwrap()), all);
+
+    let csv_path = dir.path("events.csv");
+    dir.trecho(&["export", "--format", "csv", "--out"])
+        .arg(&csv_path)
+        .stdout();
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), all.len());
+    let country = header
+        .iter()
+        .position(|name| name == "actor_country")
+        .unwrap();
+    for (record, event) in records.iter().zip(&all) {
+        assert_eq!(&record[0], event["id"].as_str().unwrap());
+        assert_eq!(
+            &record[country],
+            event["actor"]["country"].as_str().unwrap_or("")
+        );
+    }
+
+    let parquet_path = dir.path("events.parquet");
+    dir.trecho(&["export", "--format", "parquet", "--out"])
+        .arg(&parquet_path)
+        .stdout();
+    let file = std::fs::File::open(&parquet_path).unwrap();
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut ids = Vec::new();
+    for batch in reader {
+        let batch = batch.unwrap();
+        let column = batch.column_by_name("id").unwrap();
+        let strings = column
+            .as_any()
+            .downcast_ref::<arrow_array::StringArray>()
+            .unwrap();
+        ids.extend(strings.iter().map(|id| id.unwrap().to_string()));
+        assert!(batch.column_by_name("recipient_country").is_some());
+    }
+    let expected_ids: Vec<String> = all
+        .iter()
+        .map(|event| event["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, expected_ids);
+    // No temporary files are left next to the outputs.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.temp.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().contains(".partial-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_failed_export_leaves_nothing_behind() {
+    let dir = Dir::new();
+    dir.trecho(&["ingest", "--quiet"]).arg(demo()).stdout();
+    let out = dir.path("missing-dir/events.parquet");
+    let output = dir
+        .trecho(&["export", "--format", "parquet", "--out"])
+        .arg(&out)
+        .output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("events.parquet"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn actors_lookup_answers_in_input_order() {
+    let dir = Dir::new();
+    let queries = ["Sheinbaum", "no such actor here", "Mexico", "Donald Trump"];
+    let mut command = dir.trecho(&["actors", "lookup"]);
+    for query in queries {
+        command = command.arg(query);
+    }
+    let answers: serde_json::Value = serde_json::from_str(&command.stdout()).unwrap();
+    let answers = answers.as_array().unwrap();
+    let order: Vec<&str> = answers
+        .iter()
+        .map(|answer| answer["query"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, queries);
+    assert_eq!(answers[0]["actor"]["country"], "MEX");
+    assert!(answers[1]["actor"].is_null());
+    assert_eq!(answers[3]["actor"]["country"], "USA");
+    // The same from standard input, one name a line.
+    let output = dir
+        .trecho(&["actors", "lookup", "-"])
+        .output_with_stdin(&queries.join("\n"));
+    assert!(output.status.success());
+    let from_stdin: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(from_stdin.as_array().unwrap(), answers);
+}
+
+/// Writes `n` distinct documents made from the real documents of `corpus/demo`: each copy
+/// starts with its own numbered line, so no two have the same content hash.
+fn generate_corpus(dir: &Path, n: usize) {
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(demo()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            sources.push(std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    sources.sort();
+    assert!(!sources.is_empty());
+    std::fs::create_dir_all(dir).unwrap();
+    for index in 0..n {
+        let text = &sources[index % sources.len()];
+        std::fs::write(
+            dir.join(format!("copy-{index:05}.txt")),
+            format!("Copy {index} of a real statement.\n\n{text}"),
+        )
+        .unwrap();
+    }
+}
+
+fn count_documents(db: &Path) -> i64 {
+    let Ok(connection) =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
+        return 0;
+    };
+    connection
+        .query_row("SELECT COUNT(*) FROM documents", [], |row| row.get(0))
+        .unwrap_or(0)
+}
+
+fn documents_table(db: &Path) -> Vec<(String, String, String)> {
+    let connection = rusqlite::Connection::open(db).unwrap();
+    let mut statement = connection
+        .prepare("SELECT id, content_hash, text FROM documents ORDER BY id")
+        .unwrap();
+    statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn killed_ingest_leaves_a_sound_store_and_a_rerun_completes_it() {
+    const N_DOCUMENTS: usize = 1500;
+    let dir = Dir::new();
+    let corpus = dir.path("corpus");
+    generate_corpus(&corpus, N_DOCUMENTS);
+
+    let mut child = dir
+        .trecho(&["ingest", "--quiet", "--jobs", "2"])
+        .arg(&corpus)
+        .command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some documents are stored, then kill -9 in the middle of the run.
+    let started = std::time::Instant::now();
+    let mut stored_at_kill = 0;
+    while started.elapsed() < std::time::Duration::from_secs(120) {
+        stored_at_kill = count_documents(&dir.db());
+        if stored_at_kill >= 20 {
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.kill().unwrap(); // SIGKILL on Unix.
+    child.wait().unwrap();
+    let stored_after_kill = count_documents(&dir.db());
+    assert!(
+        stored_after_kill > 0 && (stored_after_kill as usize) < N_DOCUMENTS,
+        "the kill should land mid-run: {stored_after_kill} of {N_DOCUMENTS} stored (seen {stored_at_kill})"
+    );
+
+    let connection = rusqlite::Connection::open(dir.db()).unwrap();
+    let integrity: String = connection
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    // Every stored document is whole: its sentences are there.
+    let orphans: i64 = connection
+        .query_row(
+            "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS \
+             (SELECT 1 FROM sentences s WHERE s.doc_id = d.id)",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
+    drop(connection);
+
+    // Re-running completes the store.
+    dir.trecho(&["ingest", "--quiet"]).arg(&corpus).stdout();
+    // A clean ingest into a fresh store.
+    let clean = Dir::new();
+    clean.trecho(&["ingest", "--quiet"]).arg(&corpus).stdout();
+
+    assert_eq!(documents_table(&dir.db()), documents_table(&clean.db()));
+    assert_eq!(documents_table(&dir.db()).len(), N_DOCUMENTS);
+    let mut resumed = dir
+        .trecho(&["events"])
+        .stdout()
+        .lines()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let mut fresh = clean
+        .trecho(&["events"])
+        .stdout()
+        .lines()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    resumed.sort();
+    fresh.sort();
+    assert_eq!(resumed.len(), fresh.len());
+    assert!(
+        resumed == fresh,
+        "events differ between the resumed and the clean store"
+    );
+}
