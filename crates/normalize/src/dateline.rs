@@ -17,7 +17,7 @@ const DATELINE_PREFIX_BYTES: usize = 60;
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let english_month = r"(?P<en_month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
     let pattern = format!(
-        r"(?i)\b(?:{english_month}\s+(?P<en_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*\(?(?P<en_year>\d{{4}})\b\)?|(?P<uk_day>\d{{1,2}})\s+(?P<uk_month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<uk_year>\d{{4}})\b|(?P<es_day>\d{{1,2}})(?:º|°)?\s+de\s+(?P<es_month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(?:de|del)\s+(?P<es_year>\d{{4}})\b|(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})\b)"
+        r"(?i)(?-u:\b)(?:{english_month}\s+(?P<en_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*\(?(?P<en_year>\d{{4}})(?-u:\b)\)?|(?P<uk_day>\d{{1,2}})\s+(?P<uk_month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<uk_year>\d{{4}})(?-u:\b)|(?P<es_day>\d{{1,2}})(?:º|°)?\s+de\s+(?P<es_month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+(?:de|del)\s+(?P<es_year>\d{{4}})(?-u:\b)|(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})(?-u:\b))"
     );
     Regex::new(&pattern).unwrap_or_else(|err| panic!("bug: date pattern does not compile: {err}"))
 });

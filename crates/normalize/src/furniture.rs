@@ -20,17 +20,17 @@ static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
         // Share widgets: a line made only of share targets.
         r"(?i)^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|bluesky|threads|copy link|share this(?: article| story| post| page)?|share on \w+|compartir|comparte|imprimir)[\s|·•/,]*)+$",
         // "View in browser" and its variants.
-        r"(?i)^(?:view|read|open|see|ver)\b.{0,30}(?:\bin (?:your |a |the )?(?:web )?browser|\bweb version|\bonline version|\ben (?:tu |el |su )?navegador)\.?$",
-        r"(?i)\bmanage (?:your )?(?:subscriptions?|preferences|email preferences|account)\b",
-        r"(?i)\b(?:update|change) (?:your )?(?:email )?preferences\b",
-        r"(?i)(?:^(?:to )?unsubscribe\b|\bunsubscribe (?:here|from|at|now|link)\b|\bclick here to unsubscribe\b|\bunsubscribe\b.*\b(?:email|list|newsletter|preferences|mailing)\b|\b(?:email|list|newsletter|preferences|mailing)\b.*\bunsubscribe\b|^unsubscribe$|\bdarse de baja\b|\bcancelar (?:la )?suscripci[oó]n\b)",
-        r"(?i)\byou (?:are )?receiv(?:ed|ing) this (?:email|e-mail|newsletter|message)\b",
-        r"(?i)^(?:copyright\b|©|\(c\) ?\d{4}).*$",
+        r"(?i)^(?:view|read|open|see|ver)(?-u:\b).{0,30}(?:(?-u:\b)in (?:your |a |the )?(?:web )?browser|(?-u:\b)web version|(?-u:\b)online version|(?-u:\b)en (?:tu |el |su )?navegador)\.?$",
+        r"(?i)(?-u:\b)manage (?:your )?(?:subscriptions?|preferences|email preferences|account)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:update|change) (?:your )?(?:email )?preferences(?-u:\b)",
+        r"(?i)(?:^(?:to )?unsubscribe(?-u:\b)|(?-u:\b)unsubscribe (?:here|from|at|now|link)(?-u:\b)|(?-u:\b)click here to unsubscribe(?-u:\b)|(?-u:\b)unsubscribe(?-u:\b).*(?-u:\b)(?:email|list|newsletter|preferences|mailing)(?-u:\b)|(?-u:\b)(?:email|list|newsletter|preferences|mailing)(?-u:\b).*(?-u:\b)unsubscribe(?-u:\b)|^unsubscribe$|(?-u:\b)darse de baja(?-u:\b)|(?-u:\b)cancelar (?:la )?suscripci[oó]n(?-u:\b))",
+        r"(?i)(?-u:\b)you (?:are )?receiv(?:ed|ing) this (?:email|e-mail|newsletter|message)(?-u:\b)",
+        r"(?i)^(?:copyright(?-u:\b)|©|\(c\) ?\d{4}).*$",
         r"(?i)^(?:subscribe(?: now| today| here)?|sign up(?: now| here)?|donate(?: now)?|advertisement|publicidad|read more|continue reading|click here|follow us(?: on .*)?|s[ií]guenos(?: en .*)?|like us on facebook|forward to a friend|suscr[ií]bete|get the app|download the app)[.!:]?$",
         r"(?i)^p\.? ?o\.? box \d+",
         // A postal address line: a street number, a street word and a ZIP code.
-        r"(?i)^\d{1,6} [^.!?]{0,80}\b(?:street|st\.?|avenue|ave\.?|road|rd\.?|suite|ste\.?|blvd\.?|boulevard|floor|fl\.?|drive|dr\.?|lane|way|plaza)\b[^.!?]{0,80}\b\d{5}(?:-\d{4})?\b",
-        r"(?i)^[^.!?]{0,80}\b(?:suite|ste\.?) \d+[^.!?]{0,60}\b\d{5}(?:-\d{4})?$",
+        r"(?i)^\d{1,6} [^.!?]{0,80}(?-u:\b)(?:street|st\.?|avenue|ave\.?|road|rd\.?|suite|ste\.?|blvd\.?|boulevard|floor|fl\.?|drive|dr\.?|lane|way|plaza)(?-u:\b)[^.!?]{0,80}(?-u:\b)\d{5}(?:-\d{4})?(?-u:\b)",
+        r"(?i)^[^.!?]{0,80}(?-u:\b)(?:suite|ste\.?) \d+[^.!?]{0,60}(?-u:\b)\d{5}(?:-\d{4})?$",
     ])
     .unwrap_or_else(|err| panic!("bug: furniture patterns do not compile: {err}"))
 });
@@ -72,12 +72,19 @@ pub(crate) fn is_furniture(text: &str) -> bool {
 
 /// Whether the line opens a forwarded-message header block.
 pub(crate) fn is_forwarded_start(text: &str) -> bool {
-    text.len() <= 120 && FORWARDED.is_match(text)
+    // Cheap pre-check: every opening line starts with dashes or "Begin".
+    text.len() <= 120
+        && (text.starts_with('-')
+            || text
+                .get(..5)
+                .is_some_and(|head| head.eq_ignore_ascii_case("begin")))
+        && FORWARDED.is_match(text)
 }
 
 /// If the line is a header of a forwarded block, its name (lowercase) and value.
 pub(crate) fn forwarded_header(text: &str) -> Option<(String, &str)> {
-    if text.len() > 400 {
+    // Cheap pre-check: header names are short, so the colon comes early.
+    if text.len() > 400 || !text.bytes().take(12).any(|byte| byte == b':') {
         return None;
     }
     let captures = FORWARDED_HEADER.captures(text)?;
