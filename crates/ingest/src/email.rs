@@ -29,7 +29,7 @@ pub(crate) fn parse_message(
             "looks like a binary file (NUL bytes or mostly control characters), not an email",
         ));
     }
-    let document = read_message(bytes, source, diagnostics)?;
+    let document = read_message(bytes, source, limits, diagnostics)?;
     crate::check_document_size(&document.text, source, limits)?;
     Ok(vec![document])
 }
@@ -67,7 +67,7 @@ pub(crate) fn parse_mbox(
             });
             break;
         }
-        match read_message(message, &item_source, diagnostics) {
+        match read_message(message, &item_source, limits, diagnostics) {
             Ok(document) if document.text.len() > limits.max_document_bytes => {
                 diagnostics.push(Diagnostic {
                     source: item_source,
@@ -136,12 +136,48 @@ fn split_mbox(bytes: &[u8]) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// The most attached (`message/rfc822`) messages one message may hold. `mail-parser` nests
+/// them without a bound and drops them recursively, so thousands could overflow the stack.
+const MAX_ATTACHED_MESSAGES: usize = 64;
+
+/// Counts `message/rfc822` and `message/global` content types, case-insensitively.
+fn count_attached_messages(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut rest = bytes;
+    while let Some(at) = rest.iter().position(|&byte| byte == b'/') {
+        let before = rest.get(at.saturating_sub(7)..at).unwrap_or(&[]);
+        let after = rest.get(at + 1..).unwrap_or(&[]);
+        if before.eq_ignore_ascii_case(b"message")
+            && (after
+                .get(..6)
+                .is_some_and(|word| word.eq_ignore_ascii_case(b"rfc822"))
+                || after
+                    .get(..6)
+                    .is_some_and(|word| word.eq_ignore_ascii_case(b"global")))
+        {
+            count += 1;
+        }
+        rest = after;
+    }
+    count
+}
+
 /// Parses one message into a document.
 fn read_message(
     bytes: &[u8],
     source: &str,
+    limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Document, Error> {
+    let n_attached = count_attached_messages(bytes);
+    if n_attached > MAX_ATTACHED_MESSAGES {
+        return Err(Error::unreadable(
+            source,
+            format!(
+                "the message holds {n_attached} attached messages (message/rfc822), over the limit of {MAX_ATTACHED_MESSAGES}"
+            ),
+        ));
+    }
     let message = MessageParser::default().parse(bytes).ok_or_else(|| {
         Error::unreadable(
             source,
@@ -159,7 +195,7 @@ fn read_message(
         .map(|subject| subject.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|subject| !subject.is_empty());
     let forwarded = title.as_deref().is_some_and(is_forward_subject);
-    let body = body_text(&message, source, diagnostics);
+    let body = body_text(&message, source, limits, diagnostics);
     let Some(text) = body.filter(|text| !text.trim().is_empty()) else {
         return Err(Error::unreadable(
             source,
@@ -205,6 +241,7 @@ fn message_date(message: &Message<'_>) -> Option<NaiveDate> {
 fn body_text(
     message: &Message<'_>,
     source: &str,
+    limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     // Walk nested messages without recursion: a stack of messages to look into.
@@ -230,10 +267,16 @@ fn body_text(
         if html_fallback.is_none() {
             for part in current.html_bodies() {
                 if let PartType::Html(markup) = &part.body {
-                    let extracted = html::extract(markup);
-                    if !extracted.text.trim().is_empty() {
-                        html_fallback = Some(extracted.text);
-                        break;
+                    match html::extract_limited(markup, limits) {
+                        Ok(extracted) if !extracted.text.trim().is_empty() => {
+                            html_fallback = Some(extracted.text);
+                            break;
+                        }
+                        Ok(_) => {}
+                        Err(message) => diagnostics.push(Diagnostic {
+                            source: source.to_string(),
+                            message: format!("text/html part skipped: {message}"),
+                        }),
                     }
                 }
             }
@@ -307,6 +350,19 @@ mod tests {
         assert_eq!(documents[0].source, "box.mbox#message-1");
         assert!(documents[0].text.contains("From the river."));
         assert_eq!(documents[1].title.as_deref(), Some("Two"));
+    }
+
+    #[test]
+    fn deeply_nested_messages_are_refused() {
+        let mut message = String::new();
+        for _ in 0..20_000 {
+            message.push_str("From: a@example.org\r\nContent-Type: message/rfc822\r\n\r\n");
+        }
+        message.push_str("From: a@example.org\r\n\r\nInnermost.\r\n");
+        let err = read(message.as_bytes()).unwrap_err();
+        assert!(err.contains("20000 attached messages"), "{err}");
+        let nested = "From: a@example.org\r\nSubject: Outer\r\nContent-Type: message/rfc822\r\n\r\nFrom: b@example.org\r\n\r\nInner text.\r\n";
+        assert_eq!(read(nested.as_bytes()).unwrap().text.trim(), "Inner text.");
     }
 
     #[test]

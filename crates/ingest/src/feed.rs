@@ -332,7 +332,9 @@ fn finish(
     } else {
         item.description
     };
-    let text = html::extract(&body).text;
+    let text = html::extract_limited(&body, limits)
+        .map_err(|message| format!("item skipped: {message}"))?
+        .text;
     if text.trim().is_empty() {
         return Err("item skipped: no description or content text".to_string());
     }
@@ -354,7 +356,11 @@ fn finish(
         });
     let title = item
         .title
-        .map(|title| html::extract(&title).text)
+        .map(|title| {
+            html::extract_limited(&title, limits)
+                .map(|extracted| extracted.text)
+                .unwrap_or(title)
+        })
         .map(|title| title.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|title| !title.is_empty());
     Ok(Document {

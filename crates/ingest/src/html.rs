@@ -32,17 +32,8 @@ pub(crate) fn parse(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Document>, Error> {
     let markup = decode(bytes, source, diagnostics)?;
-    let depth = nesting_depth(&markup);
-    if depth > limits.max_html_depth {
-        return Err(Error::unreadable(
-            source,
-            format!(
-                "HTML is nested {depth} elements deep, over the limit of {} (Limits::max_html_depth)",
-                limits.max_html_depth
-            ),
-        ));
-    }
-    let extracted = extract(&markup);
+    let extracted =
+        extract_limited(&markup, limits).map_err(|message| Error::unreadable(source, message))?;
     if extracted.text.trim().is_empty() {
         return Err(Error::unreadable(
             source,
@@ -185,6 +176,19 @@ fn is_void_or_optional(name: &str) -> bool {
             | "head"
             | "body"
     )
+}
+
+/// Like [`extract`], but refuses markup nested deeper than [`Limits::max_html_depth`]
+/// (see [`nesting_depth`]); the error message says so.
+pub(crate) fn extract_limited(markup: &str, limits: &Limits) -> Result<Extracted, String> {
+    let depth = nesting_depth(markup);
+    if depth > limits.max_html_depth {
+        return Err(format!(
+            "HTML is nested {depth} elements deep, over the limit of {} (Limits::max_html_depth)",
+            limits.max_html_depth
+        ));
+    }
+    Ok(extract(markup))
 }
 
 /// Extracts the article text and metadata from markup.
