@@ -219,3 +219,118 @@ fn split_long(
     }
     pieces
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Normalizes `text` and lists `(sentence, speaker, lang)`.
+    fn check(text: &str, format: Format, expect: &[(&str, Option<&str>, Lang)]) -> Normalized {
+        let document = Document {
+            text: text.to_string(),
+            format,
+            ..Document::default()
+        };
+        let normalized = run(&document);
+        let found: Vec<(&str, Option<&str>, Lang)> = normalized
+            .sentences
+            .iter()
+            .map(|s| (normalized.sentence_text(s), s.speaker.as_deref(), s.lang))
+            .collect();
+        assert_eq!(found, expect);
+        normalized
+    }
+
+    #[test]
+    fn speaker_labels_stay_out_of_spans() {
+        let normalized = check(
+            "Remarks\n\nTHE PRESIDENT: We will act. Soon.\n\nMore words here.\n\nQ: And Mexico?",
+            Format::Transcript,
+            &[
+                ("Remarks", None, Lang::En),
+                ("We will act.", Some("THE PRESIDENT"), Lang::En),
+                ("Soon.", Some("THE PRESIDENT"), Lang::En),
+                ("More words here.", Some("THE PRESIDENT"), Lang::En),
+                ("And Mexico?", Some("Q"), Lang::En),
+            ],
+        );
+        assert!(normalized.text.contains("THE PRESIDENT: We will act."));
+    }
+
+    #[test]
+    fn labels_in_plain_text_are_not_speakers() {
+        check(
+            "THE PRESIDENT: We will act.",
+            Format::Text,
+            &[("THE PRESIDENT: We will act.", None, Lang::En)],
+        );
+    }
+
+    #[test]
+    fn bullets_are_sentences_without_their_marker() {
+        check(
+            "Mexico agreed to three things:\n- 10,000 troops at the border\n- extraditions of cartel leaders\n• water deliveries",
+            Format::Text,
+            &[
+                ("Mexico agreed to three things:", None, Lang::En),
+                ("10,000 troops at the border", None, Lang::En),
+                ("extraditions of cartel leaders", None, Lang::En),
+                ("water deliveries", None, Lang::En),
+            ],
+        );
+    }
+
+    #[test]
+    fn language_per_sentence() {
+        let normalized = check(
+            "La presidenta dijo que no. \"We will never accept that,\" the official said. El gobierno de México respondió con una nota.",
+            Format::Text,
+            &[
+                ("La presidenta dijo que no.", None, Lang::Es),
+                ("\"We will never accept that,\" the official said.", None, Lang::En),
+                ("El gobierno de México respondió con una nota.", None, Lang::Es),
+            ],
+        );
+        assert_eq!(normalized.lang, Lang::Es);
+    }
+
+    #[test]
+    fn publication_date_priority() {
+        let date = |text: &str, published: Option<&str>| {
+            let document = Document {
+                text: text.to_string(),
+                published: published.and_then(|p| p.parse().ok()),
+                ..Document::default()
+            };
+            run(&document).published.map(|d| d.to_string())
+        };
+        let text = "---------- Forwarded message ---------\nDate: Mon, Dec 29, 2025 at 7:02 AM\n\nTitle\n\nDecember 24, 2025\n\nBody text.";
+        assert_eq!(
+            date(text, Some("2025-12-01")).as_deref(),
+            Some("2025-12-01")
+        );
+        assert_eq!(date(text, None).as_deref(), Some("2025-12-24"));
+        let no_dateline = "---------- Forwarded message ---------\nDate: Mon, Dec 29, 2025 at 7:02 AM\n\nBody text.";
+        assert_eq!(date(no_dateline, None).as_deref(), Some("2025-12-29"));
+        assert_eq!(date("Body text.", None), None);
+    }
+
+    #[test]
+    fn offset_map_points_into_the_original() {
+        let text = "> Quoted  line with inter-\n> national words [[link removed]].\n\n\nNext.";
+        let document = Document {
+            text: text.to_string(),
+            ..Document::default()
+        };
+        let normalized = run(&document);
+        assert_eq!(
+            normalized.text,
+            "Quoted line with international words.\n\nNext."
+        );
+        for word in ["Quoted", "line", "inter", "national", "Next"] {
+            let at = normalized.text.find(word).unwrap_or(0);
+            let original = normalized.original_offset(at);
+            assert!(text[original..].starts_with(word), "{word} → {original}");
+        }
+    }
+}
