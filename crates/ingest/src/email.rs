@@ -78,7 +78,10 @@ pub(crate) fn parse_mbox(
                     ),
                 });
             }
-            Ok(document) => documents.push(document),
+            Ok(document) => documents.push(Document {
+                format: Format::Mbox,
+                ..document
+            }),
             Err(err) => diagnostics.push(Diagnostic {
                 source: item_source,
                 message: format!("skipped: {}", error_message(&err)),
@@ -348,6 +351,7 @@ mod tests {
         let documents = parse_mbox(mbox, "box.mbox", &Limits::default(), &mut diagnostics).unwrap();
         assert_eq!(documents.len(), 2);
         assert_eq!(documents[0].source, "box.mbox#message-1");
+        assert_eq!(documents[0].format, Format::Mbox);
         assert!(documents[0].text.contains("From the river."));
         assert_eq!(documents[1].title.as_deref(), Some("Two"));
     }

@@ -14,6 +14,8 @@
 //! ```
 
 mod dates;
+#[cfg(test)]
+mod dummy_example;
 mod email;
 mod feed;
 mod html;

@@ -97,6 +97,9 @@ golden!(us_statements_jsonl, "us_statements.jsonl");
 golden!(newsletter_txt, "newsletter_forwarded.txt");
 golden!(newsletter_eml, "newsletter_forwarded.eml");
 golden!(mananera_transcript_es, "mananera_synthetic_es.txt");
+golden!(usda_state_water_html, "usda_state_water_2026-02-03.html");
+golden!(federal_releases_mbox, "federal_releases.mbox");
+golden!(state_readouts_atom, "state_readouts_atom.xml");
 
 /// The sentences of the newsletter body, the same from the text and the e-mail version.
 const NEWSLETTER_SENTENCES: [&str; 9] = [
