@@ -23,7 +23,9 @@ fn main() {
                 return;
             }
             print!("{report}");
-            for miss in report.misses.iter().take(misses) {
+            let actor_mismatches = std::env::var("ACTOR_MISMATCHES").is_ok();
+            let list = if actor_mismatches { &report.actor_mismatches } else { &report.misses };
+            for miss in list.iter().take(misses) {
                 println!("\n{} {}\n  gold: {:?}\n  pred: {:?}", miss.id, miss.text, miss.gold, miss.predicted);
             }
         }

@@ -28,8 +28,17 @@ pub struct SentenceContext {
 
 /// Reads the context of a sentence.
 pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> SentenceContext {
-    let _ = (sentence, lang, published);
-    SentenceContext::default()
+    let attribution = crate::attribution::find(sentence, lang);
+    SentenceContext {
+        dates: crate::dates::find_all(sentence, lang, published).into_iter().map(|m| (m.start, m.end, m.date, m.source)).collect(),
+        reported_count: crate::counts::reported_count(sentence, lang),
+        issues: crate::issues::issues(sentence, lang),
+        leverage: crate::issues::leverage(sentence, lang),
+        speaker: attribution.speaker,
+        attribution: attribution.attribution,
+        reported: attribution.reported,
+        speculation: attribution.speculation,
+    }
 }
 
 impl SentenceContext {

@@ -36,6 +36,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use trecho_model::{DateSource, Lang, PartialDate};
@@ -79,8 +80,13 @@ pub fn find_all(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Vec
         Lang::En => &EN_RULES,
         Lang::Es => &ES_RULES,
     };
+    let present = triggers(&folded.text);
     let mut candidates = Vec::new();
     for rule in rules {
+        // Skip rules whose words are absent: most sentences hold one date or none.
+        if present & rule.kind.trigger() == 0 {
+            continue;
+        }
         for caps in rule.regex.captures_iter(&folded.text) {
             let Some(whole) = caps.get(0) else { continue };
             let matched = Matched {
@@ -353,6 +359,68 @@ enum Kind {
     Weekday,
     Ago,
     YearPart,
+}
+
+impl Kind {
+    /// The trigger bit (see [`triggers`]) a sentence needs for this kind of rule to match.
+    fn trigger(self) -> u8 {
+        match self {
+            Kind::Iso | Kind::Year => TRIGGER_DIGIT,
+            Kind::MonthDay | Kind::DayMonth | Kind::MonthYear | Kind::MonthOnly => TRIGGER_MONTH,
+            Kind::RelativeDay => TRIGGER_DAY_WORD,
+            Kind::RelativePeriod | Kind::YearPart => TRIGGER_PERIOD,
+            Kind::Weekday => TRIGGER_WEEKDAY,
+            Kind::Ago => TRIGGER_AGO,
+        }
+    }
+}
+
+pub(crate) const TRIGGER_DIGIT: u8 = 1;
+pub(crate) const TRIGGER_MONTH: u8 = 2;
+pub(crate) const TRIGGER_DAY_WORD: u8 = 4;
+pub(crate) const TRIGGER_PERIOD: u8 = 8;
+pub(crate) const TRIGGER_WEEKDAY: u8 = 16;
+pub(crate) const TRIGGER_AGO: u8 = 32;
+
+/// Substrings that any match of a kind of rule contains, with their trigger bits. A substring
+/// test is enough: it only decides which rules to run.
+static TRIGGER_WORDS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    let mut bits: Vec<u8> = Vec::new();
+    let mut add = |list: &str, bit: u8| {
+        for word in list.split('|') {
+            words.push(word.to_string());
+            bits.push(bit);
+        }
+    };
+    add(EN_MONTHS, TRIGGER_MONTH);
+    add(ES_MONTHS, TRIGGER_MONTH);
+    add(EN_WEEKDAYS, TRIGGER_WEEKDAY);
+    add(ES_WEEKDAYS, TRIGGER_WEEKDAY);
+    add(
+        "yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|ayer|hoy|anoche|antier|manana|tarde|noche",
+        TRIGGER_DAY_WORD,
+    );
+    // "day" and "dia" only matter to deadline spans ("within 30 days").
+    add("week|month|year|semana|mes|ano|day|dia", TRIGGER_PERIOD);
+    add("ago|hace", TRIGGER_AGO);
+    match AhoCorasick::new(&words) {
+        Ok(automaton) => (automaton, bits),
+        Err(error) => panic!("building the date trigger automaton: {error}"),
+    }
+});
+
+/// The trigger bits present in a folded sentence.
+pub(crate) fn triggers(folded: &str) -> u8 {
+    let mut present = 0;
+    if folded.bytes().any(|b| b.is_ascii_digit()) {
+        present |= TRIGGER_DIGIT;
+    }
+    let (automaton, bits) = &*TRIGGER_WORDS;
+    for found in automaton.find_overlapping_iter(folded) {
+        present |= bits.get(found.pattern().as_usize()).copied().unwrap_or(0);
+    }
+    present
 }
 
 struct Rule {

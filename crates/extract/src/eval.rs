@@ -23,6 +23,8 @@ pub struct Report {
     pub sets: Vec<SetReport>,
     /// Sentences whose predictions and gold differ, for reading the errors.
     pub misses: Vec<Miss>,
+    /// Matched pairs whose gold actor country differs from the predicted one.
+    pub actor_mismatches: Vec<Miss>,
     /// Gold files (or lines) that were skipped, and why.
     pub skipped: Vec<String>,
 }
@@ -169,7 +171,16 @@ pub fn run(paths: &[PathBuf], dictionaries: &Dictionaries) -> Result<Report, Err
             tally.nanos += started.elapsed().as_nanos();
             if let Some(events) = &gold.events {
                 let gold_events: Vec<&GoldEvent> = events.iter().filter(|e| e.event_type.as_deref().and_then(EventType::parse).is_some()).collect();
+                let before = tally.report.actor_pairs - tally.actor_equal;
                 let missed = score_events(tally, &gold_events, &predictions);
+                if tally.report.actor_pairs - tally.actor_equal > before {
+                    report.actor_mismatches.push(Miss {
+                        id: gold.id.clone(),
+                        text: text.to_string(),
+                        gold: gold_events.iter().map(|e| describe_gold(e)).collect(),
+                        predicted: predictions.iter().map(describe_event).collect(),
+                    });
+                }
                 if missed {
                     report.misses.push(Miss {
                         id: gold.id.clone(),

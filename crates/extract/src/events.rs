@@ -165,10 +165,7 @@ impl<'a> Analysis<'a> {
         // clause (a curated verb beats a weak derived one; a curated noun beats a derived verb:
         // "implementing a 25% tariff"). A speech-act trigger takes the act that follows it as
         // its content ("threatened to impose tariffs", "urged Mexico to extradite").
-        let score = |m: &Match| {
-            let entry = self.entry(m);
-            entry.strength + if entry.pos == Pos::Noun { 0.0 } else { 0.1 }
-        };
+        let score = |m: &Match| self.score(m);
         let mut chosen: Vec<(usize, Option<usize>)> = Vec::new();
         let mut clause_ids: Vec<u16> = self.matches.iter().enumerate().filter(|(idx, _)| !consumed[*idx]).map(|(_, m)| self.clause_of(m.start)).collect();
         clause_ids.dedup();
@@ -187,9 +184,39 @@ impl<'a> Analysis<'a> {
         for (start, end, content) in red_lines {
             self.build_red_line(start, end, content, speaker, &mut found);
         }
-        // Precision first: an event needs an actor on some side.
+        // Precision first: an event needs an actor on some side, and where the sentence has an
+        // event with an actor, side events without one are background ("20 people were killed").
         found.retain(|event| event.actor.is_some() || event.recipient.is_some());
+        if found.iter().any(|event| event.actor.is_some()) {
+            found.retain(|event| event.actor.is_some());
+        }
         found
+    }
+
+    /// How strongly a trigger claims its clause: curated over derived, verbs over nouns; a verb
+    /// form after a determiner is a noun ("the attacks"); an infinitive of purpose ("to demand",
+    /// "para protestar") gives way to the main verb.
+    fn score(&self, m: &Match) -> f32 {
+        let entry = self.entry(m);
+        let mut score = entry.strength;
+        if entry.pos != Pos::Noun && !self.noun_use(m) {
+            score += 0.1;
+        }
+        let before = m.start.checked_sub(1).map_or("", |k| self.tokens.norm(k));
+        if m.info.infinitive && matches!(before, "to" | "para" | "por") && m.start >= 2 {
+            score -= 0.3;
+        }
+        score
+    }
+
+    /// Whether a verb form is used as a noun: it follows a determiner or possessive.
+    fn noun_use(&self, m: &Match) -> bool {
+        let before = m.start.checked_sub(1).map_or("", |k| self.tokens.norm(k));
+        self.entry(m).pos == Pos::Verb
+            && matches!(
+                before,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "this" | "such" | "new" | "more" | "further" | "el" | "la" | "los" | "las" | "un" | "una" | "unos" | "unas" | "sus" | "su" | "del" | "al"
+            )
     }
 
     /// The first act trigger after token `from` in the same clause, within a short distance.
@@ -204,6 +231,12 @@ impl<'a> Analysis<'a> {
                 && default_kind(self.entry(m)) == Kind::Done)
                 .then_some(idx)
         })
+    }
+
+    /// Whether a condition ("unless", "if", "a menos que", "si") follows the trigger.
+    fn condition_after(&self, from: usize) -> bool {
+        (from..self.tokens.len()).any(|k| matches!(self.tokens.norm(k), "unless" | "if" | "si") && !(self.tokens.norm(k) == "si" && self.tokens.norm(k + 1) == "bien"))
+            || (from..self.tokens.len()).any(|k| self.tokens.norm(k) == "menos" && k > 0 && self.tokens.norm(k - 1) == "a" && self.tokens.norm(k + 1) == "que")
     }
 
     fn clause_of(&self, token: usize) -> u16 {
@@ -274,7 +307,7 @@ impl<'a> Analysis<'a> {
             roles.recipients = std::mem::take(&mut roles.actors);
             roles.actors = vec![roles.speaker_actor.clone()];
             steps.push("obligation in reported speech → REQUEST demand by the speaker".to_string());
-        } else if future && cooperative && !negated {
+        } else if future && cooperative && !negated && !self.condition_after(m.end) {
             // Intent to cooperate ("will visit", "will support", "is ready to send troops to
             // help") is PLOVER's AGREE, a promise.
             kind = Kind::Said;
@@ -290,7 +323,9 @@ impl<'a> Analysis<'a> {
             // promise for cooperative ones; "will not" turns them around.
             kind = Kind::Said;
             content_type = Some(base_type);
-            let conflict = is_conflict(base_type);
+            // A cooperative move withdrawn under a condition is a threat ("will withdraw its
+            // force unless…").
+            let conflict = is_conflict(base_type) || self.condition_after(m.end);
             match (conflict, negated) {
                 (true, false) => {
                     event_type = EventType::Threaten;
@@ -312,6 +347,20 @@ impl<'a> Analysis<'a> {
             // Conditionals, counterfactuals and advice are never deeds.
             kind = Kind::Said;
             speech_act = Some(SpeechAct::Other);
+        }
+        // Vowing a hostile act is a threat ("vowed to retaliate", "swore to fight").
+        if event_type == EventType::Agree && speech_act == Some(SpeechAct::Promise) && content_type.is_some_and(|c| is_conflict(c) && c != EventType::Reject) && !negated {
+            event_type = EventType::Threaten;
+            speech_act = Some(SpeechAct::Threat);
+            steps.push("promise of a hostile act → THREATEN".to_string());
+        }
+        // Failing or refusing to agree is a rejection ("failed to reach agreement").
+        if event_type == EventType::Agree && negated && kind == Kind::Said || (event_type == EventType::Agree && negated && base_type == EventType::Agree) {
+            event_type = EventType::Reject;
+            speech_act = Some(SpeechAct::Refusal);
+            kind = Kind::Said;
+            negated = false;
+            steps.push("negated agreement → REJECT refusal".to_string());
         }
         if event_type == EventType::Threaten && mode.is_none() {
             mode = content_type.and_then(threat_mode).map(str::to_string);
@@ -418,7 +467,9 @@ impl<'a> Analysis<'a> {
         // Reported speech: a reporting verb before the trigger's clause, or right after it.
         let say_before = self.says.iter().rev().find(|&&s| s < m.start).copied();
         let say_after = self.says.iter().find(|&&s| s >= m.end && self.clause_of(s) != self.clause_of(m.start)).copied();
-        let passive = modality::is_passive(self.tokens, clause_start, m.start) || (m.info.participle && self.by_agent(m.end, clause_end).is_some() && self.left_group(clause_start, m.start).is_some());
+        // Passive: a form of "be"/"ser" before a participle ("was attacked by", "fue asesinado
+        // por"); "is refusing" is not one.
+        let passive = m.info.participle && modality::is_passive(self.tokens, clause_start, m.start);
         let mut actor_group: Option<usize> = None;
         let mut recipient_group: Option<usize> = None;
         if passive {
@@ -578,7 +629,8 @@ impl<'a> Analysis<'a> {
         if end - first == 1 && (DETERMINERS.contains(&head) || PRONOUNS.contains(&head)) {
             return None;
         }
-        Some(Actor { text: text.to_string(), ..Actor::default() })
+        let country = self.context_country(end);
+        Some(Actor { text: text.to_string(), country, ..Actor::default() })
     }
 
     /// For a coordinated list "X and Y", the first conjunct (so all conjuncts are found).
@@ -672,6 +724,23 @@ impl<'a> Analysis<'a> {
         group.members.iter().copied().max_by_key(|&m| (rank(self.mentions[m].kind), std::cmp::Reverse(m)))
     }
 
+    /// The country an actor with none belongs to, read from the sentence: a place right after
+    /// the phrase ("rebels in the Ivory Coast", "the Albanians of southern Serbia"), else the
+    /// first country named in the sentence (news names the domestic country first).
+    fn context_country(&self, phrase_end: usize) -> Option<String> {
+        let is_place = |m: &ActorMention| matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Demonym) && m.actor.country.is_some();
+        let next = self.groups.iter().find(|g| g.start >= phrase_end && g.start <= phrase_end + 3);
+        if let Some(group) = next {
+            let joined = (phrase_end..group.start).any(|k| matches!(self.tokens.norm(k), "in" | "of" | "from" | "en" | "de" | "del"));
+            if joined {
+                if let Some(m) = group.members.iter().map(|&k| &self.mentions[k]).find(|m| is_place(m)) {
+                    return m.actor.country.clone();
+                }
+            }
+        }
+        self.mentions.iter().find(|m| is_place(m)).and_then(|m| m.actor.country.clone())
+    }
+
     /// The actor of a noun phrase: the most specific member, with the country named in the
     /// phrase ("the government of Mexico") when the member's own country came from context.
     fn group_actor(&self, group: usize, steps: &mut Vec<String>, role: &str) -> Option<Actor> {
@@ -687,6 +756,12 @@ impl<'a> Analysis<'a> {
         if let Some(country) = explicit_country {
             if matches!(mention.kind, MentionKind::Role | MentionKind::Agency) || actor.country.is_none() {
                 actor.country = country.actor.country.clone();
+            }
+        }
+        if actor.country.is_none() && mention.kind != MentionKind::Igo {
+            if let Some(country) = self.context_country(g.end) {
+                steps.push(format!("{role} {:?}: country {country} from the sentence", actor.text));
+                actor.country = Some(country);
             }
         }
         steps.push(format!("{role} {:?} → {} ({} entry {})", actor.text, actor.country.as_deref().unwrap_or("-"), mention.kind.as_str(), mention.entry));

@@ -26,8 +26,9 @@ use trecho_model::{Issue, Lang, Leverage};
 
 use crate::counts::number_value;
 use crate::dates::{
-    compile, month_number, resolve_day_month, shift_days, shift_months, Direction, Folded,
-    EN_MONTHS, ES_MONTHS,
+    compile, month_number, resolve_day_month, shift_days, shift_months, triggers, Direction,
+    Folded, EN_MONTHS, ES_MONTHS, TRIGGER_DAY_WORD, TRIGGER_DIGIT, TRIGGER_MONTH, TRIGGER_PERIOD,
+    TRIGGER_WEEKDAY,
 };
 
 /// Every issue the sentence touches, sorted and without duplicates; empty when none is found
@@ -176,9 +177,15 @@ pub fn deadline(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Opt
         Lang::En => &EN_DEADLINES,
         Lang::Es => &ES_DEADLINES,
     };
+    let present = triggers(&folded.text);
     let mut dated: Option<(usize, Deadline)> = None;
     let mut vague: Option<(usize, Deadline)> = None;
     for rule in rules {
+        // Skip rules whose words are absent (see `dates::triggers`); 0 means always run.
+        let needed = rule.kind.trigger();
+        if needed != 0 && present & needed == 0 {
+            continue;
+        }
         for caps in rule.regex.captures_iter(&folded.text) {
             let Some(whole) = caps.get(0) else { continue };
             let start = folded.original(whole.start());
@@ -969,6 +976,20 @@ enum DeadlineKind {
     Vague,
 }
 
+impl DeadlineKind {
+    /// The trigger bits of which a sentence needs one for this kind of rule to match (0: none).
+    fn trigger(self) -> u8 {
+        match self {
+            DeadlineKind::Span | DeadlineKind::Period => TRIGGER_PERIOD,
+            DeadlineKind::Day => TRIGGER_MONTH | TRIGGER_DIGIT,
+            DeadlineKind::Month => TRIGGER_MONTH,
+            DeadlineKind::Weekday => TRIGGER_WEEKDAY,
+            DeadlineKind::Tomorrow => TRIGGER_DAY_WORD,
+            DeadlineKind::Vague => 0,
+        }
+    }
+}
+
 struct DeadlineRule {
     regex: Regex,
     kind: DeadlineKind,
@@ -1655,6 +1676,63 @@ mod tests {
             reported = found.reported,
             speculation = found.speculation,
         )
+    }
+
+    /// Time per call of every context function on the golden sentences. Run with
+    /// `cargo test --release -p trecho-extract context_timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing, not a check; run in release"]
+    fn context_timing() {
+        use crate::{attribution, counts, dates};
+        use std::hint::black_box;
+        use std::time::Instant;
+        let sentences: Vec<(Lang, Option<NaiveDate>, &str)> =
+            include_str!("../data/context/sentences.txt")
+                .lines()
+                .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+                .filter_map(|line| {
+                    let mut parts = line.splitn(3, '|');
+                    let lang = Lang::parse(parts.next()?)?;
+                    let published = NaiveDate::parse_from_str(parts.next()?, "%Y-%m-%d").ok();
+                    Some((lang, published, parts.next()?))
+                })
+                .collect();
+        let rounds = 2000;
+        let words: usize = sentences
+            .iter()
+            .map(|(_, _, s)| s.split_whitespace().count())
+            .sum();
+        let time = |name: &str, run: &dyn Fn(&str, Lang, Option<NaiveDate>)| {
+            let start = Instant::now();
+            for _ in 0..rounds {
+                for (lang, published, sentence) in &sentences {
+                    run(sentence, *lang, *published);
+                }
+            }
+            let per_call = start.elapsed().as_secs_f64() * 1e6 / (rounds * sentences.len()) as f64;
+            println!(
+                "{name:>14}: {per_call:6.2} µs per sentence ({:.0} words on average)",
+                words as f64 / sentences.len() as f64
+            );
+        };
+        time("dates", &|s, l, p| {
+            black_box(dates::find_all(s, l, p));
+        });
+        time("counts", &|s, l, _| {
+            black_box(counts::reported_count(s, l));
+        });
+        time("issues", &|s, l, _| {
+            black_box(issues(s, l));
+        });
+        time("leverage", &|s, l, _| {
+            black_box(leverage(s, l));
+        });
+        time("deadline", &|s, l, p| {
+            black_box(deadline(s, l, p));
+        });
+        time("attribution", &|s, l, _| {
+            black_box(attribution::find(s, l));
+        });
     }
 
     mod properties {

@@ -433,9 +433,19 @@ impl Lexicon {
                 }
             }
         }
-        // Keep the longest trigger where two start at the same token.
+        // Keep the longest trigger where two start at the same token, and drop triggers inside
+        // an earlier trigger or its object words ("hunger strike" hides "strike", "cancelled
+        // a planned visit" hides "visit").
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.object_end.cmp(&a.object_end)));
         found.dedup_by(|later, kept| later.start == kept.start);
+        let mut covered_until = 0;
+        found.retain(|m| {
+            if m.start < covered_until {
+                return false;
+            }
+            covered_until = m.object_end.max(m.end);
+            true
+        });
         found
     }
 

@@ -145,7 +145,12 @@ fn extract_with(
             if context.speculation && !found.hypothetical {
                 steps.push("attribution: third-party speculation → hypothetical".to_string());
             }
+            // The transcript speaker, else the speaker the context reader found, else the
+            // subject of the reporting verb found by the clause analysis.
             let speaker = speaker.map(str::to_string).or(context.speaker.clone()).or(found.speaker);
+            if context.reported {
+                steps.push("attribution: reported words".to_string());
+            }
             let event = Event {
                 id: String::new(),
                 doc_id: String::new(),

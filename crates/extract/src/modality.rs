@@ -19,7 +19,7 @@ pub struct Modality {
     pub obligation: Option<String>,
 }
 
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nunca", "jamas", "tampoco", "cannot", "ni", "nor", "without", "sin"];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nunca", "jamas", "tampoco", "cannot", "ni", "nor", "without", "sin", "failed", "fail", "fails", "refused", "refuses", "declined"];
 const RULE_OUT: &[&str] = &["descarto", "descarta", "descartan", "descartaron", "ruled", "rules"];
 const FUTURE_EN: &[&str] = &["will", "'ll", "shall", "wo"];
 const MODALS_EN: &[&str] = &["could", "might", "may", "should", "ought", "must"];
@@ -119,6 +119,9 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
     // Conditions and advice anywhere earlier in the clause; a question anywhere in the sentence.
     for idx in clause_start..start {
         let word = tokens.norm(idx);
+        if modality.obligation.is_none() && (word == "must" || matches!(word, "debe" | "deben")) {
+            modality.obligation = Some(word.to_string());
+        }
         if CONDITIONS.contains(&word) && !(word == "should" && idx > clause_start) && !(word == "si" && tokens.norm(idx + 1) == "bien") {
             // "if" opens a condition only when the trigger sits inside it: a comma closes it.
             if !(idx + 1..start).any(|k| tokens.norm(k) == ",") {
