@@ -1,9 +1,27 @@
 //! Ingest: bytes of a file (or stdin) → [`Document`]s.
 //!
-//! One module per container format: [`text`] (plain text), `html`, `email` (`.eml` and
+//! One module per container format: `text` (plain text), `html`, `email` (`.eml` and
 //! `.mbox`), `feed` (RSS 2.0 and Atom), `transcript` and `jsonl`. Parsers never panic: bad
 //! input gives an [`Error`] naming the file and the problem, or a [`Diagnostic`] when the
 //! document could still be read. [`Limits`] bound the memory any one input can take.
+//!
+//! # Sources
+//!
+//! [`Document::source`] is the `source` given to [`parse`] for single-document formats,
+//! `source#item-N` for feed items, `source#message-N` for mbox messages and `source#ID` (or
+//! `source#line-N` without an id) for JSON Lines. Diagnostics about one JSON line name it as
+//! `source:N`.
+//!
+//! # Transcripts
+//!
+//! A [`Format::Transcript`] document's text is a sequence of paragraphs separated by a blank
+//! line. A paragraph that opens a turn starts with `LABEL: ` where `LABEL` is the speaker as
+//! written (one to eight words: `THE PRESIDENT`, `PRESIDENTA CLAUDIA SHEINBAUM PARDO`, `Q`,
+//! `Secretary Rubio`). Paragraphs without a label continue the previous turn; text before the
+//! first label has no speaker. The reader recognises upper-case labels followed by `:`, White
+//! House style `Q` followed by a tab or spaces, and title-case labels that open at least two
+//! lines. `trecho-normalize` sets `Sentence::speaker` from the label and keeps the label out of
+//! the sentence spans.
 //!
 //! ```
 //! use trecho_model::Format;

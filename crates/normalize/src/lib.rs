@@ -4,17 +4,17 @@
 //! No IO, no `Result`: problems become diagnostics in [`Normalized::diagnostics`].
 //!
 //! What normalization does, in order:
-//! 1. cleaning ([`clean`]): scrubbed-link markers (`[[link removed]]`, `<https://…>`) and
+//! 1. cleaning (`clean.rs`): scrubbed-link markers (`[[link removed]]`, `<https://…>`) and
 //!    newsletter furniture (share buttons, "View in browser", subscription footers, forwarded
 //!    header blocks, postal addresses, copyright lines) are dropped; hard line wraps and
 //!    end-of-line hyphenation are undone; every intended line break (headline, dateline, bullet,
 //!    speaker turn) becomes a paragraph break `"\n\n"`; whitespace collapses to one space;
-//! 2. segmentation ([`segment`]): sentences inside each paragraph, aware of abbreviations,
+//! 2. segmentation (`segment.rs`): sentences inside each paragraph, aware of abbreviations,
 //!    initials, numbers and quotes; spans are trimmed byte ranges of the normalized text;
-//! 3. speakers ([`speaker`]): in transcripts, a paragraph starting with `"NAME: "` opens a turn;
+//! 3. speakers (`speaker.rs`): in transcripts, a paragraph starting with `"NAME: "` opens a turn;
 //!    its sentences get `speaker = NAME` and the label stays out of the sentence span;
-//! 4. language ([`lang`]) per sentence and per document, and the publication date
-//!    ([`dateline`]) when the document has none.
+//! 4. language (`lang.rs`) per sentence and per document, and the publication date
+//!    (`dateline.rs`) when the document has none.
 //!
 //! Normalizing the normalized text again gives the same text.
 //!
