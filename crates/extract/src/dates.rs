@@ -75,6 +75,16 @@ pub struct DateMention {
 /// assert_eq!(mentions[0].date.to_string(), "2025-12-06");
 /// ```
 pub fn find_all(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<DateMention> {
+    find_filtered(sentence, lang, published, true)
+}
+
+/// [`find_all`], with the trigger filter switchable so that a test can check it loses nothing.
+fn find_filtered(
+    sentence: &str,
+    lang: Lang,
+    published: Option<NaiveDate>,
+    use_triggers: bool,
+) -> Vec<DateMention> {
     let folded = Folded::new(sentence);
     let rules: &[Rule] = match lang {
         Lang::En => &EN_RULES,
@@ -84,7 +94,7 @@ pub fn find_all(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Vec
     let mut candidates = Vec::new();
     for rule in rules {
         // Skip rules whose words are absent: most sentences hold one date or none.
-        if present & rule.kind.trigger() == 0 {
+        if use_triggers && present & rule.kind.trigger() == 0 {
             continue;
         }
         for caps in rule.regex.captures_iter(&folded.text) {
@@ -1207,6 +1217,26 @@ mod tests {
                 for lang in [Lang::En, Lang::Es] {
                     let _ = find_all(&text, lang, Some(extreme));
                     let _ = crate::issues::deadline(&text, lang, Some(extreme));
+                }
+            }
+
+            #[test]
+            fn trigger_filter_loses_nothing(
+                words in proptest::collection::vec(prop_oneof![
+                    Just("December 6"), Just("el 6 de diciembre"), Just("last week"), Just("hace 3 días"),
+                    Just("on Monday"), Just("el martes pasado"), Just("in 2024"), Just("yesterday"),
+                    Just("anoche"), Just("2025-12-06"), Just("two months ago"), Just("earlier this year"),
+                    Just("a principios de año"), Just("this month"), Just("en octubre"), Just("said"),
+                    Just("the"), Just("y"), Just("Sept. 3"),
+                ], 0..6),
+                published in proptest::option::of(any_date()),
+            ) {
+                let text = words.join(" ");
+                for lang in [Lang::En, Lang::Es] {
+                    prop_assert_eq!(
+                        find_filtered(&text, lang, published, true),
+                        find_filtered(&text, lang, published, false)
+                    );
                 }
             }
 
