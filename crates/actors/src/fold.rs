@@ -82,6 +82,25 @@ pub(crate) fn fold(text: &str) -> Folded {
 /// `text` (cleared first; reused so that building the dictionary does not allocate per alias).
 pub(crate) fn fold_into(text: &mut String, alias: &str) {
     text.clear();
+    if alias.is_ascii() {
+        // The common case, byte by byte: most aliases are plain ASCII.
+        let mut last_was_space = true;
+        for &byte in alias.as_bytes() {
+            if byte.is_ascii_whitespace() || byte == b'-' {
+                if !last_was_space {
+                    text.push(' ');
+                }
+                last_was_space = true;
+            } else {
+                text.push(char::from(byte.to_ascii_lowercase()));
+                last_was_space = false;
+            }
+        }
+        if text.ends_with(' ') {
+            text.pop();
+        }
+        return;
+    }
     let mut last_was_space = true;
     for ch in alias.chars() {
         if is_combining_mark(ch) {

@@ -125,15 +125,38 @@ impl Matcher {
     }
 
     fn compile(entries: Vec<Entry<'static>>) -> Matcher {
+        let n_aliases: usize = entries
+            .iter()
+            .map(|entry| entry.aliases.matches('|').count() + 1)
+            .sum();
         let mut matcher = Matcher {
-            patterns: Vec::with_capacity(entries.len() * 2),
-            index: HashKeyed::default(),
-            first_words: HashKeyed::default(),
+            patterns: Vec::with_capacity(n_aliases),
+            index: HashKeyed::with_capacity_and_hasher(n_aliases, Default::default()),
+            first_words: HashKeyed::with_capacity_and_hasher(n_aliases / 2, Default::default()),
             entries: Vec::new(),
         };
         let mut folded = String::new();
         let mut variant = String::new();
+        // People with several offices repeat the same aliases on consecutive lines: those reuse
+        // the patterns of the line before instead of folding and hashing them again.
+        let mut previous_aliases: Option<&str> = None;
+        let mut previous_patterns: Vec<u32> = Vec::new();
         for (entry_idx, entry) in entries.iter().enumerate() {
+            let Ok(entry_id) = u32::try_from(entry_idx) else {
+                continue;
+            };
+            if previous_aliases == Some(entry.aliases.as_ref()) {
+                for &pattern_idx in &previous_patterns {
+                    if let Some(pattern) = matcher.patterns.get_mut(pattern_idx as usize) {
+                        if pattern.entry != entry_id && !pattern.more_entries.contains(&entry_id) {
+                            pattern.more_entries.push(entry_id);
+                        }
+                    }
+                }
+                continue;
+            }
+            previous_aliases = Some(entry.aliases.as_ref());
+            previous_patterns.clear();
             for (alias_start, alias_end) in alias_ranges(&entry.aliases) {
                 let Some(alias) = entry.aliases.get(alias_start..alias_end) else {
                     continue;
@@ -141,7 +164,15 @@ impl Matcher {
                 let (surface, case) = surface_and_case(alias);
                 fold_into(&mut folded, surface);
                 let surface_start = alias_end - surface.len();
-                matcher.register(&folded, case, entry_idx, surface_start, alias_end, false);
+                if let Some(pattern_idx) = matcher.register(
+                    &entries,
+                    &folded,
+                    case,
+                    (entry_idx, surface_start, alias_end),
+                    false,
+                ) {
+                    previous_patterns.push(pattern_idx);
+                }
             }
         }
         // Inflections come second so that a form written in the data always wins.
@@ -167,12 +198,11 @@ impl Matcher {
                     variant.clear();
                     variant.push_str(stem);
                     variant.push_str(suffix.1);
-                    matcher.register(
+                    let _ = matcher.register(
+                        &entries,
                         &variant,
                         CaseRule::Any,
-                        entry_idx,
-                        alias_start,
-                        alias_end,
+                        (entry_idx, alias_start, alias_end),
                         true,
                     );
                 }
@@ -183,43 +213,53 @@ impl Matcher {
     }
 
     /// Registers one folded alias.
+    /// `alias` is (entry index, byte start, byte end) of the alias in the entry's aliases field.
     fn register(
         &mut self,
+        entries: &[Entry<'static>],
         folded: &str,
         case: CaseRule,
-        entry_idx: usize,
-        alias_start: usize,
-        alias_end: usize,
+        alias: (usize, usize, usize),
         generated: bool,
-    ) {
-        let Some(first_word) = first_word(folded) else {
-            return;
-        };
+    ) -> Option<u32> {
+        let first_word = first_word(folded)?;
+        let (entry_idx, alias_start, alias_end) = alias;
         let (Ok(entry), Ok(alias_start), Ok(alias_end), Ok(folded_len)) = (
             u32::try_from(entry_idx),
             u32::try_from(alias_start),
             u32::try_from(alias_end),
             u32::try_from(folded.len()),
         ) else {
-            return;
+            return None;
         };
         let hash = fnv(FNV_START, folded.as_bytes());
         let mut cursor = self.index.get(&hash).copied().unwrap_or(NONE);
         let mut last = NONE;
-        while let Some(pattern) = self.patterns.get_mut(cursor as usize) {
-            if pattern.case == case && pattern.folded_len == folded_len {
-                // A generated inflection never joins an alias written out in the data.
-                if !generated && pattern.entry != entry && !pattern.more_entries.contains(&entry) {
-                    pattern.more_entries.push(entry);
+        while let Some(pattern) = self.patterns.get(cursor as usize) {
+            // Exact aliases are one pattern per spelling ("Lima" and "LIMA" differ).
+            let same_spelling = case != CaseRule::Exact
+                || alias_text(
+                    entries,
+                    pattern.entry,
+                    pattern.alias_start,
+                    pattern.alias_end,
+                ) == alias_text(entries, entry, alias_start, alias_end);
+            if pattern.case == case && pattern.folded_len == folded_len && same_spelling {
+                if let Some(pattern) = self.patterns.get_mut(cursor as usize) {
+                    // A generated inflection never joins an alias written out in the data.
+                    if !generated
+                        && pattern.entry != entry
+                        && !pattern.more_entries.contains(&entry)
+                    {
+                        pattern.more_entries.push(entry);
+                    }
                 }
-                return;
+                return Some(cursor);
             }
             last = cursor;
             cursor = pattern.next;
         }
-        let Ok(pattern_idx) = u32::try_from(self.patterns.len()) else {
-            return;
-        };
+        let pattern_idx = u32::try_from(self.patterns.len()).ok()?;
         self.patterns.push(Pattern {
             entry,
             alias_start,
@@ -240,6 +280,7 @@ impl Matcher {
             .entry(fnv(FNV_START, first_word.as_bytes()))
             .or_insert(0);
         *longest = (*longest).max(folded_len);
+        Some(pattern_idx)
     }
 
     /// The alias text a pattern was made from.
@@ -297,6 +338,9 @@ impl Matcher {
                 if !at_word_boundaries(sentence, original_start, original_end) {
                     continue;
                 }
+                // Of the spellings that agree with the text, the most specific one wins
+                // ("EPA" the agency over "epa" the noun).
+                let mut best: Option<(u8, usize)> = None;
                 let mut cursor = first_pattern;
                 while let Some(pattern) = self.patterns.get(cursor as usize) {
                     let pattern_idx = cursor as usize;
@@ -308,8 +352,17 @@ impl Matcher {
                     if !pattern.case.accepts(original, self.alias(pattern)) {
                         continue;
                     }
+                    let specificity = match pattern.case {
+                        CaseRule::Exact => 2,
+                        CaseRule::CapitalWords => 1,
+                        CaseRule::Any => 0,
+                    };
+                    if best.is_none_or(|(best_specificity, _)| specificity > best_specificity) {
+                        best = Some((specificity, pattern_idx));
+                    }
+                }
+                if let Some((_, pattern_idx)) = best {
                     raw.push((original_start, original_end, pattern_idx));
-                    break;
                 }
             }
         }
@@ -395,7 +448,16 @@ impl Matcher {
         let pattern = self.patterns.get(pattern_idx)?;
         let alias = self.alias(pattern);
         let date = ctx.date.unwrap_or(NaiveDate::MAX);
-        let candidates: Vec<(usize, &Entry)> = self.pattern_entries(pattern).collect();
+        let mut candidates: Vec<(usize, &Entry)> = self.pattern_entries(pattern).collect();
+        // Standing alone, a noun that only counts next to a country gives way to any other
+        // entry with the same alias ("Joint Chiefs of Staff" the agency, not the agent noun).
+        if forced_country.is_none()
+            && candidates
+                .iter()
+                .any(|(_, entry)| entry.kind != EntryKind::AgentCombined)
+        {
+            candidates.retain(|(_, entry)| entry.kind != EntryKind::AgentCombined);
+        }
         // A user entry for the alias speaks first; otherwise the first entry in data order.
         let (_, first) = candidates
             .iter()
@@ -607,19 +669,23 @@ impl Matcher {
     }
 }
 
+/// The text of an alias given by its entry and byte range.
+fn alias_text<'e>(entries: &'e [Entry<'static>], entry: u32, start: u32, end: u32) -> &'e str {
+    entries
+        .get(entry as usize)
+        .and_then(|entry| entry.aliases.get(start as usize..end as usize))
+        .unwrap_or("")
+}
+
 /// Byte ranges of the `|`-separated aliases in an aliases field, trimmed, empty ones skipped.
-fn alias_ranges(aliases: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
+fn alias_ranges(aliases: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut offset = 0;
-    for part in aliases.split('|') {
-        let leading = part.len() - part.trim_start().len();
-        let trimmed = part.trim();
-        if !trimmed.is_empty() {
-            ranges.push((offset + leading, offset + leading + trimmed.len()));
-        }
+    aliases.split('|').filter_map(move |part| {
+        let start = offset + (part.len() - part.trim_start().len());
+        let end = start + part.trim().len();
         offset += part.len() + 1;
-    }
-    ranges
+        (end > start).then_some((start, end))
+    })
 }
 
 /// How the case of the text must agree with an alias.
@@ -668,13 +734,31 @@ fn surface_and_case(alias: &str) -> (&str, CaseRule) {
     if let Some(rest) = alias.strip_prefix('=') {
         return (rest, CaseRule::Exact);
     }
-    if is_capital_word(alias) {
-        return (alias, CaseRule::Exact);
+    // One pass: is there an uppercase letter at all, a lowercase one, and a word with capitals
+    // and no lowercase?
+    let (mut any_upper, mut any_lower) = (false, false);
+    let (mut word_upper, mut word_lower, mut capital_word) = (false, false, false);
+    for ch in alias.chars() {
+        if ch.is_whitespace() {
+            capital_word |= word_upper && !word_lower;
+            word_upper = false;
+            word_lower = false;
+        } else if ch.is_uppercase() {
+            any_upper = true;
+            word_upper = true;
+        } else if ch.is_lowercase() {
+            any_lower = true;
+            word_lower = true;
+        }
     }
-    if alias.split_whitespace().any(is_capital_word) {
-        return (alias, CaseRule::CapitalWords);
+    capital_word |= word_upper && !word_lower;
+    if any_upper && !any_lower {
+        (alias, CaseRule::Exact)
+    } else if capital_word {
+        (alias, CaseRule::CapitalWords)
+    } else {
+        (alias, CaseRule::Any)
     }
-    (alias, CaseRule::Any)
 }
 
 /// The leading run of letters and digits of a folded text, if it starts with one.

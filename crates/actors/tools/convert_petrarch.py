@@ -116,7 +116,9 @@ def clean_name(name):
     # (expand_acronyms adds it as its own alias).
     name = re.sub(r"\([^)]*\)", " ", name)
     name = name.strip().strip("_").replace("_", " ").strip()
-    name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"\s+", " ", name).strip(" '-,?]")
+    if '"' in name or "," in name or "?" in name:
+        return None
     if not name or "!" in name or "(" in name or ")" in name or "\t" in name or "|" in name:
         return None
     if len(name) < 2 or not re.search(r"[A-Za-zÀ-ÿ]", name):
@@ -238,7 +240,8 @@ def main():
                 country, sector = split_code(code, countries)
                 if country is None and sector is None:
                     continue
-                person_rows.append((aliases, country or "", sector or "", canonical, start, end, "person"))
+                kind = "agency" if INSTITUTION.search(canonical) else "person"
+                person_rows.append((aliases, country or "", sector or "", canonical, start, end, kind))
     write(out / "petrarch_countries.tsv", country_rows,
           "Country names, demonyms and places standing for their country, from petrarch2's "
           "Phoenix.Countries.actors.txt (MIT).")
@@ -310,6 +313,12 @@ def convert_agents(source, common):
                 rows.append((clean.lower(), "", sector, "", "", "", "agent-combined"))
     return rows
 
+
+INSTITUTION = re.compile(r"\b(Department|Ministry|Council|Agency|Military|Army|Navy|Police|Assembly|"
+                         r"Parliament|Congress|Court|Committee|Commission|Party|Office|Bureau|"
+                         r"Government|Administration|Service|Forces?|Command|Guard|Senate|Cabinet|"
+                         r"Ministerio|Secretar[ií]a|Partido|Gobierno|Ej[eé]rcito|Polic[ií]a|"
+                         r"Corte|Tribunal|Congreso|Senado)\b")
 
 DEMONYM = re.compile(r"(AN|ANS|ESE|ISH|I|IS|IAN|IANS|ER|ERS|OT|OTS|IC|CH|IANO|IANA|ANO|ANA|ENSE|ENSES|ANOS|ANAS|ES|INO|INOS|INA|INAS)$")
 
