@@ -183,7 +183,7 @@ async function loadTimeline(filters) {
 
 function drawTimeline(buckets) {
   const width = 1320, height = 300;
-  const left = 44, right = 44, top = 24, bottom = 34;
+  const left = 62, right = 44, top = 24, bottom = 34;
   const plotW = width - left - right, plotH = height - top - bottom;
   const mid = top + plotH / 2;
   const maxCount = Math.max(1, ...buckets.map((b) => Math.max(b.said, b.done)));
@@ -207,17 +207,23 @@ function drawTimeline(buckets) {
     axis.append(s("text", { x: width - right + 6, y: y + 4, text: value > 0 ? `+${value}` : value }));
   }
   svg.append(s("line", { class: "zero", x1: left, x2: width - right, y1: mid, y2: mid }));
-  svg.append(s("text", { class: "lane-label said", x: left + 4, y: top - 8, text: "▲ said" }));
-  svg.append(s("text", { class: "lane-label done", x: left + 4, y: height - bottom + 26, text: "▼ done" }));
-  svg.append(s("text", { class: "lane-label", x: width - right, y: top - 8, "text-anchor": "end", text: "gap" }));
+  // Lane names sit in the left margin, turned, so they never cover bars or month labels.
+  const saidY = top + plotH / 4, doneY = top + (3 * plotH) / 4;
+  svg.append(s("text", { class: "lane-label said", x: 14, y: saidY, "text-anchor": "middle",
+    transform: `rotate(-90 14 ${saidY})`, text: "said ▲" }));
+  svg.append(s("text", { class: "lane-label done", x: 14, y: doneY, "text-anchor": "middle",
+    transform: `rotate(-90 14 ${doneY})`, text: "▼ done" }));
+  svg.append(s("text", { class: "lane-label", x: width - 4, y: top - 10, "text-anchor": "end", text: "gap" }));
 
   // Month labels under the first week of each month.
-  let lastMonth = "";
+  let lastMonth = "", lastLabelX = -Infinity;
   buckets.forEach((bucket, idx) => {
     const month = bucket.start.slice(0, 7);
-    if (month !== lastMonth) {
+    const x = left + idx * band;
+    // A label closer than 56px to the previous one would overlap it: skip it.
+    if (month !== lastMonth && x - lastLabelX >= 56) {
       lastMonth = month;
-      const x = left + idx * band;
+      lastLabelX = x;
       const date = new Date(`${bucket.start}T00:00:00Z`);
       const text = date.toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" });
       axis.append(s("line", { class: "grid", x1: x, x2: x, y1: top, y2: top + plotH }));
@@ -247,16 +253,22 @@ function drawTimeline(buckets) {
   svg.append(bars);
 
   // The gap line, drawn through the weeks that have both words and deeds.
-  const gapY = (value) => mid - (value / 10) * (plotH / 2);
+  // Weeks without both words and deeds have no gap: the line breaks there instead of
+  // drawing a slope across months without data.
+  const gapY = (value) => mid - (Math.max(-10, Math.min(10, value)) / 10) * (plotH / 2 - 4);
   const points = [];
+  let run = [];
   buckets.forEach((bucket, idx) => {
     if (bucket.gap !== null && bucket.gap !== undefined) {
-      points.push([left + idx * band + band / 2, gapY(bucket.gap), bucket]);
+      const point = [left + idx * band + band / 2, gapY(bucket.gap), bucket];
+      points.push(point);
+      run.push(point);
+    } else {
+      if (run.length > 1) svg.append(s("polyline", { class: "gap-line", points: run.map(([x, y]) => `${x},${y}`).join(" ") }));
+      run = [];
     }
   });
-  if (points.length > 1) {
-    svg.append(s("polyline", { class: "gap-line", points: points.map(([x, y]) => `${x},${y}`).join(" ") }));
-  }
+  if (run.length > 1) svg.append(s("polyline", { class: "gap-line", points: run.map(([x, y]) => `${x},${y}`).join(" ") }));
   for (const [x, y, bucket] of points) {
     svg.append(s("circle", { class: "gap-dot", cx: x, cy: y, r: 3 },
       s("title", { text: `Week of ${bucket.start}: said ${bucket.said_score}, done ${bucket.done_score}, gap ${bucket.gap}` })));
@@ -284,7 +296,10 @@ async function loadLedger(filters) {
     body.append(h("tr", {}, h("td", { colspan: 7, class: "empty", text: "No threats, promises or demands match these filters." })));
     return;
   }
-  for (const item of data.items) {
+  // Most repeated first, then most recently said: what an analyst reads first.
+  const items = [...data.items].sort((a, b) => (b.times_said - a.times_said)
+    || String(b.last_said || "").localeCompare(String(a.last_said || "")));
+  for (const item of items) {
     const who = `${actorName(item.actor)} → ${actorName(item.recipient)}`;
     const said = item.reported_count && item.reported_count > item.mentions
       ? h("span", {}, String(item.times_said), h("span", { class: "sub", text: `${item.mentions} found, source says ${item.reported_count}` }))
@@ -459,7 +474,7 @@ function facts(pairs) {
   return list;
 }
 
-function history(changes) {
+function statusHistory(changes) {
   return h("ul", { class: "history" }, (changes || []).map((change) => h("li", {},
     h("span", { class: "date", text: change.date || "—" }), badge(change.status),
     h("span", {}, (change.evidence || []).map((id, idx) => h("a", { href: `#event=${encodeURIComponent(id)}`,
@@ -476,7 +491,7 @@ function miniChart(byMonth) {
   months.forEach((month, idx) => {
     const barH = ((height - bottom - 4) * byMonth[month]) / max;
     const x = idx * band + band * 0.15;
-    svg.append(s("rect", { x, y: height - bottom - barH, width: Math.max(2, band * 0.7), height: barH },
+    svg.append(s("rect", { x, y: height - bottom - barH, width: Math.max(2, Math.min(48, band * 0.7)), height: barH },
       s("title", { text: `${month}: ${byMonth[month]}` })));
     svg.append(s("text", { x: x, y: height - 3, text: month }));
   });
@@ -520,7 +535,7 @@ async function showCommitment(id, body) {
       ["Deadline", item.deadline || item.deadline_text],
     ]),
     h("h3", { text: "Said over time" }), miniChart(data.by_month),
-    h("h3", { text: "Status history" }), history(item.history),
+    h("h3", { text: "Status history" }), statusHistory(item.history),
     h("h3", { text: `Utterances (${data.utterances.length})` }), data.utterances.map(utterance),
     data.status_events.length ? h("h3", { text: "Events that decided the status" }) : null,
     data.status_events.map(utterance)));
@@ -537,7 +552,7 @@ async function showRedLine(id, body) {
       ["Rules out", label(item.content_type || "—")],
       ["Declared", item.declared], ["Last restated", item.last_restated], ["Restated", item.restated],
     ]),
-    h("h3", { text: "Status history" }), history(item.history),
+    h("h3", { text: "Status history" }), statusHistory(item.history),
     h("h3", { text: `Utterances (${data.utterances.length})` }), data.utterances.map(utterance),
     data.status_events.length ? h("h3", { text: "Events that decided the status" }) : null,
     data.status_events.map(utterance)));

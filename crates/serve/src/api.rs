@@ -13,8 +13,8 @@ use axum::Json;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use trecho::model::{Event, Format, Kind, Lang, Sentence};
 use trecho::ledger::{IndexOptions, IndexRow, Interval};
+use trecho::model::{Event, Format, Kind, Lang, Sentence};
 
 /// The raw query string pairs, as axum parses them.
 pub type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;

@@ -17,8 +17,8 @@ use axum::Json;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
-use trecho::model::{Actor, Event, Kind, PartialDate};
 use trecho::ledger::{CommitmentStatus, IndexOptions, IndexRow, Interval, Ledger, RedLineStatus};
+use trecho::model::{Actor, Event, Kind, PartialDate};
 
 /// The ledger and facets of one state of the store.
 #[derive(Debug)]
@@ -331,12 +331,7 @@ pub async fn commitment(
         )));
     };
     let evidence = item.evidence.clone();
-    let decided: Vec<String> = item
-        .history
-        .iter()
-        .flat_map(|change| change.evidence.iter().cloned())
-        .chain(item.status_evidence.iter().cloned())
-        .collect();
+    let decided = deciding_events(&item.history, &item.status_evidence, &evidence);
     let (utterances, status_events) = state
         .pool()
         .run(move |store| Ok((load(store, &evidence)?, load(store, &decided)?)))
@@ -354,6 +349,22 @@ pub async fn commitment(
         status_events,
     })
     .into_response())
+}
+
+/// The events behind status changes after the first (which is the item being said), not
+/// already listed among the utterances.
+fn deciding_events<S>(
+    history: &[trecho::ledger::StatusChange<S>],
+    status_evidence: &[String],
+    utterances: &[String],
+) -> Vec<String> {
+    history
+        .iter()
+        .skip(1)
+        .flat_map(|change| change.evidence.iter().cloned())
+        .chain(status_evidence.iter().cloned())
+        .filter(|id| !utterances.contains(id))
+        .collect()
 }
 
 /// The events with these ids, each once, in date order.
@@ -430,11 +441,7 @@ pub async fn red_line(
         )));
     };
     let evidence = item.evidence.clone();
-    let decided: Vec<String> = item
-        .history
-        .iter()
-        .flat_map(|change| change.evidence.iter().cloned())
-        .collect();
+    let decided = deciding_events(&item.history, &item.status_evidence, &evidence);
     let (utterances, status_events) = state
         .pool()
         .run(move |store| Ok((load(store, &evidence)?, load(store, &decided)?)))
