@@ -18,6 +18,29 @@
 //! Pronoun subjects ("he said") give `reported` without a speaker: resolving them is the caller's
 //! business. English inversion ("…, said Trump") counts only after a comma or a quote, so that in
 //! "Sheinbaum said Trump threatened tariffs" the speaker stays Sheinbaum.
+//!
+//! # How the subject of a reporting verb is found
+//!
+//! The sentence is cut into tokens and into segments between punctuation marks.
+//!
+//! 1. An unnamed source described by a clause right before the verb ("officials familiar with the
+//!    matter said") is taken whole.
+//! 2. After a comma the whole segment up to the verb is the subject (", the official CTK news
+//!    agency said"); a verb right after a comma takes the nearest earlier segment that starts like
+//!    a noun phrase ("El vicepresidente de Guatemala, Luis Flores, anunció"; "Sheinbaum, who spoke
+//!    with Trump, said").
+//! 3. "… and said" after a clause of its own takes the subject that opens the sentence ("Arafat
+//!    defended Iraq and said").
+//! 4. Otherwise the run of capitalized words, titles and role words before the verb ("Secretary
+//!    of State Marco Rubio said", "La presidenta Claudia Sheinbaum dijo").
+//! 5. In Spanish, and in English after a comma or a quote, the subject may follow the verb
+//!    ("dijo Sheinbaum", "afirmó este martes la presidenta"); a following noun phrase counts only
+//!    if it names someone, so "anunció un acuerdo" has no speaker.
+//!
+//! A phrase is an attribution rather than a speaker when a source noun ("official", "fuentes",
+//! "tally", "agency") appears in its lowercase words, or when it names a news outlet. Spanish
+//! verbs are matched with their accents ("anunció", not the noun "anuncio") unless the sentence
+//! has no accents at all.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -106,7 +129,7 @@ pub fn find(sentence: &str, lang: Lang) -> Attribution {
             let start = folded.original(found.start());
             let end = folded.original(found.end());
             if let Some(text) = sentence.get(start..end) {
-                result.attribution = Some(capitalize_nothing(text));
+                result.attribution = Some(trim_phrase(text));
                 result.reported = true;
             }
         }
@@ -142,7 +165,7 @@ fn place(result: &mut Attribution, phrase: Phrase) {
 }
 
 /// Keeps the phrase as written, only trimmed of surrounding punctuation and spaces.
-fn capitalize_nothing(text: &str) -> String {
+fn trim_phrase(text: &str) -> String {
     text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | '\''))
         .to_string()
 }
@@ -906,7 +929,7 @@ fn subject_before(
     {
         let text = sentence.get(folded.original(np.start())..folded.original(np.end()))?;
         return Some(Phrase {
-            text: capitalize_nothing(text),
+            text: trim_phrase(text),
             class: Class::Source,
         });
     }
@@ -1265,7 +1288,7 @@ fn source_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<Phr
     }
     let start = tokens.get(from)?.start;
     let end = tokens.get(end_idx - 1)?.end;
-    let text = capitalize_nothing(sentence.get(start..end)?);
+    let text = trim_phrase(sentence.get(start..end)?);
     let class = classify(&text);
     Some(Phrase { text, class })
 }
@@ -1295,7 +1318,7 @@ fn phrase_from(
     }
     let start = tokens.get(start_idx)?.start;
     let end = tokens.get(end_idx - 1)?.end;
-    let text = capitalize_nothing(sentence.get(start..end)?);
+    let text = trim_phrase(sentence.get(start..end)?);
     let names_someone = tokens
         .get(start_idx..end_idx)?
         .iter()
