@@ -425,26 +425,23 @@ fn choose_body(root: NodeRef<'_, Node>) -> Body<'_> {
             }
         }
     }
-    if let Some((article, len)) = best_article {
-        if len > 0 {
-            return Body {
-                node: article,
-                keep_headers: true,
-            };
-        }
-    }
-    if let Some((main, len)) = best_main {
-        if len > 0 {
-            return Body {
-                node: main,
-                keep_headers: true,
-            };
-        }
-    }
     let densest = paragraph_score
         .iter()
         .max_by_key(|&(id, score)| (*score, std::cmp::Reverse(*id)))
         .and_then(|(&id, _)| root.tree().get(id));
+    let densest_len = densest
+        .and_then(|node| text_len.get(&node.id()).copied())
+        .unwrap_or(0);
+    // An <article> or <main> wins unless it is a small card beside a much larger text block
+    // (a teaser or a related-story box on a page whose story sits in plain <div>s).
+    for (candidate, len) in [best_article, best_main].into_iter().flatten() {
+        if len > 0 && len * 2 >= densest_len {
+            return Body {
+                node: candidate,
+                keep_headers: true,
+            };
+        }
+    }
     match densest {
         Some(node) => Body {
             node,
@@ -674,6 +671,16 @@ mod tests {
             <p>The second paragraph adds more text to it.</p></div></div>
             <div class="sidebar"><p>Most read</p></div></body>"#,
             "The first paragraph of the story is long enough.\n\nThe second paragraph adds more text to it.",
+        );
+    }
+
+    #[test]
+    fn small_article_card_loses_to_the_story() {
+        check(
+            r#"<body><article class="card"><p>Teaser.</p></article>
+            <div id="story"><p>The story has a long first paragraph about the water treaty.</p>
+            <p>And a second paragraph about tariffs and deliveries.</p></div></body>"#,
+            "The story has a long first paragraph about the water treaty.\n\nAnd a second paragraph about tariffs and deliveries.",
         );
     }
 
