@@ -14,6 +14,7 @@
 //! | expression | date | source |
 //! |---|---|---|
 //! | `2025-12-06` (ISO) | itself | text |
+//! | `12/6/2025` (English, month first), `6/12/2025` (Spanish, day first) | the day | text |
 //! | "December 6, 2025", "6 December 2025", "el 6 de diciembre de 2025" | the day | text |
 //! | "December 2025", "diciembre de 2025" | the month | text |
 //! | "On December 6", "Dec. 6", "el 6 de diciembre" | the day, in the year that puts it no more than 90 days after and no more than 275 days before `published`, the nearest if two do (so a January article's "December 6" is the previous December, a December article's "January 31" the next January, and a December article's "March 27" the past March) | text |
@@ -359,6 +360,8 @@ pub(crate) fn shift_months(date: NaiveDate, months: i64) -> NaiveDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Iso,
+    /// "12/6/2025" in English (month first), "6/12/2025" in Spanish (day first).
+    Slashed,
     MonthDay,
     DayMonth,
     MonthYear,
@@ -375,7 +378,7 @@ impl Kind {
     /// The trigger bit (see [`triggers`]) a sentence needs for this kind of rule to match.
     fn trigger(self) -> u8 {
         match self {
-            Kind::Iso | Kind::Year => TRIGGER_DIGIT,
+            Kind::Iso | Kind::Slashed | Kind::Year => TRIGGER_DIGIT,
             Kind::MonthDay | Kind::DayMonth | Kind::MonthYear | Kind::MonthOnly => TRIGGER_MONTH,
             Kind::RelativeDay => TRIGGER_DAY_WORD,
             Kind::RelativePeriod | Kind::YearPart => TRIGGER_PERIOD,
@@ -479,6 +482,10 @@ static EN_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
         ),
         rule(
+            Kind::Slashed,
+            r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b",
+        ),
+        rule(
             Kind::MonthDay,
             &format!(
                 r"\b(?:(?P<wd>{weekdays}),?\s+)?(?P<mon>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
@@ -532,6 +539,10 @@ static ES_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             Kind::Iso,
             r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+        ),
+        rule(
+            Kind::Slashed,
+            r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b",
         ),
         rule(
             Kind::DayMonth,
@@ -630,6 +641,15 @@ fn resolve(
                 matched.number("month")?,
                 matched.number("day")?,
             )?;
+            Some((PartialDate::day(date), DateSource::Text))
+        }
+        Kind::Slashed => {
+            let (first, second) = (matched.number("first")?, matched.number("second")?);
+            let (month, day) = match lang {
+                Lang::En => (first, second),
+                Lang::Es => (second, first),
+            };
+            let date = NaiveDate::from_ymd_opt(matched.number("year")? as i32, month, day)?;
             Some((PartialDate::day(date), DateSource::Text))
         }
         Kind::MonthDay | Kind::DayMonth => {
@@ -1141,6 +1161,24 @@ mod tests {
             published,
             &["a principios de año=2025/relative"],
         );
+    }
+
+    #[test]
+    fn slashed_dates_follow_the_language() {
+        // Synthetic.
+        check(
+            "The order was signed on 12/6/2025.",
+            Lang::En,
+            None,
+            &["12/6/2025=2025-12-06/text"],
+        );
+        check(
+            "El decreto se publicó el 6/12/2025.",
+            Lang::Es,
+            None,
+            &["6/12/2025=2025-12-06/text"],
+        );
+        check("Ratio 13/13/2025 is no date.", Lang::En, None, &[]);
     }
 
     #[test]
