@@ -28,6 +28,11 @@ static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:copyright(?-u:\b)|©|\(c\) ?\d{4}).*$",
         r"(?i)^(?:subscribe(?: now| today| here)?|sign up(?: now| here)?|donate(?: now)?|advertisement|publicidad|read more|continue reading|click here|follow us(?: on .*)?|s[ií]guenos(?: en .*)?|like us on facebook|forward to a friend|suscr[ií]bete|get the app|download the app)[.!:]?$",
         r"(?i)^p\.? ?o\.? box \d+",
+        // Horizontal rules and separators: "-----", "* * *", "=====".
+        r"^[-_=*~#•·|/\\+. ]{3,}$",
+        r"(?i)^(?:sent from my \w+|(?:read|open|continue) in (?:the )?app|listen to this (?:article|story|episode)|get the app)\.?$",
+        // Reply introductions: "On Mon, Dec 29, 2025 at 7:02 AM Jane <j@x> wrote:".
+        r"(?i)^(?:on|el) .{5,160} (?:wrote|escribió):$",
         // A postal address line: a street number, a street word and a ZIP code.
         r"(?i)^\d{1,6} [^.!?]{0,80}(?-u:\b)(?:street|st\.?|avenue|ave\.?|road|rd\.?|suite|ste\.?|blvd\.?|boulevard|floor|fl\.?|drive|dr\.?|lane|way|plaza)(?-u:\b)[^.!?]{0,80}(?-u:\b)\d{5}(?:-\d{4})?(?-u:\b)",
         r"(?i)^[^.!?]{0,80}(?-u:\b)(?:suite|ste\.?) \d+[^.!?]{0,60}(?-u:\b)\d{5}(?:-\d{4})?$",
@@ -122,6 +127,15 @@ mod tests {
             true,
         );
         check_furniture("Subscribe now", true);
+        check_furniture("-----", true);
+        check_furniture("* * *", true);
+        check_furniture("Sent from my iPhone", true);
+        check_furniture(
+            "On Mon, Dec 29, 2025 at 7:02 AM Jane Doe <jane@example.org> wrote:",
+            true,
+        );
+        check_furniture("[…]", false);
+        check_furniture("- more troops", false);
     }
 
     #[test]
