@@ -327,10 +327,24 @@ guerrill* = security
 rebel* = security
 insurgen* = security
 armed group* = security
-grupo* armado* = security
+grupo armado = security
+grupos armados = security
+hombres armados = security
+enfrentamiento armado = security
+enfrentamientos armados = security
+impacto de bala = security
+impactos de bala = security
+balazo* = security
+arma de fuego = security
+armas de fuego = security
+asesin* = security
+atentado* = security
+human shield* = security
+offensive = security
+jihadist* = security
+yihadista* = security
 paramilitar* = security
 killed = security
-asesinad* = security
 missile* = security
 misil* = security
 cyberattack* = security
@@ -426,7 +440,8 @@ seccion 232 = trade
 customs = trade
 aduana* = trade
 supply chain* = trade
-cadena* de suministro = trade
+cadena de suministro = trade
+cadenas de suministro = trade
 nearshoring = trade
 ^USTR = trade
 embargo* = trade
@@ -461,6 +476,8 @@ trafico de personas = migration
 ^ICE = migration
 ^CBP = migration
 redada* = migration
+displaced = migration
+desplazad* = migration
 
 # water
 1944 water treaty = water
@@ -579,6 +596,19 @@ prision = justice
 arrest warrant* = justice
 orden de aprehension = justice
 custody = justice
+judiciary = justice
+poder judicial = justice
+ministerio de justicia = justice
+ministro de justicia = justice
+ministry of justice = justice
+justice minister = justice
+^ICC = justice
+charges against = justice
+cargos contra = justice
+prisoner* = justice
+presos = justice
+pardon* = justice
+indult* = justice
 
 # diplomacy
 ambassador* = diplomacy
@@ -641,8 +671,8 @@ due process = human_rights
 debido proceso = human_rights
 abuse* = human_rights
 abuso* = human_rights
-desaparecido* = human_rights
-desaparicion* = human_rights
+desaparecid* = human_rights
+desapareci* = human_rights
 disappeared = human_rights
 disappearance* = human_rights
 tortur* = human_rights
@@ -786,6 +816,9 @@ impl Lexicon {
             pattern = pattern.trim_start_matches('^');
             let stem = pattern.ends_with('*');
             pattern = pattern.trim_end_matches('*');
+            if pattern.contains('*') {
+                panic!("lexicon pattern with '*' before its end: {line:?}");
+            }
             let folded: String = pattern.chars().map(crate::dates::fold_char).collect();
             patterns.push(folded);
             entries.push(Entry {
@@ -1371,6 +1404,16 @@ mod tests {
             "Sheinbaum rechazó cualquier intervención militar en territorio mexicano.",
             Lang::Es,
             &["security"],
+        );
+        check_issues(
+            "Miembros de un grupo armado desaparecieron a dos personas en la zona rural.",
+            Lang::Es,
+            &["security", "human_rights"],
+        );
+        check_issues(
+            "Las cadenas de suministro de acero se reorganizan.",
+            Lang::Es,
+            &["trade"],
         );
         check_issues(
             "Pemex combate el huachicol en Tamaulipas.",
