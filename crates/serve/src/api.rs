@@ -64,8 +64,8 @@ pub async fn events(State(state): State<AppState>, query: RawQuery) -> Result<Re
     let filter = event_filter(&filters, Some(limit as u64), offset as u64);
     let (total, items) = state
         .pool()
-        .run(move |store| {
-            let total = store.count_events(&filter)?;
+        .run_with(move |pool, store| {
+            let total = pool.count_events(store, &filter)?;
             let items = store.events(&filter)?;
             Ok((total, items))
         })
@@ -355,11 +355,8 @@ pub async fn timeline(
     let filters = filters.clone();
     let timeline = state
         .pool()
-        .run(move |store| {
-            let total = store.count_events(&EventFilter {
-                limit: None,
-                ..filter.clone()
-            })?;
+        .run_with(move |pool, store| {
+            let total = pool.count_events(store, &filter)?;
             let mut buckets: BTreeMap<NaiveDate, Bucket> = BTreeMap::new();
             let mut counted = 0u64;
             let mut undated = 0u64;

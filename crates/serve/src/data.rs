@@ -3,7 +3,8 @@
 
 use crate::error::{ApiError, Error};
 use crate::params::Filters;
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -15,7 +16,26 @@ pub use trecho::{EventFilter, Store, StoreError, StoredDocument};
 pub struct Pool {
     stores: Vec<Mutex<Store>>,
     next: AtomicUsize,
+    path: PathBuf,
+    counts: Mutex<CountCache>,
 }
+
+/// Event counts by filter, valid for one version of the store file.
+#[derive(Default)]
+struct CountCache {
+    version: Option<Version>,
+    counts: HashMap<String, u64>,
+}
+
+/// The most filters whose counts are kept.
+const MAX_CACHED_COUNTS: usize = 1024;
+
+/// What identifies a state of the store: size and modification time of the database file and
+/// of its write-ahead log. Any committed write changes the log (or, after a checkpoint, the
+/// file), so a cache keyed on this is never stale; reading it costs two `stat` calls instead
+/// of counting a million rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version(Vec<(u64, Option<std::time::SystemTime>)>);
 
 impl Pool {
     /// Opens `size` connections to the store at `path` (which must exist: serving never
@@ -30,7 +50,63 @@ impl Pool {
         Ok(Pool {
             stores,
             next: AtomicUsize::new(0),
+            path: path.to_path_buf(),
+            counts: Mutex::new(CountCache::default()),
         })
+    }
+
+    /// The current version of the store file, or `None` when it cannot be read (an in-memory
+    /// store), in which case callers must not cache.
+    pub fn version(&self) -> Option<Version> {
+        let mut parts = Vec::new();
+        let mut wal = self.path.as_os_str().to_owned();
+        wal.push("-wal");
+        for path in [self.path.clone(), PathBuf::from(wal)] {
+            match std::fs::metadata(&path) {
+                Ok(metadata) => parts.push((metadata.len(), metadata.modified().ok())),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => parts.push((0, None)),
+                Err(_) => return None,
+            }
+        }
+        Some(Version(parts))
+    }
+
+    /// How many events match `filter` (its page ignored), cached per store version: paging
+    /// through one filter, or the dashboard reloading, counts once.
+    pub fn count_events(&self, store: &Store, filter: &EventFilter) -> Result<u64, ApiError> {
+        let key = format!(
+            "{:?}",
+            EventFilter {
+                limit: None,
+                offset: 0,
+                ..filter.clone()
+            }
+        );
+        let version = self.version();
+        if let Some(version) = &version {
+            let cache = self
+                .counts
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if cache.version.as_ref() == Some(version) {
+                if let Some(&count) = cache.counts.get(&key) {
+                    return Ok(count);
+                }
+            }
+        }
+        let count = store.count_events(filter)?;
+        if let Some(version) = version {
+            let mut cache = self
+                .counts
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if cache.version.as_ref() != Some(&version) || cache.counts.len() >= MAX_CACHED_COUNTS {
+                cache.counts.clear();
+                cache.version = Some(version);
+            }
+            cache.counts.insert(key, count);
+        }
+        Ok(count)
     }
 
     /// Runs `f` with a free connection on a blocking thread.
@@ -39,10 +115,19 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        self.run_with(move |_, store| f(store)).await
+    }
+
+    /// Like [`Pool::run`], with the pool passed along (for its caches).
+    pub async fn run_with<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Pool, &Store) -> Result<T, ApiError> + Send + 'static,
+    {
         let pool = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
             let guard = pool.acquire()?;
-            f(&guard)
+            f(&pool, &guard)
         })
         .await
         .map_err(|error| ApiError::Internal(format!("store task failed: {error}")))?

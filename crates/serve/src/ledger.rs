@@ -2,8 +2,8 @@
 //! facets the dashboard's selectors offer.
 //!
 //! The ledger is built from every stored event, which takes a while on a large store, so it is
-//! kept in a [`Cache`] keyed on the store's document and event counts: the first request after
-//! an ingest rebuilds it, the others reuse it.
+//! kept in a [`Cache`] keyed on the store file's version: the first request after an ingest
+//! rebuilds it, the others reuse it.
 
 use crate::api::{params, MarkedEvent, RawQuery};
 use crate::data::{event_filter, EventFilter, Store};
@@ -23,12 +23,21 @@ use trecho::model::{Actor, Event, Kind, PartialDate};
 /// The ledger and facets of one state of the store.
 #[derive(Debug)]
 pub struct Snapshot {
-    /// (documents, events) when it was built.
-    key: (u64, u64),
+    /// The store version it was built from.
+    key: Key,
     /// Commitments, red lines, linkage and deeds.
     pub ledger: Ledger,
     /// What the store holds.
     pub facets: Facets,
+}
+
+/// What a snapshot was built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    /// A version of the store file.
+    File(crate::data::Version),
+    /// Document and event counts (stores without a file).
+    Counts(u64, u64),
 }
 
 /// The last snapshot built.
@@ -77,9 +86,16 @@ pub struct Side {
 pub async fn snapshot(state: &AppState) -> Result<Arc<Snapshot>, ApiError> {
     let state = state.clone();
     let pool = Arc::clone(state.pool());
-    pool.run(move |store| {
-        let stats = store.stats()?;
-        let key = (stats.documents, stats.events);
+    pool.run_with(move |pool, store| {
+        // The file's version is cheap to read; without one (in-memory store), the counts are
+        // the key.
+        let key = match pool.version() {
+            Some(version) => Key::File(version),
+            None => {
+                let stats = store.stats()?;
+                Key::Counts(stats.documents, stats.events)
+            }
+        };
         // Holding the slot while building means concurrent requests wait for one build
         // instead of each starting their own.
         let mut slot = state
@@ -97,10 +113,11 @@ pub async fn snapshot(state: &AppState) -> Result<Arc<Snapshot>, ApiError> {
     .await
 }
 
-fn build_snapshot(store: &Store, key: (u64, u64)) -> Result<Snapshot, ApiError> {
+fn build_snapshot(store: &Store, key: Key) -> Result<Snapshot, ApiError> {
+    let stats = store.stats()?;
     let events = store.events(&EventFilter::default())?;
     let ledger = trecho::ledger::build(&events);
-    let facets = facets(&events, key);
+    let facets = facets(&events, (stats.documents, stats.events));
     Ok(Snapshot {
         key,
         ledger,

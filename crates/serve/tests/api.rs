@@ -1089,3 +1089,42 @@ async fn demo_corpus_answers_agree_with_store_and_ledger() {
         );
     }
 }
+
+#[tokio::test]
+async fn caches_follow_writes_to_the_store() {
+    let (_dir, path, router) = setup();
+    let (_, page) = json(&router, "/api/events?actor=USA").await;
+    assert_eq!(page["total"], 4);
+    let (_, ledger_before) = json(&router, "/api/ledger").await;
+    let (_, facets) = json(&router, "/api/facets").await;
+    assert_eq!(facets["events"], 5);
+
+    // Another process (here: another connection) ingests while the server runs.
+    let mut store = Store::open(&path).unwrap();
+    add_document(
+        &mut store,
+        "doc-late",
+        "2026-01-20",
+        Lang::En,
+        &[&["Trump warned Mexico he would impose 30% tariffs on all Mexican imports."]],
+        vec![said(
+            "Trump warned Mexico he would impose 30% tariffs on all Mexican imports.",
+        )],
+    );
+    drop(store);
+
+    let (_, page) = json(&router, "/api/events?actor=USA").await;
+    assert_eq!(page["total"], 5, "the cached count was not refreshed");
+    let (_, facets) = json(&router, "/api/facets").await;
+    assert_eq!(facets["events"], 6, "the cached snapshot was not refreshed");
+    let (_, ledger_after) = json(&router, "/api/ledger").await;
+    let mentions = |list: &Value| -> u64 {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["mentions"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(mentions(&ledger_after), mentions(&ledger_before) + 1);
+}
