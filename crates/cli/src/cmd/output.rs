@@ -150,15 +150,17 @@ impl<W: Write> EventSink<W> {
                 let Some(out) = self.out.as_mut() else {
                     return Ok(());
                 };
+                let record = serde_json::to_string(event)?;
                 if self.explain {
-                    // The record's fields, then `explanation`: still one flat object per line.
-                    let mut value = serde_json::to_value(event)?;
-                    if let serde_json::Value::Object(map) = &mut value {
-                        map.insert("explanation".into(), serde_json::json!(steps));
-                    }
-                    serde_json::to_writer(&mut *out, &value)?;
+                    // The record's fields in spec order, then `explanation`: still one flat
+                    // object per line.
+                    let record = record.strip_suffix('}').unwrap_or(&record);
+                    out.write_all(record.as_bytes())?;
+                    out.write_all(b",\"explanation\":")?;
+                    serde_json::to_writer(&mut *out, steps)?;
+                    out.write_all(b"}")?;
                 } else {
-                    serde_json::to_writer(&mut *out, event)?;
+                    out.write_all(record.as_bytes())?;
                 }
                 out.write_all(b"\n")?;
             }
