@@ -88,10 +88,17 @@ pub fn find(sentence: &str, lang: Lang) -> Attribution {
     });
     let mut result = Attribution::default();
 
+    // A sentence with hundreds of reporting verbs is not prose; looking at the first few keeps
+    // the work linear in the sentence length.
+    let mut cues_seen = 0;
     for idx in 0..tokens.len() {
+        if cues_seen >= MAX_CUES || (result.speaker.is_some() && result.attribution.is_some()) {
+            break;
+        }
         let Some(cue) = cue_at(&tokens, idx, lang, has_accents) else {
             continue;
         };
+        cues_seen += 1;
         result.reported = true;
         let phrase = match cue {
             Cue::Verb { inversion } => {
@@ -138,6 +145,12 @@ pub fn find(sentence: &str, lang: Lang) -> Attribution {
     result.speculation = speculation(sentence, &folded, lang, result.speaker.is_some());
     result
 }
+
+/// How many reporting cues a sentence is searched at.
+const MAX_CUES: usize = 16;
+
+/// How far back (in bytes of folded text) an unnamed source described by a clause may start.
+const ANONYMOUS_REACH: usize = 240;
 
 /// A phrase found next to a reporting cue, with its class.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -921,13 +934,18 @@ fn subject_before(
     }
     // Unnamed sources described by a clause.
     let folded_end = tokens.get(end_idx)?.folded_start;
+    let mut reach_start = folded_end.saturating_sub(ANONYMOUS_REACH);
+    while !folded.text.is_char_boundary(reach_start) {
+        reach_start -= 1;
+    }
     if let Some(np) = folded
         .text
-        .get(..folded_end)
+        .get(reach_start..folded_end)
         .and_then(|left| ANONYMOUS_BEFORE.captures(left))
         .and_then(|c| c.name("np"))
     {
-        let text = sentence.get(folded.original(np.start())..folded.original(np.end()))?;
+        let (np_start, np_end) = (reach_start + np.start(), reach_start + np.end());
+        let text = sentence.get(folded.original(np_start)..folded.original(np_end))?;
         return Some(Phrase {
             text: trim_phrase(text),
             class: Class::Source,

@@ -80,6 +80,9 @@ pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
         Lang::En => &EN_CONNECTIVES,
         Lang::Es => &ES_CONNECTIVES,
     };
+    // Both lexicons run once; each connective only looks at the hits on either side.
+    let instruments = INSTRUMENT_LEXICON.find(sentence, &folded, lang);
+    let hits = ISSUE_LEXICON.find(sentence, &folded, lang);
     for caps in connectives.captures_iter(&folded.text) {
         let Some(connective) = caps.get(0) else {
             continue;
@@ -107,34 +110,32 @@ pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
             continue;
         }
         let allow_soft = caps.name("weak").is_none();
-        let lever =
-            last_instrument(sentence, &folded, lang, instrument_part, allow_soft).or_else(|| {
-                // An exchange needs no coercive word: "troops in exchange for a tariff pause".
-                if exchange {
-                    last_issue(sentence, &folded, lang, instrument_part)
-                } else {
-                    None
-                }
-            });
+        let lever = last_instrument(&instruments, instrument_part, allow_soft).or_else(|| {
+            // An exchange needs no coercive word: "troops in exchange for a tariff pause".
+            if exchange {
+                last_issue(&hits, instrument_part)
+            } else {
+                None
+            }
+        });
         let Some(lever) = lever else { continue };
-        let goal =
-            first_issue_other_than(sentence, &folded, lang, goal_part, lever).or_else(|| {
-                // "until Mexico honors the Treaty": a vague object stands for an issue named
-                // elsewhere in the sentence.
-                let goal_text = folded
-                    .text
-                    .get(goal_part.start..goal_part.end)
-                    .unwrap_or("");
-                if VAGUE_OBJECT.is_match(goal_text) {
-                    let whole = Part {
-                        start: 0,
-                        end: folded.text.len(),
-                    };
-                    first_issue_other_than(sentence, &folded, lang, whole, lever)
-                } else {
-                    None
-                }
-            });
+        let goal = first_issue_other_than(&hits, goal_part, lever).or_else(|| {
+            // "until Mexico honors the Treaty": a vague object stands for an issue named
+            // elsewhere in the sentence.
+            let goal_text = folded
+                .text
+                .get(goal_part.start..goal_part.end)
+                .unwrap_or("");
+            if VAGUE_OBJECT.is_match(goal_text) {
+                let whole = Part {
+                    start: 0,
+                    end: folded.text.len(),
+                };
+                first_issue_other_than(&hits, whole, lever)
+            } else {
+                None
+            }
+        });
         if let Some(goal) = goal {
             return Some(Leverage { lever, goal });
         }
@@ -949,40 +950,26 @@ fn clause_end(text: &str, from: usize) -> usize {
         .unwrap_or(text.len())
 }
 
-fn last_instrument(
-    sentence: &str,
-    folded: &Folded,
-    lang: Lang,
-    part: Part,
-    allow_soft: bool,
-) -> Option<Issue> {
-    INSTRUMENT_LEXICON
-        .find(sentence, folded, lang)
+/// The issue of the last instrument inside `part` (soft ones only when allowed).
+fn last_instrument(instruments: &[Hit<'_>], part: Part, allow_soft: bool) -> Option<Issue> {
+    instruments
         .iter()
         .rev()
         .filter(|hit| part.holds(hit) && (allow_soft || !hit.soft))
         .find_map(|hit| hit.issues.first().copied())
 }
 
-fn last_issue(sentence: &str, folded: &Folded, lang: Lang, part: Part) -> Option<Issue> {
-    ISSUE_LEXICON
-        .find(sentence, folded, lang)
-        .iter()
+/// The issue of the last lexicon entry inside `part`.
+fn last_issue(hits: &[Hit<'_>], part: Part) -> Option<Issue> {
+    hits.iter()
         .rev()
         .filter(|hit| part.holds(hit))
         .find_map(|hit| hit.issues.first().copied())
 }
 
-fn first_issue_other_than(
-    sentence: &str,
-    folded: &Folded,
-    lang: Lang,
-    part: Part,
-    lever: Issue,
-) -> Option<Issue> {
-    ISSUE_LEXICON
-        .find(sentence, folded, lang)
-        .iter()
+/// The first issue inside `part` that is not the lever.
+fn first_issue_other_than(hits: &[Hit<'_>], part: Part, lever: Issue) -> Option<Issue> {
+    hits.iter()
         .filter(|hit| part.holds(hit))
         .flat_map(|hit| hit.issues.iter().copied())
         .find(|issue| *issue != lever)
@@ -1719,6 +1706,27 @@ mod tests {
             reported = found.reported,
             speculation = found.speculation,
         )
+    }
+
+    /// A huge "sentence" (a table or a broken page) must not take quadratic time: every function
+    /// looks at a bounded neighbourhood per cue.
+    #[test]
+    fn long_inputs_stay_linear() {
+        use crate::{attribution, counts, dates};
+        let unit = "officials said tariffs over water until Mexico pays, dijo el canciller, ";
+        let sentence = unit.repeat(700); // about 50 KB
+        let published = NaiveDate::from_ymd_opt(2025, 12, 24);
+        let start = std::time::Instant::now();
+        for lang in [Lang::En, Lang::Es] {
+            let _ = dates::find_all(&sentence, lang, published);
+            let _ = counts::reported_count(&sentence, lang);
+            let _ = issues(&sentence, lang);
+            let _ = leverage(&sentence, lang);
+            let _ = deadline(&sentence, lang, published);
+            let _ = attribution::find(&sentence, lang);
+        }
+        // Generous: a debug build on a busy machine; quadratic behaviour takes minutes here.
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     /// Time per call of every context function on the golden sentences. Run with
