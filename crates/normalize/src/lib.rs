@@ -43,6 +43,7 @@ mod lang;
 mod segment;
 mod speaker;
 
+use std::collections::HashMap;
 use trecho_model::{Diagnostic, Document, Format, Lang, Normalized, Sentence};
 
 /// Knobs of normalization.
@@ -71,6 +72,20 @@ pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
     let cleaned = clean::clean(&document.text);
     let mut diagnostics = Vec::new();
     let is_transcript = document.format == Format::Transcript;
+    // Title-case labels ("Secretary Rubio:") count only when they open two or more paragraphs,
+    // as in the ingest transcript reader, so "Washington: …" in a header is not a speaker.
+    let mut title_case_labels: HashMap<&str, usize> = HashMap::new();
+    if is_transcript {
+        for &(start, end) in &cleaned.paragraphs {
+            let paragraph = cleaned.text.get(start..end).unwrap_or("");
+            if speaker::label_length(paragraph).is_none() {
+                if let Some(label_len) = speaker::transcript_label_length(paragraph) {
+                    let label = paragraph.get(..label_len).unwrap_or("");
+                    *title_case_labels.entry(label).or_default() += 1;
+                }
+            }
+        }
+    }
 
     let mut sentences = Vec::new();
     let mut document_votes = lang::Votes::default();
@@ -83,7 +98,15 @@ pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
             .unwrap_or("");
         let mut body_offset = 0;
         if is_transcript {
-            if let Some(label_len) = speaker::transcript_label_length(paragraph) {
+            let label_len = speaker::label_length(paragraph).or_else(|| {
+                speaker::transcript_label_length(paragraph).filter(|&len| {
+                    let label = paragraph.get(..len).unwrap_or("");
+                    title_case_labels
+                        .get(label)
+                        .is_some_and(|&count| count >= 2)
+                })
+            });
+            if let Some(label_len) = label_len {
                 let label = paragraph.get(..label_len - 1).unwrap_or("").trim();
                 speaker = Some(label.to_string());
                 body_offset = label_len;
@@ -255,6 +278,19 @@ mod tests {
             ],
         );
         assert!(normalized.text.contains("THE PRESIDENT: We will act."));
+    }
+
+    #[test]
+    fn title_case_labels_need_to_repeat() {
+        check(
+            "Washington: A statement.\n\nSecretary Rubio: Thank you.\n\nSecretary Rubio: Yes.",
+            Format::Transcript,
+            &[
+                ("Washington: A statement.", None, Lang::En),
+                ("Thank you.", Some("Secretary Rubio"), Lang::En),
+                ("Yes.", Some("Secretary Rubio"), Lang::En),
+            ],
+        );
     }
 
     #[test]
