@@ -389,9 +389,6 @@ pub(crate) fn is_bullet(token: &str) -> bool {
 
 /// Whether the line starts with an upper-case speaker label ("SECRETARY RUBIO:", "Q:").
 fn starts_with_label(original: &str, tokens: &[Token]) -> bool {
-    let Some(first) = tokens.first() else {
-        return false;
-    };
     let end = tokens
         .iter()
         .take(9)
@@ -399,10 +396,9 @@ fn starts_with_label(original: &str, tokens: &[Token]) -> bool {
     let Some(label_end) = end else {
         return false;
     };
-    let label = original
-        .get(first.start..tokens[label_end].end)
-        .unwrap_or("");
-    crate::speaker::label_length(label).is_some_and(|len| len == label.len())
+    // Joined with single spaces, as the label will read in the normalized text.
+    let label = joined_text(original, tokens.get(..=label_end).unwrap_or(&[]));
+    crate::speaker::label_length(&label).is_some_and(|len| len == label.len())
 }
 
 /// Appends one paragraph to the output, unless it is empty or furniture as a whole.
