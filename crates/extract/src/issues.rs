@@ -160,7 +160,7 @@ pub struct Deadline {
 /// the year nearest `published` (see [`crate::dates`]); "by March" → the last day of the next
 /// March on or after `published`; "by Friday" → the next Friday on or after `published`; "next
 /// week" → the Sunday ending next week; "next month" → its last day; "tomorrow" → the day after
-/// `published`.
+/// `published`; "by the end of 2025", "a finales de 2025" → December 31 of that year.
 ///
 /// ```
 /// use trecho_extract::issues::deadline;
@@ -992,6 +992,8 @@ enum DeadlineKind {
     Period,
     /// "tomorrow", "mañana".
     Tomorrow,
+    /// "by the end of 2025", "a finales de 2025", "para 2026": the year's last day.
+    Year,
     /// "soon", "pronto": no date.
     Vague,
 }
@@ -1005,6 +1007,7 @@ impl DeadlineKind {
             DeadlineKind::Month => TRIGGER_MONTH,
             DeadlineKind::Weekday => TRIGGER_WEEKDAY,
             DeadlineKind::Tomorrow => TRIGGER_DAY_WORD,
+            DeadlineKind::Year => TRIGGER_DIGIT,
             DeadlineKind::Vague => 0,
         }
     }
@@ -1080,6 +1083,10 @@ static EN_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
         ),
         deadline_rule(DeadlineKind::Period, r"\bby\s+(?P<unit>year)-end\b"),
         deadline_rule(
+            DeadlineKind::Year,
+            r"\b(?:by|before|no later than|until)\s+(?:the\s+end\s+of\s+|the\s+close\s+of\s+|end\s+of\s+)?(?P<year>20\d{2})\b",
+        ),
+        deadline_rule(
             DeadlineKind::Period,
             r"\b(?:(?:by|before|until|within)\s+)?next\s+(?P<unit>week|month|year)\b",
         ),
@@ -1124,7 +1131,7 @@ static ES_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
         ),
         deadline_rule(
             DeadlineKind::Period,
-            r"\b(?:(?:antes de|para|a mas tardar a)\s+)?(?:(?:finales|fines|fin)\s+(?:de|del)\s+)(?:este\s+|esta\s+)?(?P<unit>ano|mes|semana)\b",
+            r"\b(?:antes de|para|a mas tardar a|a|hasta)\s+(?:(?:(?:finales|fines|fin)\s+(?:de|del)\s+(?:este\s+)?(?P<unit>ano|mes))|(?:(?:finales|fines)\s+de\s+(?:la\s+|esta\s+)?(?P<week>semana)))\b",
         ),
         deadline_rule(
             DeadlineKind::Period,
@@ -1137,6 +1144,10 @@ static ES_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
         deadline_rule(
             DeadlineKind::Tomorrow,
             r"\b(?P<word>(?:[a-z]+\s+)?manana)\b",
+        ),
+        deadline_rule(
+            DeadlineKind::Year,
+            r"\b(?:a finales de|a fines de|antes de que termine|antes de finales de|antes de fin de|a mas tardar en|para finales de|para)\s+(?P<year>20\d{2})\b",
         ),
         deadline_rule(
             DeadlineKind::Vague,
@@ -1232,7 +1243,7 @@ fn resolve_deadline(
             let whole = caps.get(0).map(|m| m.as_str()).unwrap_or("");
             let next =
                 whole.contains("next") || whole.contains("proxim") || whole.contains("entrante");
-            let unit = text("unit")?;
+            let unit = text("unit").or(text("week"))?;
             Some(published.and_then(|p| match unit {
                 "week" | "semana" => {
                     let to_sunday = 6 - i64::from(p.weekday().num_days_from_monday());
@@ -1244,6 +1255,10 @@ fn resolve_deadline(
                 }
                 _ => NaiveDate::from_ymd_opt(p.year() + i32::from(next), 12, 31),
             }))
+        }
+        DeadlineKind::Year => {
+            let year: i32 = text("year")?.parse().ok()?;
+            Some(NaiveDate::from_ymd_opt(year, 12, 31))
         }
         DeadlineKind::Tomorrow => {
             // Spanish "mañana" is also "morning": "esta mañana", "por la mañana".
@@ -1585,6 +1600,12 @@ mod tests {
             Some("2025-12-12"),
             None,
         );
+        check_deadline(
+            "Deliveries must be complete by the end of 2025.",
+            Lang::En,
+            Some("2025-06-01"),
+            Some(("by the end of 2025", "2025-12-31")),
+        );
     }
 
     #[test]
@@ -1620,6 +1641,24 @@ mod tests {
             Lang::Es,
             Some("2025-12-01"),
             Some(("pronto", "-")),
+        );
+        check_deadline(
+            "El pasado fin de semana se reunió con Landau.",
+            Lang::Es,
+            Some("2025-12-22"),
+            None,
+        );
+        check_deadline(
+            "La revisión concluirá a finales de 2026.",
+            Lang::Es,
+            Some("2025-12-22"),
+            Some(("a finales de 2026", "2026-12-31")),
+        );
+        check_deadline(
+            "El plan estará listo para fin de mes.",
+            Lang::Es,
+            Some("2025-12-10"),
+            Some(("para fin de mes", "2025-12-31")),
         );
         check_deadline(
             "Esta mañana la presidenta habló del agua.",
