@@ -261,8 +261,8 @@ pub(crate) enum Direction {
 
 fn direction_of(word: &str) -> Direction {
     match word.trim() {
-        "last" | "past" | "pasado" | "pasada" | "el pasado" | "la pasada" | "anterior"
-        | "este pasado" => Direction::Past,
+        "last" | "past" | "the past" | "previous" | "the previous" | "pasado" | "pasada"
+        | "el pasado" | "la pasada" | "anterior" | "este pasado" => Direction::Past,
         "next" | "proximo" | "proxima" | "el proximo" | "la proxima" | "entrante" | "coming"
         | "que viene" => Direction::Future,
         "this" | "este" | "esta" | "en curso" => Direction::Current,
@@ -730,13 +730,11 @@ fn resolve(
         Kind::RelativePeriod => {
             let published = published?;
             let direction = matched.direction();
-            let past_words = matches!(
-                matched.text("dir"),
-                Some("previous" | "the previous" | "past" | "the past")
-            );
-            // "the past year" is a span ending now, not the previous year; keep weeks only.
+            // "the past year" is a span ending now, not the previous year; "this past weekend"
+            // is the last one.
+            let past_span = matches!(matched.text("dir"), Some("past" | "the past"));
             let unit = matched.text("unit")?;
-            if past_words && unit != "week" && unit != "weekend" {
+            if past_span && unit != "week" && unit != "weekend" {
                 return None;
             }
             if lang == Lang::Es && matched.text("dir").is_none() && matched.text("dir2").is_none() {
@@ -1036,6 +1034,18 @@ mod tests {
             Lang::En,
             published,
             &["Wednesday=2025-12-24/relative"],
+        );
+        check(
+            "Exports fell the previous month.",
+            Lang::En,
+            published,
+            &["the previous month=2025-11/relative"],
+        );
+        check(
+            "Deliveries lagged over the past year.",
+            Lang::En,
+            published,
+            &[],
         );
         check(
             "Mexico extradited 29 men earlier this year.",
