@@ -388,6 +388,11 @@ marihuana = drugs
 poppy = drugs
 amapola* = drugs
 pill press* = drugs
+chapitos = drugs
+el mencho = drugs
+el chapo = drugs
+gun smuggling = security
+trafico de armas = security
 
 # trade
 tariff* = trade
@@ -446,6 +451,16 @@ cadenas de suministro = trade
 nearshoring = trade
 ^USTR = trade
 embargo* = trade
+auto parts = trade
+autopartes = trade
+automotive = trade
+automotriz = trade
+cattle = trade
+ganado = trade
+screwworm = trade
+gusano barrenador = trade
+gm corn = trade
+maiz transgenico = trade
 
 # migration
 migra* = migration
@@ -477,6 +492,10 @@ trafico de personas = migration
 ^ICE = migration
 ^CBP = migration
 redada* = migration
+border patrol = migration
+patrulla fronteriza = migration
+border wall = migration
+muro fronterizo = migration
 displaced = migration
 desplazad* = migration
 
@@ -1414,6 +1433,11 @@ mod tests {
         );
         check_issues(
             "Las cadenas de suministro de acero se reorganizan.",
+            Lang::Es,
+            &["trade"],
+        );
+        check_issues(
+            "México suspendió la importación de ganado por el gusano barrenador.",
             Lang::Es,
             &["trade"],
         );
