@@ -585,11 +585,13 @@ impl Matcher {
         next: &Item,
         ctx: &ResolveContext,
     ) -> Option<Item> {
-        let gap = sentence.get(previous.end..next.start)?.to_lowercase();
-        let gap = gap.replace('\u{2019}', "'");
+        let original_gap = sentence
+            .get(previous.end..next.start)?
+            .replace('\u{2019}', "'");
+        let gap = original_gap.to_lowercase();
         // One modifier may stand between a country and its agent ("Romania's new government",
         // "Nigerian junior foreign minister").
-        let gap = strip_modifier(&gap);
+        let gap = strip_modifier(&gap, &original_gap);
         let country_like = |item: &Item| {
             matches!(
                 item.kind,
@@ -655,6 +657,21 @@ impl Matcher {
                     next,
                 ));
             }
+        }
+        // "members of the Sinaloa Cartel", "elementos de la Guardia Nacional": the named
+        // organisation is the actor.
+        if matches!(previous.kind, EntryKind::Agent | EntryKind::AgentCombined)
+            && !previous.country_fixed
+            && matches!(
+                gap.as_str(),
+                " de " | " de la " | " del " | " de las " | " de los " | " of " | " of the "
+            )
+            && matches!(
+                next.kind,
+                EntryKind::Agency | EntryKind::Group | EntryKind::Igo
+            )
+        {
+            return Some(joined(next.clone(), previous));
         }
         // "President Donald Trump", "la presidenta de México, Claudia Sheinbaum".
         if previous.kind == EntryKind::Role && next.kind == EntryKind::Person {
@@ -840,8 +857,20 @@ const MODIFIERS: &[&str] = &[
     "ex",
 ];
 
-/// Removes one modifier from a gap: "'s new " → "'s ", " junior " → " ".
-fn strip_modifier(gap: &str) -> String {
+/// Removes one modifier from a gap: "'s new " → "'s ", " junior " → " "; an acronym in
+/// capitals counts as a modifier too ("Mexican SAR authorities").
+fn strip_modifier(gap: &str, original_gap: &str) -> String {
+    for prefix in ["'s ", " "] {
+        let acronym = original_gap
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(' '))
+            .is_some_and(|word| {
+                (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+            });
+        if acronym {
+            return prefix.to_string();
+        }
+    }
     for modifier in MODIFIERS {
         for prefix in ["'s ", " "] {
             if gap
@@ -1040,6 +1069,82 @@ mod tests {
         check("Let us talk to the US", &ctx, "the US=USA/-/United States");
         check("us and US", &ctx, "US=USA/-/United States");
         check("un acuerdo con la ONU", &ctx, "ONU=-/IGO/United Nations");
+    }
+
+    #[test]
+    fn members_of_a_named_organisation_are_that_organisation() {
+        let ctx = context("2025-06-15", None);
+        check(
+            "sicarios del Cártel de Sinaloa",
+            &ctx,
+            "sicarios del Cártel de Sinaloa=MEX/CRM/Sinaloa Cartel",
+        );
+        check(
+            "Mexican SAR authorities accepted",
+            &ctx,
+            "Mexican SAR authorities=MEX/GOV/-",
+        );
+    }
+
+    #[test]
+    fn country_fixes_the_role_holder() {
+        let ctx = context("2025-06-15", Some("MEX"));
+        check(
+            "el presidente de Estados Unidos",
+            &ctx,
+            "presidente de Estados Unidos=USA/GOV/Donald Trump",
+        );
+        check(
+            "the Canadian prime minister",
+            &ctx,
+            "Canadian prime minister=CAN/GOV/Mark Carney",
+        );
+        check("the Colombian Senate", &ctx, "Colombian Senate=COL/LEG/-");
+        check(
+            "el canciller mexicano",
+            &context("2025-03-01", None),
+            "canciller mexicano=MEX/GOV/Juan Ramón de la Fuente",
+        );
+        check(
+            "el canciller mexicano",
+            &context("2025-09-01", None),
+            "canciller mexicano=MEX/GOV/Roberto Velasco",
+        );
+    }
+
+    #[test]
+    fn title_before_an_unknown_name_drops_the_holder() {
+        let ctx = context("2025-06-15", None);
+        check("President Dos Santos said", &ctx, "President=-/GOV/-");
+        check(
+            "Nigerian President Obasanjo said",
+            &ctx,
+            "Nigerian President=NGA/GOV/-",
+        );
+    }
+
+    #[test]
+    fn traps_need_capitals_or_longer_names() {
+        let ctx = context("2025-06-15", None);
+        check("roast turkey and Turkey", &ctx, "Turkey=TUR/-/Turkey");
+        check(
+            "Papua New Guinea",
+            &ctx,
+            "Papua New Guinea=PNG/-/Papua New Guinea",
+        );
+        check(
+            "Niger and Nigeria",
+            &ctx,
+            "Niger=NER/-/Niger; Nigeria=NGA/-/Nigeria",
+        );
+        check("Rep. Jim Jordan", &ctx, "Jim Jordan=USA/LEG/Jim Jordan");
+        check("Latin America and New Mexico", &ctx, "");
+        check("la defensa de México", &ctx, "México=MEX/-/Mexico");
+        check(
+            "Bogota y Bogotá",
+            &ctx,
+            "Bogota=COL/-/Colombia; Bogotá=COL/-/Colombia",
+        );
     }
 
     #[test]

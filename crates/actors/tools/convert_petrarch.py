@@ -273,8 +273,8 @@ def main():
           "Phoenix.MilNonState.actors.txt and Phoenix.International.actors.txt (MIT).")
     agents = convert_agents(source, common)
     write(out / "petrarch_agents.tsv", agents,
-          "Generic agent nouns → sector, from petrarch2's Phoenix.agents.txt and UniversalPetrarch's "
-          "agents_181220.txt (MIT). They only count next to a country or demonym.")
+          "Generic agent nouns → sector, from petrarch2's Phoenix.agents.txt (MIT). "
+          "They only count next to a country or demonym.")
     print("agents", len(agents), "countries", len(countries), "country rows", len(country_rows), "people", len(person_rows),
           "groups", len(groups))
 
@@ -285,7 +285,10 @@ AGENT_SECTOR_MAP = {"UAF": "REB", "HLH": "CVL", "EDU": "CVL", "AGR": "CVL", "LAB
 
 def convert_agents(source, common):
     rows = []
-    for path in ["english/Phoenix.agents.txt", "spanish/agents_181220.txt"]:
+    # Only the English list: the Spanish one (agents_181220.txt) mixes in abstract nouns
+    # ("intervención", "explotación") that would turn "intervención de Estados Unidos" into
+    # an actor; Spanish agent nouns are hand-written in agents.tsv instead.
+    for path in ["english/Phoenix.agents.txt"]:
         templates = {}
         for raw in open(source / path, encoding="utf-8", errors="replace"):
             line = raw.split("#", 1)[0].strip()
