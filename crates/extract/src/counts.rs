@@ -234,6 +234,13 @@ static ES_RULES: LazyLock<Vec<CountRule>> = LazyLock::new(|| {
     ]
 });
 
+/// What follows a count that makes it a frequency ("a week", "al día", "por semana").
+static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s*(?:a|an|per|each|every|al|por|cada|a la)\s+(?:day|week|month|year|hour|dia|semana|mes|ano|hora)\b",
+    )
+});
+
 /// Reads one match, or `None` where the context shows it is not a count of occasions.
 fn read_count(rule: &CountRule, caps: &Captures<'_>, folded: &str, lang: Lang) -> Option<u32> {
     let number = caps.name("n")?;
@@ -277,10 +284,13 @@ fn read_count(rule: &CountRule, caps: &Captures<'_>, folded: &str, lang: Lang) -
                     "mas" | "menos" | "mayor" | "menor" | "superior" | "inferior"
                 ),
             };
+            // Frequencies: "three times a week", "dos veces al día".
+            let frequency =
+                matches!(next_word, "daily" | "weekly" | "monthly") || FREQUENCY.is_match(after);
             // English comparatives: "ten times harder", "three times stronger".
             let comparative = lang == Lang::En && next_word.len() > 4 && next_word.ends_with("er");
             let immediately_after = after.trim_start();
-            if multiplier || comparative || immediately_after.starts_with('%') {
+            if multiplier || frequency || comparative || immediately_after.starts_with('%') {
                 return None;
             }
             number_value(number.as_str())
@@ -407,6 +417,13 @@ mod tests {
             None,
         );
         check("Deportations were twice as high.", Lang::En, None);
+        check("Trump posts three times a day.", Lang::En, None);
+        check("La presidenta habla dos veces por semana.", Lang::Es, None);
+        check(
+            "México ha rechazado en 17 ocasiones por escrito la propuesta.",
+            Lang::Es,
+            Some(17),
+        );
         // Synthetic.
         check(
             "Trump claimed the military is hitting the cartels 10 times harder than before.",
