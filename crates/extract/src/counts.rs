@@ -6,8 +6,9 @@
 //! (English one..ninety-nine, "a dozen"; Spanish uno..noventa y nueve, "una docena").
 //!
 //! Only counts of occasions or of statements are read, so ages ("17 years old"), money, percentages
-//! and troop numbers never match. Multipliers ("three times more", "twice as many") are skipped,
-//! and so is a count of one ("for the first time" says nothing about repetition). When a sentence
+//! and troop numbers never match. Multipliers ("three times more", "twice as many", "ten times
+//! harder") and frequencies ("three times a week", "dos veces por semana") are skipped, and so is
+//! a count of one ("for the first time" says nothing about repetition). When a sentence
 //! holds several counts the largest is returned, because the ledger keeps the largest count a
 //! source reports.
 

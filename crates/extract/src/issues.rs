@@ -12,7 +12,12 @@
 //!   "in exchange for", "para obligar a", "a cambio de", "hasta que"…) splits the sentence; the
 //!   lever is the issue of the coercive instrument before it (tariffs → trade, strikes →
 //!   security), the goal the first other issue after it. "To avoid" and "para evitar" turn the
-//!   order round ("Mexico sent troops to avoid tariffs": lever trade, goal security).
+//!   order round ("Mexico sent troops to avoid tariffs": lever trade, goal security). Weak
+//!   connectives ("over", "until", "para que", "hasta que") need a truly coercive instrument:
+//!   troops sent "para que los migrantes no crucen" are a deployment, not a lever, while troops
+//!   threatened "unless Mexico acts" are one. "Over the weekend" is time, not a matter. When the
+//!   goal side only names an agreement ("until Mexico honors the Treaty"), the goal is the other
+//!   issue the sentence names.
 //! - [`deadline`]: a time limit ("within 30 days", "by January 31", "for a one month period",
 //!   "a más tardar el 31 de enero", "soon"), with its date resolved against the publication date
 //!   where the text allows.
