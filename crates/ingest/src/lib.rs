@@ -96,7 +96,7 @@ impl Default for Limits {
             max_input_bytes: 256 * 1024 * 1024,
             max_document_bytes: 16 * 1024 * 1024,
             max_documents: 1_000_000,
-            max_html_depth: 1_000,
+            max_html_depth: 512,
         }
     }
 }
