@@ -536,6 +536,10 @@ fn cue_at(tokens: &[Token<'_>], idx: usize, lang: Lang, has_accents: bool) -> Op
 /// roles and the adjectives that go with them.
 const PHRASE_WORDS: &[&str] = &[
     // possessives and bodies that speak
+    "negotiator",
+    "negotiators",
+    "negociador",
+    "negociadora",
     "profesor",
     "profesora",
     "dirigente",
@@ -861,7 +865,7 @@ const PRONOUNS: &[&str] = &[
 /// Common nouns that mark an unnamed source or a report: the phrase is an attribution.
 static SOURCE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?:officials?|sources?|people|person|aides?|advisers?|advisors?|diplomats?|analysts?|experts?|observers?|lawmakers?|tally|count|analysis|review|report|reports|poll|survey|investigation|database|tracker|agency|newspaper|radio|television|outlet|statement|communique|funcionarios?|fuentes?|asesores|diplomaticos|analistas|expertos|conteo|recuento|analisis|informe|reporte|encuesta|medios|agencia|diario|periodico|comunicado|balance|prensa|reportes|informes|versiones|denuncia)\b",
+        r"\b(?:officials?|sources?|people|person|aides?|advisers?|advisors?|diplomats?|analysts?|experts?|observers?|lawmakers?|tally|count|analysis|review|report|reports|poll|survey|investigation|database|tracker|agency|newspaper|media|radio|television|outlet|statement|communique|funcionarios?|fuentes?|asesores|diplomaticos|analistas|expertos|conteo|recuento|analisis|informe|reporte|encuesta|medios|agencia|diario|periodico|comunicado|balance|prensa|reportes|informes|versiones|denuncia)\b",
     )
 });
 
@@ -1004,6 +1008,7 @@ fn subject_before(
     }
     // At the sentence start (or a long segment): the run of name and role words before the verb.
     let mut start_idx = end_idx;
+    let mut bridged = 0;
     while start_idx > 0 {
         let previous = tokens.get(start_idx - 1)?;
         // Between two capitalized words, name particles ("De la Fuente") and "and"/"y" (a
@@ -1020,7 +1025,24 @@ fn subject_before(
             && tokens
                 .get(start_idx..end_idx)
                 .is_some_and(|run| run.iter().any(|t| t.capitalized));
-        if in_phrase(previous, lang) || between_names || particle {
+        // An unknown lowercase word right after a name or a possessive describes the role:
+        // "Iraq's interim government", "Ankara's Cankaya district administration".
+        let bridge = bridged < 2
+            && previous.word
+            && !previous.capitalized
+            && !is_connector(previous.folded)
+            && start_idx >= 2
+            && tokens.get(start_idx - 2).is_some_and(|t| {
+                t.word
+                    && (t.capitalized
+                        || t.folded.ends_with("'s")
+                        || t.folded.ends_with("\u{2019}s"))
+                    && !CAPITALIZED_FUNCTION_WORDS.contains(&t.folded)
+            });
+        if bridge && !in_phrase(previous, lang) {
+            bridged += 1;
+        }
+        if in_phrase(previous, lang) || between_names || particle || bridge {
             start_idx -= 1;
         } else {
             break;
@@ -1090,8 +1112,10 @@ fn appositive_before(
                     | "sus"
             );
         if !clause && noun_like && end_idx - start_idx <= 12 {
-            // A long segment that starts the sentence is a clause of its own; take its head.
-            if start_idx == 0 && end_idx - start_idx > 6 {
+            // A long segment that opens the sentence with a name is a clause of its own ("Trump
+            // threatened tariffs, …"): take its head. One that opens with a determiner is a noun
+            // phrase ("Una agrupación de familiares de presos, por su parte, manifestó").
+            if start_idx == 0 && end_idx - start_idx > 6 && !is_connector(first.folded) {
                 return initial_subject(sentence, tokens, lang);
             }
             return phrase_from(sentence, tokens, start_idx, end_idx);
@@ -1340,7 +1364,7 @@ fn phrase_from(
     let names_someone = tokens
         .get(start_idx..end_idx)?
         .iter()
-        .any(|t| t.word && (t.capitalized || (!is_connector(t.folded) && !is_adjective(t.folded))));
+        .any(|t| t.word && !is_connector(t.folded) && (t.capitalized || !is_adjective(t.folded)));
     if text.is_empty() || !names_someone {
         return None;
     }
@@ -1606,6 +1630,11 @@ mod tests {
             "Sheinbaum | - | reported | -",
         );
         check(
+            "Iraq's interim government announced that it is prepared to impose martial law.",
+            Lang::En,
+            "Iraq's interim government | - | reported | -",
+        );
+        check(
             "He said Mexico must do more.",
             Lang::En,
             "- | - | reported | -",
@@ -1705,6 +1734,11 @@ mod tests {
             "El Gobierno anunció el acuerdo.",
             Lang::Es,
             "El Gobierno | - | reported | -",
+        );
+        check(
+            "Una agrupación de familiares de presos, por su parte, manifestó su preocupación.",
+            Lang::Es,
+            "Una agrupación de familiares de presos | - | reported | -",
         );
         check(
             "Según fuentes del gobierno, el acuerdo está listo.",
