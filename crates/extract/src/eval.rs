@@ -76,7 +76,7 @@ pub struct QuadReport {
     /// Accuracy with PLOVER's quads (spec/events.md).
     pub accuracy_plover: f64,
     /// Accuracy after mapping our types to the Phoenix CAMEO quad convention of the ConfliBERT
-    /// labels: SANCTION → verbal_conflict, CONCEDE → material_cooperation.
+    /// labels: SANCTION → verbal_conflict, CONCEDE → material_cooperation, appeals → none.
     pub accuracy_phoenix: f64,
 }
 
@@ -194,7 +194,7 @@ pub fn run(paths: &[PathBuf], dictionaries: &Dictionaries) -> Result<Report, Err
                 let label = label.as_deref().and_then(Quad::parse);
                 let best = predictions.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence));
                 let plover = best.map(|event| event.event_type.quad());
-                let phoenix = best.map(|event| phoenix_quad(event.event_type));
+                let phoenix = best.and_then(phoenix_quad);
                 tally.quad_total += 1;
                 tally.quad_plover += usize::from(plover == label);
                 tally.quad_phoenix += usize::from(phoenix == label);
@@ -288,12 +288,15 @@ fn score_events(tally: &mut Tally, gold: &[&GoldEvent], predictions: &[Event]) -
     n > 0
 }
 
-/// The Phoenix CAMEO quad convention of the ConfliBERT labels.
-fn phoenix_quad(event_type: EventType) -> Quad {
-    match event_type {
-        EventType::Sanction => Quad::VerbalConflict,
-        EventType::Concede => Quad::MaterialCooperation,
-        other => other.quad(),
+/// The Phoenix CAMEO quad convention of the ConfliBERT labels: sanctions are verbal conflict,
+/// concessions material cooperation, and appeals (CAMEO 02, our REQUEST with speech act
+/// `appeal`) are neutral (no quad).
+fn phoenix_quad(event: &Event) -> Option<Quad> {
+    match event.event_type {
+        EventType::Sanction => Some(Quad::VerbalConflict),
+        EventType::Concede => Some(Quad::MaterialCooperation),
+        EventType::Request if event.speech_act == Some(trecho_model::SpeechAct::Appeal) => None,
+        other => Some(other.quad()),
     }
 }
 
@@ -345,7 +348,7 @@ impl fmt::Display for Report {
                 writeln!(f)?;
                 writeln!(f, "{} ({}): quad accuracy over {} sentences", set.set, set.lang, quad.sentences)?;
                 writeln!(f, "  PLOVER quads (spec):                                      {:.3}", quad.accuracy_plover)?;
-                writeln!(f, "  Phoenix convention (SANCTION→verbal_conflict, CONCEDE→material_cooperation): {:.3}", quad.accuracy_phoenix)?;
+                writeln!(f, "  Phoenix convention (SANCTION→verbal_conflict, CONCEDE→material_cooperation, REQUEST appeal→none): {:.3}", quad.accuracy_phoenix)?;
             }
         }
         for set in &self.sets {
@@ -434,8 +437,11 @@ mod tests {
 
     #[test]
     fn phoenix_convention_moves_sanction_and_concede() {
-        assert_eq!(phoenix_quad(EventType::Sanction), Quad::VerbalConflict);
-        assert_eq!(phoenix_quad(EventType::Concede), Quad::MaterialCooperation);
-        assert_eq!(phoenix_quad(EventType::Assault), Quad::MaterialConflict);
+        assert_eq!(phoenix_quad(&event(EventType::Sanction, None, 0.9)), Some(Quad::VerbalConflict));
+        assert_eq!(phoenix_quad(&event(EventType::Concede, None, 0.9)), Some(Quad::MaterialCooperation));
+        assert_eq!(phoenix_quad(&event(EventType::Assault, None, 0.9)), Some(Quad::MaterialConflict));
+        let mut appeal = event(EventType::Request, None, 0.9);
+        appeal.speech_act = Some(trecho_model::SpeechAct::Appeal);
+        assert_eq!(phoenix_quad(&appeal), None);
     }
 }

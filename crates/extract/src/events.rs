@@ -89,6 +89,8 @@ struct Analysis<'a> {
     clause: Vec<u16>,
     /// Whether each clause is a relative clause.
     relative: Vec<bool>,
+    /// Whether each token lies inside an actor mention.
+    in_mention: Vec<bool>,
 }
 
 impl<'a> Analysis<'a> {
@@ -129,7 +131,7 @@ impl<'a> Analysis<'a> {
             }
         }
         let (clause, relative) = clauses(tokens, &says);
-        Analysis { sentence, lang, tokens, mentions, lexicon, matches: kept, groups, says, allows, clause, relative }
+        Analysis { sentence, lang, tokens, mentions, lexicon, matches: kept, groups, says, allows, clause, relative, in_mention }
     }
 
     fn entry(&self, m: &Match) -> &Entry {
@@ -143,7 +145,7 @@ impl<'a> Analysis<'a> {
         let mut red_lines = Vec::new();
         for &(start, end) in &self.allows {
             let clause_start = self.clause_start(start);
-            let modality = modality::read(self.tokens, self.lang, clause_start, start, false);
+            let modality = modality::read(self.tokens, self.lang, clause_start, start, false, &self.in_mention);
             if modality.negation.is_none() {
                 continue;
             }
@@ -279,7 +281,7 @@ impl<'a> Analysis<'a> {
         )];
         let roles = self.roles(&m, speaker, &mut steps);
         let clause_start = self.clause_start(m.start);
-        let modality = modality::read(self.tokens, self.lang, clause_start, m.start, roles.reported);
+        let modality = modality::read(self.tokens, self.lang, clause_start, m.start, roles.reported, &self.in_mention);
         let mut kind = entry.kind.unwrap_or_else(|| default_kind(entry));
         let mut event_type = base_type;
         let mut speech_act = None;
@@ -406,7 +408,7 @@ impl<'a> Analysis<'a> {
             steps.push(format!("content {:?} → {}", self.surface(self.matches[c].start, self.matches[c].end), content_type.map(|t| t.as_str()).unwrap_or("-")));
         }
         let clause_start = self.clause_start(start);
-        let modality = modality::read(self.tokens, self.lang, clause_start, start, roles.reported);
+        let modality = modality::read(self.tokens, self.lang, clause_start, start, roles.reported, &self.in_mention);
         let hypothetical = modality.hypothetical.is_some() && modality.hypothetical.as_deref() != Some("would");
         self.push_pairs(&roles, out, |actor, recipient, extra| Found {
             event_type: EventType::Reject,
@@ -499,7 +501,7 @@ impl<'a> Analysis<'a> {
         if recipient_group.is_none() {
             let after = self.groups_between(m.end, clause_end);
             let has_country = |g: usize| self.groups[g].members.iter().any(|&k| self.mentions[k].actor.country.is_some());
-            recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && has_country(g) && !self.introduced_by(g, &["by", "por", "in", "en", "according"]));
+            recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && has_country(g) && !self.introduced_by(g, &["by", "por", "in", "en", "at", "according"]));
             if recipient_group.is_none() {
                 recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "in", "en", "according"]));
             }

@@ -197,7 +197,7 @@ pub fn deadline(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Opt
             let start = folded.original(whole.start());
             let end = folded.original(whole.end());
             let text = sentence.get(start..end).unwrap_or("").trim().to_string();
-            let Some(date) = resolve_deadline(rule.kind, &caps, published) else {
+            let Some(date) = resolve_deadline(rule.kind, &caps, &folded.text, published) else {
                 continue;
             };
             let slot = if date.is_some() {
@@ -953,6 +953,101 @@ static ES_CONNECTIVES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words that make a sentence look ahead, for a bare "in 30 days" / "en 30 días".
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:will|would|must|should|shall|could|going to|has to|have to|plans?|expects?|expected|deadline|threat\w*|warn\w*|vowed|promised|\w+'ll|debera|deberan|tendra|tendran|va a|van a|plazo|amenaz\w*|advirtio|prometio|sera|seran|habra|comenzara|entrara|entraran|vencera)\b",
+    )
+});
+
+/// Spanish future forms ("comenzarán", "entregará"): a word ending in -ará, -erá, -irá
+/// (folded), checked against [`NOT_FUTURE`].
+static ES_FUTURE: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[a-z]{3,}(?:ara|era|ira)n?\b"));
+
+/// Common words that end like a Spanish future form but are not verbs.
+const NOT_FUTURE: &[&str] = &[
+    "frontera",
+    "fronteras",
+    "primera",
+    "primeras",
+    "tercera",
+    "terceras",
+    "manera",
+    "maneras",
+    "carretera",
+    "carreteras",
+    "bandera",
+    "banderas",
+    "cartera",
+    "carrera",
+    "carreras",
+    "afuera",
+    "madera",
+    "escalera",
+    "cualquiera",
+    "quienquiera",
+    "dondequiera",
+    "siquiera",
+    "mientras",
+    "cabecera",
+    "trinchera",
+    "tijera",
+    "pradera",
+    "ladera",
+    "esfera",
+    "espera",
+    "atmosfera",
+    "hemisfera",
+    "ganadera",
+    "ganaderas",
+    "petrolera",
+    "petroleras",
+    "pesquera",
+];
+
+/// Whether the text before a bare "in 30 days" / "en 30 días" looks ahead.
+fn looks_ahead(before: &str) -> bool {
+    FUTURE.is_match(before)
+        || ES_FUTURE
+            .find_iter(before)
+            .any(|m| !NOT_FUTURE.contains(&m.as_str()))
+}
+
+/// "for the first time in 23 years", "por primera vez en 20 años", "the highest level in a
+/// decade": the span measures a record, it sets no limit.
+fn after_superlative(before: &str) -> bool {
+    let last_word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last_word,
+        "time"
+            | "first"
+            | "highest"
+            | "lowest"
+            | "largest"
+            | "longest"
+            | "biggest"
+            | "worst"
+            | "best"
+            | "ever"
+            | "level"
+            | "levels"
+            | "vez"
+            | "ocasion"
+            | "nivel"
+    )
+}
+
+/// Words of a pause or a grace period, which turn "for 30 days" into a limit.
+static PAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:paus\w*|suspen\w*|delay\w*|postpon\w*|extend\w*|extension|halt\w*|freez\w*|froze\w*|reprieve|truce|deadline|grace|moratori\w*|aplaz\w*|pospu\w*|pospon\w*|prorrog\w*|plazo|tregua|congel\w*)\b",
+    )
+});
+
 /// Time after "over": "over the weekend", "over the past month", "over two days".
 static OVER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -1060,7 +1155,7 @@ static EN_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
         deadline_rule(
             DeadlineKind::Span,
             &format!(
-                r"\b(?:within|in the next|over the next|in the coming|in)\s+(?:the\s+next\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\b(?:\s+(?P<ago>ago|earlier|before|later))?"
+                r"\b(?P<pre>within|in the next|over the next|in the coming|in)\s+(?:the\s+next\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\b(?:\s+(?P<ago>ago|earlier|before|later))?"
             ),
         ),
         deadline_rule(
@@ -1072,7 +1167,7 @@ static EN_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
         deadline_rule(
             DeadlineKind::Span,
             &format!(
-                r"\bfor\s+(?:another\s+|a further\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?:more\s+)?(?P<unit>days?|weeks?|months?)\b"
+                r"\b(?P<pre>for)\s+(?:another\s+|a further\s+)?(?P<n>{EN_SPAN_NUMBER})\s+(?:more\s+)?(?P<unit>days?|weeks?|months?)\b"
             ),
         ),
         deadline_rule(
@@ -1128,7 +1223,7 @@ static ES_DEADLINES: LazyLock<Vec<DeadlineRule>> = LazyLock::new(|| {
         deadline_rule(
             DeadlineKind::Span,
             &format!(
-                r"\b(?:en|dentro de|en un plazo de|en los proximos|en las proximas|un plazo de|una pausa de|por|durante|por otros|por otras)\s+(?P<n>{ES_SPAN_NUMBER})\s+(?P<unit>dias|dia|semanas|semana|meses|mes|anos|ano)\b"
+                r"\b(?P<pre>en|dentro de|en un plazo de|en los proximos|en las proximas|un plazo de|una pausa de|por|durante|por otros|por otras)\s+(?P<n>{ES_SPAN_NUMBER})\s+(?P<unit>dias|dia|semanas|semana|meses|mes|anos|ano)\b"
             ),
         ),
         deadline_rule(
@@ -1196,6 +1291,7 @@ fn span_unit_days(unit: &str) -> Option<(i64, i64)> {
 fn resolve_deadline(
     kind: DeadlineKind,
     caps: &Captures<'_>,
+    folded: &str,
     published: Option<NaiveDate>,
 ) -> Option<Option<NaiveDate>> {
     let text = |name: &str| caps.name(name).map(|m| m.as_str());
@@ -1205,6 +1301,21 @@ fn resolve_deadline(
             // "in 30 days" is a limit; "in two days before the vote" or "30 days ago" is not.
             if caps.name("ago").is_some() {
                 return None;
+            }
+            let before = caps
+                .get(0)
+                .and_then(|m| folded.get(..m.start()))
+                .unwrap_or("");
+            match text("pre") {
+                // A bare "in 30 days" is a limit only when the sentence looks ahead ("will take
+                // effect in 30 days"), not in "the first talks in seven years".
+                Some("in" | "en") if !looks_ahead(before) || after_superlative(before) => {
+                    return None
+                }
+                // "for 30 days", "por 90 días" is a duration; it sets a limit only for a pause,
+                // a suspension or a grace period ("pause the tariffs for 30 days").
+                Some("for" | "por" | "durante") if !PAUSE.is_match(folded) => return None,
+                _ => {}
             }
             let n = match text("n")? {
                 "a" | "an" | "un" | "una" | "uno" => 1,
@@ -1285,17 +1396,47 @@ fn resolve_deadline(
             Some(NaiveDate::from_ymd_opt(year, 12, 31))
         }
         DeadlineKind::Tomorrow => {
-            // Spanish "mañana" is also "morning": "esta mañana", "por la mañana".
+            // Spanish "mañana" is also "morning": "esta mañana", "una gélida mañana", "la mañana
+            // del lunes". It is "tomorrow" after a verb or a preposition ("será mañana", "hasta
+            // mañana") and "the day after tomorrow" after "pasado".
+            let mut days = 1;
             if let Some(word) = text("word") {
-                let before = word.trim_end_matches("manana").trim();
-                if matches!(
-                    before,
-                    "esta" | "la" | "una" | "cada" | "de" | "toda" | "misma"
-                ) {
+                let previous = word.trim_end_matches("manana").trim();
+                let adjective_like = matches!(
+                    previous,
+                    "esta"
+                        | "la"
+                        | "una"
+                        | "cada"
+                        | "de"
+                        | "toda"
+                        | "misma"
+                        | "esa"
+                        | "aquella"
+                        | "otra"
+                        | "media"
+                        | "primera"
+                        | "entera"
+                        | "clara"
+                        | "buena"
+                ) || (previous.ends_with('a')
+                    && !previous.ends_with("ra")
+                    && !matches!(previous, "hasta" | "para"));
+                if adjective_like {
+                    return None;
+                }
+                if previous == "pasado" {
+                    days = 2;
+                }
+                let after = caps
+                    .get(0)
+                    .and_then(|m| folded.get(m.end()..))
+                    .unwrap_or("");
+                if after.trim_start().starts_with("de ") || after.trim_start().starts_with("del ") {
                     return None;
                 }
             }
-            Some(published.map(|p| shift_days(p, 1)))
+            Some(published.map(|p| shift_days(p, days)))
         }
     }
 }
@@ -1606,6 +1747,24 @@ mod tests {
             None,
         );
         check_deadline(
+            "The two countries will exchange ambassadors for the first time in 23 years.",
+            Lang::En,
+            Some("2025-12-12"),
+            None,
+        );
+        check_deadline(
+            "US soldiers trained Nigerian troops for seven weeks.",
+            Lang::En,
+            Some("2025-12-12"),
+            None,
+        );
+        check_deadline(
+            "Trump agreed to pause the tariffs for 90 days.",
+            Lang::En,
+            Some("2025-04-09"),
+            Some(("for 90 days", "2025-07-08")),
+        );
+        check_deadline(
             "Deliveries will start next week.",
             Lang::En,
             Some("2025-12-12"),
@@ -1688,6 +1847,30 @@ mod tests {
             Lang::Es,
             Some("2025-12-10"),
             Some(("para fin de mes", "2025-12-31")),
+        );
+        check_deadline(
+            "Los manifestantes se concentraron en una gélida mañana.",
+            Lang::Es,
+            Some("2025-12-01"),
+            None,
+        );
+        check_deadline(
+            "La reunión será pasado mañana.",
+            Lang::Es,
+            Some("2025-12-01"),
+            Some(("pasado mañana", "2025-12-03")),
+        );
+        check_deadline(
+            "México y Cuba intercambiarán embajadores por primera vez en 20 años.",
+            Lang::Es,
+            Some("2025-12-01"),
+            None,
+        );
+        check_deadline(
+            "La frontera estuvo cerrada en 2 días de protesta.",
+            Lang::Es,
+            Some("2025-12-01"),
+            None,
         );
         check_deadline(
             "Esta mañana la presidenta habló del agua.",

@@ -385,13 +385,39 @@ impl Lexicon {
         out.dedup();
     }
 
+    /// How many tokens the longest stop phrase starting at token `start` covers (one to three
+    /// words), if any.
+    fn stop_len(&self, tokens: &Tokens, start: usize) -> Option<usize> {
+        let mut key = String::new();
+        let mut longest = None;
+        for len in 1..=3 {
+            let word = tokens.norm(start + len - 1);
+            if word.is_empty() {
+                break;
+            }
+            if len > 1 {
+                key.push(' ');
+            }
+            key.push_str(word);
+            if self.stop_forms.contains_key(&key) {
+                longest = Some(len);
+            }
+        }
+        longest
+    }
+
     /// Every trigger in the sentence: for each start token, the best entry of each matching
     /// form (a pattern whose object words follow beats the verb's default).
     pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
         let mut found = Vec::new();
         let mut candidates = Vec::new();
+        let mut stopped_until = 0;
         for start in 0..tokens.len() {
-            if self.stop_forms.contains_key(tokens.norm(start)) {
+            // A stop phrase hides the triggers inside it ("sin embargo", "de acuerdo con").
+            if let Some(len) = self.stop_len(tokens, start) {
+                stopped_until = stopped_until.max(start + len);
+            }
+            if start < stopped_until {
                 continue;
             }
             let Some(forms) = self.forms.get(tokens.norm(start)) else { continue };

@@ -36,11 +36,17 @@ const SKIPPABLE: &[&str] = &[
 ];
 
 /// Reads the cues for a trigger spanning tokens `start..end`, looking back to `clause_start`.
-pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, reported: bool) -> Modality {
+///
+/// `in_mention` marks tokens inside actor names, which are no cues ("Theresa May").
+pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, reported: bool, in_mention: &[bool]) -> Modality {
     let mut modality = Modality::default();
+    let skip = |idx: usize| in_mention.get(idx).copied().unwrap_or(false);
     let window_start = start.saturating_sub(6).max(clause_start);
     // Negation: a cue within the few tokens right before the trigger.
     for idx in (window_start..start).rev() {
+        if skip(idx) {
+            continue;
+        }
         let word = tokens.norm(idx);
         if NEGATIONS.contains(&word) {
             // "not only" is not a negation.
@@ -59,6 +65,9 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
     }
     // Future and modals.
     for idx in (window_start..start).rev() {
+        if skip(idx) {
+            continue;
+        }
         let word = tokens.norm(idx);
         if is_barrier(word) {
             break;
@@ -118,6 +127,9 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
     }
     // Conditions and advice anywhere earlier in the clause; a question anywhere in the sentence.
     for idx in clause_start..start {
+        if skip(idx) {
+            continue;
+        }
         let word = tokens.norm(idx);
         if modality.obligation.is_none() && (word == "must" || matches!(word, "debe" | "deben")) {
             modality.obligation = Some(word.to_string());
@@ -168,7 +180,7 @@ mod tests {
     fn check(sentence: &str, lang: Lang, trigger: &str) -> Modality {
         let tokens = Tokens::new(sentence);
         let start = (0..tokens.len()).find(|&k| tokens.norm(k) == trigger).unwrap();
-        read(&tokens, lang, 0, start, false)
+        read(&tokens, lang, 0, start, false, &[])
     }
 
     #[test]
