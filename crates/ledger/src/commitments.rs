@@ -72,11 +72,14 @@ pub fn build(
     commitments
 }
 
-/// Whether a said event states a threat, promise or demand.
+/// Whether a said event states a threat, promise or demand by a known side to another side.
 fn is_commitment_utterance(event: &Event) -> bool {
+    let actor_side = keys::side(event.actor.as_ref());
     event.kind == Kind::Said
         && !event.negated
-        && keys::known(&keys::side(event.actor.as_ref()))
+        && keys::known(&actor_side)
+        // A side cannot threaten, promise or demand something of itself across a border.
+        && actor_side != keys::side(event.recipient.as_ref())
         && matches!(
             event.speech_act,
             Some(SpeechAct::Threat | SpeechAct::Promise | SpeechAct::Demand)
@@ -392,7 +395,8 @@ fn follow(
 
     let summary = summary(cluster, actor.as_ref(), recipient.as_ref(), &issues);
     let id_key = format!(
-        "{}|{}|{}|{}|{}|{}",
+        "{}|{}|{}|{}|{}|{}|{}",
+        all_events.first().map(|e| e.id.as_str()).unwrap_or(""),
         cluster.speech_act,
         cluster.actor_side,
         cluster.recipient_side,
@@ -1223,19 +1227,31 @@ mod tests {
     }
 
     #[test]
-    fn threats_without_a_known_speaker_are_left_out() {
+    fn threats_without_a_known_speaker_or_to_oneself_are_left_out() {
         check(
-            vec![said(
-                "s55",
-                "mag",
-                "2025-12-24",
-                "",
-                "",
-                Threat,
-                Assault,
-                &[Security],
-            )
-            .hypothetical()],
+            vec![
+                said(
+                    "s55",
+                    "mag",
+                    "2025-12-24",
+                    "",
+                    "",
+                    Threat,
+                    Assault,
+                    &[Security],
+                )
+                .hypothetical(),
+                said(
+                    "x",
+                    "d",
+                    "2025-12-24",
+                    "USA",
+                    "USA",
+                    Threat,
+                    Assault,
+                    &[Security],
+                ),
+            ],
             &[],
         );
     }

@@ -103,9 +103,12 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
             let recipient =
                 keys::representative(cluster.events.iter().map(|e| e.recipient.as_ref()));
             let issues = keys::union_issues(cluster.events.iter().copied());
+            // The first report's id keeps two deeds of one key and day apart (they differ in
+            // issues); events are in a fixed order, so the id is stable.
             let id_key = format!(
-                "{actor_side}|{recipient_side}|{event_type}|{}",
-                day.map(|d| d.to_string()).unwrap_or_default()
+                "{actor_side}|{recipient_side}|{event_type}|{}|{}",
+                day.map(|d| d.to_string()).unwrap_or_default(),
+                cluster.events.first().map(|e| e.id.as_str()).unwrap_or("")
             );
             let summary = deed_summary(event_type, actor.as_ref(), recipient.as_ref(), &issues);
             let mut mentions: Vec<String> = cluster.events.iter().map(|e| e.id.clone()).collect();

@@ -4,7 +4,8 @@
 //! A said event with speech act `red_line`, or a `refusal` of an act on the speaker's own
 //! territory or sovereignty: its content type is ASSAULT or MOBILIZE (strikes, troops), or its
 //! sentence speaks of sovereignty, territory, soil or intervention. Negation does not matter
-//! (red lines are usually said in the negative). The speaker must be known.
+//! (red lines are usually said in the negative). The speaker must be known and differ from the
+//! side the line is against.
 //!
 //! # Grouping
 //! Utterances with the same holder side and content type are one red line. The `against`
@@ -70,7 +71,11 @@ const SOVEREIGNTY_WORDS: &[&str] = &[
 
 /// Whether a said event draws a red line (see the module docs).
 pub fn is_red_line(event: &Event) -> bool {
-    if event.kind != Kind::Said || !keys::known(&keys::side(event.actor.as_ref())) {
+    let holder_side = keys::side(event.actor.as_ref());
+    if event.kind != Kind::Said
+        || !keys::known(&holder_side)
+        || holder_side == keys::side(event.recipient.as_ref())
+    {
         return false;
     }
     match event.speech_act {
@@ -299,7 +304,8 @@ fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLin
         }
     );
     let id_key = format!(
-        "{}|{}|{}",
+        "{}|{}|{}|{}",
+        all_events.first().map(|e| e.id.as_str()).unwrap_or(""),
         line.holder_side,
         line.content_type.map(|t| t.as_str()).unwrap_or("-"),
         declared_day.map(|d| d.to_string()).unwrap_or_default()
