@@ -96,7 +96,8 @@ struct Item {
     kind: EntryKind,
     actor: Actor,
     entry: String,
-    pattern: usize,
+    /// The patterns (spellings) that matched, for resolving again with a country.
+    patterns: Vec<usize>,
     /// The country came from the text next to the mention (not from the document default).
     country_fixed: bool,
 }
@@ -309,7 +310,7 @@ impl Matcher {
         let folded = fold(sentence);
         let text = folded.text.as_bytes();
         let (word_starts, word_ends) = word_bounds(&folded.text);
-        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+        let mut raw: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         for &start in &word_starts {
             let first_end = word_ends.partition_point(|&end| end <= start);
             let Some(&word_end) = word_ends.get(first_end) else {
@@ -338,52 +339,41 @@ impl Matcher {
                 if !at_word_boundaries(sentence, original_start, original_end) {
                     continue;
                 }
-                // Of the spellings that agree with the text, the most specific one wins
-                // ("EPA" the agency over "epa" the noun).
-                let mut best: Option<(u8, usize)> = None;
+                // Every spelling that agrees with the text takes part ("EPA" the agency and
+                // "epa" the noun); resolution ranks their entries together.
+                let original = sentence.get(original_start..original_end).unwrap_or("");
+                let mut accepted: Vec<usize> = Vec::new();
                 let mut cursor = first_pattern;
                 while let Some(pattern) = self.patterns.get(cursor as usize) {
                     let pattern_idx = cursor as usize;
                     cursor = pattern.next;
-                    if pattern.folded_len as usize != end - start {
-                        continue;
-                    }
-                    let original = sentence.get(original_start..original_end).unwrap_or("");
-                    if !pattern.case.accepts(original, self.alias(pattern)) {
-                        continue;
-                    }
-                    let specificity = match pattern.case {
-                        CaseRule::Exact => 2,
-                        CaseRule::CapitalWords => 1,
-                        CaseRule::Any => 0,
-                    };
-                    if best.is_none_or(|(best_specificity, _)| specificity > best_specificity) {
-                        best = Some((specificity, pattern_idx));
+                    if pattern.folded_len as usize == end - start
+                        && pattern.case.accepts(original, self.alias(pattern))
+                    {
+                        accepted.push(pattern_idx);
                     }
                 }
-                if let Some((_, pattern_idx)) = best {
-                    raw.push((original_start, original_end, pattern_idx));
+                if !accepted.is_empty() {
+                    raw.push((original_start, original_end, accepted));
                 }
             }
         }
         // Longest first, then leftmost; keep what does not overlap anything kept.
-        raw.sort_by_key(|&(start, end, pattern_idx)| {
-            (std::cmp::Reverse(end - start), start, pattern_idx)
-        });
-        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        raw.sort_by(|a, b| (b.1 - b.0, a.0, &a.2).cmp(&(a.1 - a.0, b.0, &b.2)));
+        let mut kept: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         for candidate in raw {
             if kept
                 .iter()
-                .all(|&(start, end, _)| candidate.1 <= start || candidate.0 >= end)
+                .all(|(start, end, _)| candidate.1 <= *start || candidate.0 >= *end)
             {
                 kept.push(candidate);
             }
         }
-        kept.sort_by_key(|&(start, _, _)| start);
+        kept.sort_by_key(|(start, _, _)| *start);
 
         let mut items: Vec<Item> = Vec::new();
-        for (start, end, pattern_idx) in kept {
-            let Some(item) = self.resolve(start, end, pattern_idx, ctx, None) else {
+        for (start, end, patterns) in kept {
+            let Some(item) = self.resolve(start, end, patterns, ctx, None) else {
                 continue;
             };
             match items.last() {
@@ -441,14 +431,20 @@ impl Matcher {
         &self,
         start: usize,
         end: usize,
-        pattern_idx: usize,
+        patterns: Vec<usize>,
         ctx: &ResolveContext,
         forced_country: Option<&str>,
     ) -> Option<Item> {
-        let pattern = self.patterns.get(pattern_idx)?;
+        let pattern = self.patterns.get(*patterns.first()?)?;
         let alias = self.alias(pattern);
         let date = ctx.date.unwrap_or(NaiveDate::MAX);
-        let mut candidates: Vec<(usize, &Entry)> = self.pattern_entries(pattern).collect();
+        let mut candidates: Vec<(usize, &Entry)> = patterns
+            .iter()
+            .filter_map(|&idx| self.patterns.get(idx))
+            .flat_map(|pattern| self.pattern_entries(pattern))
+            .collect();
+        candidates.sort_by_key(|(idx, _)| *idx);
+        candidates.dedup_by_key(|(idx, _)| *idx);
         // Standing alone, a noun that only counts next to a country gives way to any other
         // entry with the same alias ("Joint Chiefs of Staff" the agency, not the agent noun).
         if forced_country.is_none()
@@ -478,7 +474,7 @@ impl Matcher {
             kind: entry.kind,
             actor,
             entry: format!("{}:{} {alias}{note}", entry.source, entry.line),
-            pattern: pattern_idx,
+            patterns: patterns.clone(),
             country_fixed: forced_country.is_some(),
         };
         let nameless = |entry: &Entry, country: Option<&str>| Actor {
@@ -620,9 +616,13 @@ impl Matcher {
             && !next.country_fixed
         {
             if let Some(country) = previous.actor.country.as_deref() {
-                if let Some(resolved) =
-                    self.resolve(next.start, next.end, next.pattern, ctx, Some(country))
-                {
+                if let Some(resolved) = self.resolve(
+                    next.start,
+                    next.end,
+                    next.patterns.clone(),
+                    ctx,
+                    Some(country),
+                ) {
                     return Some(joined(
                         Item {
                             country_fixed: true,
@@ -645,7 +645,7 @@ impl Matcher {
                 let resolved = self.resolve(
                     previous.start,
                     previous.end,
-                    previous.pattern,
+                    previous.patterns.clone(),
                     ctx,
                     Some(country),
                 )?;

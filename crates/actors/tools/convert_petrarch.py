@@ -198,6 +198,11 @@ def main():
         fields = line.rstrip("\n").split("\t")
         if len(fields) == 7 and fields[6] == "country" and not line.startswith("#"):
             canonical_names[fields[1]] = fields[3]
+    country_names = set()
+    for line in open(out / "countries.tsv", encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) == 7 and fields[6] in ("country", "demonym") and not line.startswith("#"):
+            country_names.update(fold(a.lstrip("=")) for a in fields[0].split("|"))
     countries = {}
     # Pass 1: country blocks (a bare three-letter code, no dates).
     country_rows, person_rows = [], []
@@ -233,7 +238,12 @@ def main():
                 country_rows.append((alias, code, "", canonical, "", "", kind))
         else:
             canonical = smart_case(clean[0])
-            aliases = "|".join(dict.fromkeys(alias_text(n, common) for n in clean))
+            # A person or organisation listed under a bare country name ("E-House Holdings
+            # Limited|CHINA") would capture every mention of that country.
+            kept = [n for n in clean if fold(n) not in country_names]
+            if not kept:
+                continue
+            aliases = "|".join(dict.fromkeys(alias_text(n, common) for n in kept))
             dated = [c for c in codes if c[1] or c[2]]
             undated = [c for c in codes if not (c[1] or c[2])]
             for code, start, end in dated + undated:
@@ -257,7 +267,10 @@ def main():
             if not codes or not clean:
                 continue
             canonical = smart_case(clean[0])
-            aliases = "|".join(dict.fromkeys(alias_text(n, common) for n in clean))
+            kept = [n for n in clean if fold(n) not in country_names]
+            if not kept:
+                continue
+            aliases = "|".join(dict.fromkeys(alias_text(n, common) for n in kept))
             for code, start, end in codes[:1]:
                 country, sector = split_code(code, countries)
                 if sector is None and country is None:
