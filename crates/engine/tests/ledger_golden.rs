@@ -272,7 +272,7 @@ fn chain_b_water_threat_conceded_twice() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) does not code "which concludes in October" as part of the April promise, so W2 has no dated deadline and the 12 December concession counts as keeping it; W3 is not found"]
+#[ignore = "extractor (15:00 UTC) does not code 'which concludes in October' as part of the April promise, so W2 has no dated deadline and the 12 December concession counts as keeping it; W3 is not found"]
 fn chain_b_water_promises() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);
