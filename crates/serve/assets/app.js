@@ -309,7 +309,7 @@ async function loadLedger(filters) {
       h("td", {}, badge(item.status), item.status_date ? h("span", { class: "sub", text: item.status_date }) : null),
       h("td", {}, h("span", { class: "summary", text: item.summary }), h("span", { class: "sub" }, who, " · ", tags(item.issues))),
       h("td", { text: label(item.speech_act) }),
-      h("td", { class: "num" }, said),
+      h("td", { class: "num", "data-sort-value": item.times_said }, said),
       h("td", { class: "date", text: item.first_said || "—" }),
       h("td", { class: "date", text: item.last_said || "—" }),
       h("td", { class: "date", text: deadline })));
@@ -640,6 +640,33 @@ function closeDrawer() {
   writeHash();
 }
 
+// ---------- sorting ----------
+
+// Clicking a column header sorts the rows already shown by that column's text (numbers and
+// ISO dates compare naturally); clicking again reverses the order.
+function makeSortable(table) {
+  const headers = [...table.tHead.rows[0].cells];
+  headers.forEach((cell, column) => {
+    cell.classList.add("sortable");
+    cell.title = "Sort by this column";
+    cell.addEventListener("click", () => {
+      const descending = cell.dataset.sort !== "desc";
+      for (const other of headers) delete other.dataset.sort;
+      cell.dataset.sort = descending ? "desc" : "asc";
+      const body = table.tBodies[0];
+      const rows = [...body.rows].filter((row) => row.cells.length === headers.length);
+      const key = (row) => (row.cells[column].dataset.sortValue ?? row.cells[column].textContent).trim();
+      rows.sort((a, b) => {
+        const x = key(a), y = key(b);
+        const order = (x !== "" && y !== "" && !Number.isNaN(Number(x)) && !Number.isNaN(Number(y)))
+          ? Number(x) - Number(y) : x.localeCompare(y);
+        return descending ? -order : order;
+      });
+      for (const row of rows) body.append(row);
+    });
+  });
+}
+
 // ---------- wiring ----------
 
 async function refresh() {
@@ -657,6 +684,7 @@ async function refresh() {
 
 async function start() {
   const params = readHash();
+  for (const id of ["ledger-table", "redlines-table", "linkage-table", "events-table"]) makeSortable($(id));
   $("api-link").href = apiUrl("openapi.json");
   $("filters").addEventListener("submit", (e) => { e.preventDefault(); state.eventsOffset = 0; refresh(); });
   $("reset").addEventListener("click", () => {
