@@ -25,7 +25,8 @@
 //!   the strikes on land that were threatened. A later full carry-out replaces it.
 //! - `conceded` (threats, demands): the recipient's side agrees, concedes, cooperates, gives
 //!   aid or retreats (said or done), towards the actor's side or no one named, on one of the
-//!   item's aims; for demands, also a deed by the recipient of the demanded type. A concession
+//!   item's aims; for a demand naming an act, the concession must name that act or touch the
+//!   demand's own aims; a deed by the recipient of the demanded type also concedes it. A concession
 //!   followed by the threat being carried out anyway did not give what the threat aimed at, so
 //!   it is dropped from the history of carried-out items.
 //! - `withdrawn` (threats, promises): the actor's side retreats or concedes (paused, lifted,
@@ -36,6 +37,10 @@
 //! - `lapsed` (threats, promises): the deadline passed, while still `open`, before the latest
 //!   day in the data. A promise is kept only by its deadline: acts after a lapse do not carry
 //!   it out (a threat carried out late was still carried out).
+//! - `lapsed` (promises), also: the recipient later demands the very act promised (same
+//!   content type, or both acts of giving), on the promise's aims: the promise was not kept.
+//! - Nothing in the same sentence as one of the item's utterances and by the item's own side
+//!   decides its status (it is part of the statement); the other side's act can.
 //! - `open` again: the item is said again after it was withdrawn, conceded, rejected or
 //!   lapsed: it is live again.
 
@@ -124,6 +129,19 @@ impl Cluster<'_> {
         self.utterances
             .iter()
             .flat_map(|u| u.events.iter().copied())
+    }
+
+    /// Whether `event` is in the same sentence as one of the item's utterances and by the
+    /// item's own side: part of the same statement ("we agreed to pause the tariffs for a
+    /// month, during which we will negotiate"), so it cannot decide the item's status. The
+    /// other side's act in the same sentence can ("he held off only after she agreed").
+    fn own_sentence(&self, event: &Event) -> bool {
+        keys::side(event.actor.as_ref()) == self.actor_side
+            && self.events().any(|said| {
+                said.doc_id == event.doc_id
+                    && said.span == event.span
+                    && said.sentence == event.sentence
+            })
     }
 
     /// The aims to match deeds and concessions against: the specific aims, else all issues.
@@ -239,7 +257,10 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
     let is_promise = cluster.speech_act == SpeechAct::Promise;
     let type_fits = group.deed.event_type == content_type
         || (is_promise && giving(content_type) && giving(group.deed.event_type));
-    if !type_fits || group.actor_side != cluster.actor_side {
+    if !type_fits
+        || group.actor_side != cluster.actor_side
+        || group.events.iter().all(|event| cluster.own_sentence(event))
+    {
         return None;
     }
     let deed_at_sea = group.events.iter().any(|e| keys::at_sea(&e.sentence));
@@ -320,6 +341,8 @@ enum Effect {
     Partly,
     Carried,
     Deadline,
+    /// The recipient demands the very act promised: the promise is held unmet.
+    Unmet,
 }
 
 fn follow(
@@ -505,7 +528,7 @@ fn walk(
             }
             (Effect::Partly, _) if !is_demand => S::PartlyCarriedOut,
             (Effect::Carried, _) if !is_demand => S::CarriedOut,
-            (Effect::Deadline, S::Open) if !is_demand => S::Lapsed,
+            (Effect::Deadline | Effect::Unmet, S::Open) if !is_demand => S::Lapsed,
             (_, current) => current,
         };
         match history.last_mut() {
@@ -538,7 +561,7 @@ fn effect_status(effect: Effect) -> CommitmentStatus {
         Effect::Withdrawn => CommitmentStatus::Withdrawn,
         Effect::Partly => CommitmentStatus::PartlyCarriedOut,
         Effect::Carried => CommitmentStatus::CarriedOut,
-        Effect::Deadline => CommitmentStatus::Lapsed,
+        Effect::Deadline | Effect::Unmet => CommitmentStatus::Lapsed,
     }
 }
 
@@ -594,7 +617,10 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
     }
     let in_cluster: BTreeSet<&str> = cluster.events().map(|e| e.id.as_str()).collect();
     for &event in events {
-        if in_cluster.contains(event.id.as_str()) || event.hypothetical {
+        if in_cluster.contains(event.id.as_str())
+            || event.hypothetical
+            || cluster.own_sentence(event)
+        {
             continue;
         }
         let Some(day) = keys::event_day(event) else {
@@ -609,6 +635,8 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
             Some((Effect::Rejected, 1))
         } else if is_withdrawal(cluster, event) {
             Some((Effect::Withdrawn, 1))
+        } else if day > first_day && is_demand_for_promise(cluster, event) {
+            Some((Effect::Unmet, 1))
         } else {
             None
         };
@@ -648,10 +676,23 @@ fn is_concession(cluster: &Cluster<'_>, event: &Event) -> bool {
         && keys::known(&cluster.recipient_side)
         && keys::side(event.actor.as_ref()) == cluster.recipient_side
         && towards(event, &cluster.actor_side)
-        && event
-            .issues
-            .iter()
-            .any(|issue| cluster.target_issues().contains(issue))
+        && gives_what_was_asked(cluster, event)
+}
+
+/// Whether a yielding event gives what the item aims at. A threat aims at its issues: any
+/// concession on them counts. A demand names an act: a concession counts when it names that
+/// act, or touches the demand's own aims (its issues beyond the act itself, as `water` for
+/// "release the water"); sending troops to the border does not meet a demand to accept armed
+/// advisers, although both are `security`.
+fn gives_what_was_asked(cluster: &Cluster<'_>, event: &Event) -> bool {
+    let on_aims = |aims: &BTreeSet<Issue>| event.issues.iter().any(|issue| aims.contains(issue));
+    match (cluster.speech_act, cluster.content_type) {
+        (SpeechAct::Demand, Some(content_type)) => {
+            event.content_type == Some(content_type)
+                || (!cluster.aims.is_empty() && on_aims(&cluster.aims))
+        }
+        _ => on_aims(&cluster.target_issues()),
+    }
 }
 
 /// The recipient's side refuses a demand.
@@ -697,6 +738,27 @@ fn is_withdrawal(cluster: &Cluster<'_>, event: &Event) -> bool {
         && event.speech_act == Some(cluster.speech_act)
         && event.content_type == cluster.content_type;
     (backs_down || says_not) && about(cluster, event)
+}
+
+/// The recipient of a promise demands the act promised, on the promise's aims: the promise
+/// has not been kept ("The U.S needs Mexico to release 200,000 acre-feet of water before
+/// December 31st", months after Mexico committed to transfer water).
+fn is_demand_for_promise(cluster: &Cluster<'_>, event: &Event) -> bool {
+    let (Some(promised), Some(demanded)) = (cluster.content_type, event.content_type) else {
+        return false;
+    };
+    cluster.speech_act == SpeechAct::Promise
+        && event.kind == Kind::Said
+        && !event.negated
+        && event.speech_act == Some(SpeechAct::Demand)
+        && (promised == demanded || (giving(promised) && giving(demanded)))
+        && keys::known(&cluster.recipient_side)
+        && keys::side(event.actor.as_ref()) == cluster.recipient_side
+        && towards(event, &cluster.actor_side)
+        && event
+            .issues
+            .iter()
+            .any(|issue| cluster.target_issues().contains(issue))
 }
 
 /// The event is aimed at `side`, or at no one named.
@@ -1222,7 +1284,8 @@ mod tests {
                 done("s31b", "mag", "2025-02", "MEX", "USA", Concede, &[Migration, Security]),
                 done("s31c", "mag", "2025-02", "USA", "MEX", Retreat, &[Trade]),
             ],
-            &["USA threatens SANCTION against MEX (trade, migration) x1: 2025-02 open [s31] -> 2025-02 withdrawn [s31c] -> 2025-02 conceded [s31b]"],
+            // "He held off" is in the threat's own sentence: not a withdrawal of it.
+            &["USA threatens SANCTION against MEX (trade, migration) x1: 2025-02 open [s31] -> 2025-02 conceded [s31b]"],
         );
     }
 

@@ -5,7 +5,8 @@
 //! tried in this order:
 //! - a calendar date after a deadline word ("by", "before", "until", "on", "antes del"…);
 //!   without a year it takes the year of the utterance, or the next one if the date would
-//!   fall before the utterance; dates before the utterance are not deadlines;
+//!   fall before the utterance and next year's is within six months; the day of the
+//!   utterance itself and dates before it are not deadlines ("in a post on December 8");
 //! - a period counted from the utterance ("within 30 days", "for a one month period",
 //!   "en 30 días");
 //! - vague words ("soon", "next week", "pronto"): kept as text, with no date.
@@ -178,16 +179,22 @@ fn resolve(
     let (month, day) = (month?, day?);
     match (year, said) {
         (Some(year), Some(said)) => {
-            NaiveDate::from_ymd_opt(year, month, day).filter(|date| *date >= said)
+            NaiveDate::from_ymd_opt(year, month, day).filter(|date| *date > said)
         }
         (Some(year), None) => NaiveDate::from_ymd_opt(year, month, day),
         (None, Some(said)) => {
+            // The day the words were said is when, not by when ("in a post on December 8").
             let this_year = NaiveDate::from_ymd_opt(said.year(), month, day)?;
-            if this_year >= said {
-                Some(this_year)
-            } else {
-                NaiveDate::from_ymd_opt(said.year() + 1, month, day)
+            if this_year > said {
+                return Some(this_year);
             }
+            if this_year == said {
+                return None;
+            }
+            // "by January 31" said in December is next January; a date months back is a
+            // past event, not a deadline.
+            NaiveDate::from_ymd_opt(said.year() + 1, month, day)
+                .filter(|next| (*next - said).num_days() <= 183)
         }
         (None, None) => None,
     }
@@ -358,11 +365,21 @@ mod tests {
             "2025-12-12",
             Some(("2026-01-31", "antes del 31 de enero de 2026")),
         );
-        // A date before the utterance is history, not a deadline.
+        // A date before the utterance is history, not a deadline; so is the day itself.
         check(
             "as agreed on February 3, 2025, talks continue",
             "2025-02-27",
             None,
+        );
+        check(
+            "as agreed on February 3, talks continue",
+            "2025-02-27",
+            None,
+        );
+        check(
+            "In a post on December 8, Trump said he had authorized a 5 percent tariff and demanded that the water be released “IMMEDIATELY.”",
+            "2025-12-08",
+            Some(("", "IMMEDIATELY")),
         );
     }
 

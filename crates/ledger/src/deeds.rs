@@ -3,7 +3,8 @@
 //!
 //! Rule for deeds (`done` events, not negated, not hypothetical): two reports are the same deed
 //! when they have the same actor side, the same recipient side, the same event type, dates
-//! no more than [`DEED_WINDOW_DAYS`] apart (partial dates cover their whole month or year) and
+//! no more than [`DEED_WINDOW_DAYS`] apart (a month or a year covers all its days, and then the
+//! dates must overlap: "in October" merges with "October 3", not with "in September") and
 //! compatible issues (overlapping, or one of them has none). Wording and document do not
 //! matter: differently worded reports in different documents merge, and every report stays
 //! as evidence in `mentions`.
@@ -53,6 +54,9 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
     struct Open<'a> {
         key: (String, String, EventType),
         range: Option<(NaiveDate, NaiveDate)>,
+        /// Whether every report so far is dated to the day (or undated, using its
+        /// publication day).
+        precise: bool,
         events: Vec<&'a Event>,
     }
     let mut clusters: Vec<Open<'a>> = Vec::new();
@@ -63,11 +67,19 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
             event.event_type,
         );
         let range = keys::day_range(event);
+        // A month or a year already spans more than the window: such reports must overlap
+        // ("in October" with "October 3"), or two acts in consecutive months would merge.
+        let window = if event.date.is_none_or(|date| date.day.is_some()) {
+            DEED_WINDOW_DAYS
+        } else {
+            0
+        };
         // Events come in date order, so the matching cluster, if any, is a recent one.
         let found = clusters.iter_mut().rev().find(|cluster| {
+            let cluster_window = if cluster.precise { window } else { 0 };
             cluster.key == key
                 && match (cluster.range, range) {
-                    (Some(a), Some(b)) => keys::range_gap(a, b) <= DEED_WINDOW_DAYS,
+                    (Some(a), Some(b)) => keys::range_gap(a, b) <= cluster_window,
                     _ => false,
                 }
                 && cluster
@@ -80,11 +92,13 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                 if let (Some(a), Some(b)) = (cluster.range, range) {
                     cluster.range = Some((a.0.min(b.0), a.1.max(b.1)));
                 }
+                cluster.precise &= window > 0;
                 cluster.events.push(event);
             }
             None => clusters.push(Open {
                 key,
                 range,
+                precise: window > 0,
                 events: vec![event],
             }),
         }
@@ -382,6 +396,38 @@ mod tests {
             deeds[0].date.map(|d| d.to_string()).as_deref(),
             Some("2025-02-27")
         );
+    }
+
+    #[test]
+    fn consecutive_months_stay_apart() {
+        let a = done(
+            "a",
+            "d1",
+            "2025-09",
+            "USA",
+            "",
+            EventType::Assault,
+            &[Issue::Security],
+        );
+        let b = done(
+            "b",
+            "d1",
+            "2025-10",
+            "USA",
+            "",
+            EventType::Assault,
+            &[Issue::Security],
+        );
+        let c = done(
+            "c",
+            "d2",
+            "2025-10-03",
+            "USA",
+            "",
+            EventType::Assault,
+            &[Issue::Security],
+        );
+        check(&[a.0, b.0, c.0], &[&["a"], &["b", "c"]]);
     }
 
     #[test]
