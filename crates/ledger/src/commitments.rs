@@ -12,8 +12,10 @@
 //! was carried out is closed: a threat said again after that is a new item.
 //!
 //! # Status, walked in date order
-//! Signals are sorted by day; on one day utterances come first, then concessions, withdrawals,
-//! partial and full carry-outs, and the deadline last (an act on the deadline day is in time).
+//! Signals are sorted by day; on one day utterances come first, then rejections, withdrawals
+//! and unmet promises, then concessions (a pause granted because the other side gave way reads
+//! as `conceded`), then partial and full carry-outs, and the deadline last (an act on the
+//! deadline day is in time).
 //! - `carried_out` (threats, promises): a deed (see [`crate::deeds`]) by the actor's side of the
 //!   content type against the recipient's side (for promises an unknown recipient also counts),
 //!   on or after the first utterance, whose issues fit the item's aims (overlap them, or are a

@@ -5,11 +5,35 @@
 //! the store updates every item, count and status. Field names follow `spec/ledger.md`.
 //!
 //! ```
-//! use trecho_ledger::{build, Interval, IndexOptions};
-//! let ledger = build(&[]);
-//! assert!(ledger.commitments.is_empty());
-//! let rows = trecho_ledger::index(&[], &IndexOptions { interval: Interval::Month, ..Default::default() });
-//! assert!(rows.is_empty());
+//! use trecho_ledger::{build, CommitmentStatus};
+//! use trecho_model::Event;
+//!
+//! // The example record of `spec/events.md`, and Mexico's answer four days after a restatement.
+//! let threat: Event = serde_json::from_str(r#"{"id":"e1","doc_id":"d1","published":"2025-12-24","lang":"en",
+//!   "sentence":"Trump threatened Sheinbaum with more tariffs again this month to force Mexico to send more water from its reservoirs to farmers and ranchers in Texas.",
+//!   "span":[0,150],"date":"2025-12","date_source":"relative",
+//!   "actor":{"text":"Trump","country":"USA","sector":"GOV","name":"Donald Trump"},
+//!   "recipient":{"text":"Sheinbaum","country":"MEX","sector":"GOV","name":"Claudia Sheinbaum"},
+//!   "event_type":"THREATEN","mode":"sanction","quad":"verbal_conflict","kind":"said",
+//!   "speech_act":"threat","content_type":"SANCTION","issues":["trade","water"],
+//!   "leverage":{"lever":"trade","goal":"water"},"negated":false,"hypothetical":false,
+//!   "speaker":null,"attribution":null,"reported_count":null,"confidence":0.9}"#).unwrap();
+//! let concession: Event = serde_json::from_str(r#"{"id":"e2","doc_id":"d1","published":"2025-12-24","lang":"en",
+//!   "sentence":"On December 12, the two governments announced that Mexico would release 202,000 acre-feet of water to the United States.",
+//!   "span":[151,270],"date":"2025-12-12","date_source":"text",
+//!   "actor":{"text":"Mexico","country":"MEX","sector":"GOV","name":null},
+//!   "recipient":{"text":"the United States","country":"USA","sector":"GOV","name":null},
+//!   "event_type":"CONCEDE","mode":null,"quad":"verbal_cooperation","kind":"done",
+//!   "speech_act":null,"content_type":null,"issues":["water"],"leverage":null,
+//!   "negated":false,"hypothetical":false,"speaker":null,"attribution":null,
+//!   "reported_count":null,"confidence":0.8}"#).unwrap();
+//!
+//! let ledger = build(&[threat, concession]);
+//! let item = &ledger.commitments[0];
+//! assert_eq!(item.summary, "USA threatens SANCTION against MEX (trade, water)");
+//! assert_eq!(item.status, CommitmentStatus::Conceded);
+//! assert_eq!(item.status_date.map(|d| d.to_string()).as_deref(), Some("2025-12-12"));
+//! assert_eq!(ledger.linkages[0].goal, trecho_model::Issue::Water);
 //! ```
 //!
 //! How events are grouped (the rules in one place; each module documents its own):
