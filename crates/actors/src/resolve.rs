@@ -10,7 +10,7 @@
 //!    then entries of `ctx.default_country`, then user entries, then file order.
 //!    Role words ("the president", "el canciller") only resolve to a holder valid at the date,
 //!    preferring the document's country; with no holder known they give a nameless actor of
-//!    that country.
+//!    that country. Generic agents ("la policía") standing alone take the document's country.
 //! 4. Adjacent mentions combine: country or demonym + agent/role ("Mexican soldiers",
 //!    "U.S. officials", "Mexico's army"), agent/role + demonym or "de/of" + country ("policía
 //!    colombiana", "gobierno de México", "president of Mexico"), and role + person ("President
@@ -532,7 +532,15 @@ impl Matcher {
             let has_country =
                 |entry: &Entry, code: Option<&str>| code.is_some() && entry.country() == code;
             if first.kind != EntryKind::Role {
-                return Some(make(first, nameless(first, first.country()), ""));
+                // A generic agent with no country next to it ("la policía", "paramilitares")
+                // belongs to the document's country, when the caller knows it.
+                return Some(match (first.country(), ctx.default_country.as_deref()) {
+                    (Some(country), _) => make(first, nameless(first, Some(country)), ""),
+                    (None, Some(default)) => {
+                        make(first, nameless(first, Some(default)), " (document country)")
+                    }
+                    (None, None) => make(first, nameless(first, None), ""),
+                });
             }
             let default = ctx.default_country.as_deref();
             if let Some((_, entry)) = candidates
