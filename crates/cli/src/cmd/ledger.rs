@@ -30,6 +30,15 @@ pub enum OutputFormat {
 
 /// Arguments of `trecho ledger`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  trecho ledger                                  every threat, promise and demand with its status
+  trecho ledger --actor USA --status open        what the United States has threatened that is still open
+  trecho ledger --issue water --history          water items with each change of status
+  trecho ledger --format csv > ledger.csv
+
+The ledger is recomputed from every event in the store each time: run `trecho ingest` on new
+documents and the next `trecho ledger` shows the new mentions, counts and statuses.")]
 pub struct LedgerArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -58,6 +67,12 @@ pub struct LedgerArgs {
 
 /// Arguments of `trecho redlines`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  trecho redlines                                every red line: holding, approached or crossed
+  trecho redlines --actor MEX --history          Mexico's lines with the threats that approached them
+
+Recomputed from every event in the store each time.")]
 pub struct RedlinesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -78,6 +93,12 @@ pub struct RedlinesArgs {
 
 /// Arguments of `trecho linkage`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  trecho linkage                                 one issue used to move another (tariffs for water)
+  trecho linkage --issue water --format json
+
+Recomputed from every event in the store each time.")]
 pub struct LinkageArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -95,6 +116,14 @@ pub struct LinkageArgs {
 
 /// Arguments of `trecho index`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  trecho index --actor USA --recipient MEX        weekly statements versus deeds
+  trecho index --interval month --issue trade --format csv
+
+Scores are mean Goldstein-style weights (-10 conflict .. +10 cooperation) of the event types;
+gap = done_score - said_score (negative: deeds harsher than words). A deed reported by several
+documents counts once. Recomputed from every event in the store each time.")]
 pub struct IndexArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -744,5 +773,257 @@ fn write_index(
                 cells.into_iter().map(|cells| (cells, Vec::new())).collect();
             write_table(out, &upper, &rows, None, &[])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trecho::{Document, Kind, Lang, Leverage, Normalized};
+
+    fn event(id: &str, sentence: &str, start: usize) -> Event {
+        let usa = Actor {
+            text: "Trump".into(),
+            country: Some("USA".into()),
+            sector: Some("GOV".into()),
+            name: Some("Donald Trump".into()),
+        };
+        let mex = Actor {
+            text: "Mexico".into(),
+            country: Some("MEX".into()),
+            sector: Some("GOV".into()),
+            name: None,
+        };
+        Event {
+            id: id.into(),
+            doc_id: "doc".into(),
+            published: chrono::NaiveDate::from_ymd_opt(2025, 12, 24),
+            lang: Lang::En,
+            sentence: sentence.into(),
+            span: [start, start + sentence.len()],
+            date: None,
+            date_source: None,
+            actor: Some(usa),
+            recipient: Some(mex),
+            event_type: trecho::EventType::Threaten,
+            mode: None,
+            quad: trecho::EventType::Threaten.quad(),
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Threat),
+            content_type: Some(trecho::EventType::Sanction),
+            issues: vec![Issue::Trade, Issue::Water],
+            leverage: Some(Leverage {
+                lever: Issue::Trade,
+                goal: Issue::Water,
+            }),
+            negated: false,
+            hypothetical: false,
+            speaker: None,
+            attribution: None,
+            reported_count: None,
+            confidence: 0.9,
+        }
+    }
+
+    fn cli(db: std::path::PathBuf) -> Cli {
+        Cli {
+            db,
+            quiet: true,
+            command: crate::Command::Linkage(LinkageArgs {
+                format: OutputFormat::Json,
+                actor: None,
+                recipient: None,
+                issue: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_missing_store_says_to_ingest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing.db");
+        let error = load_events(&cli(path.clone())).unwrap_err();
+        let message = format!("{error:#}");
+        assert!(message.contains("trecho ingest"), "{message}");
+        assert!(message.contains("missing.db"), "{message}");
+        assert!(!path.exists(), "reading must not create the store");
+    }
+
+    #[test]
+    fn reads_the_store_and_renders_every_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trecho.db");
+        let text = "Trump threatened Mexico with tariffs to get water. He did so again.";
+        let events = vec![event(
+            "e1",
+            "Trump threatened Mexico with tariffs to get water.",
+            0,
+        )];
+        {
+            let mut store = Store::open(&path).unwrap();
+            let document = Document {
+                id: "doc".into(),
+                source: "test.txt".into(),
+                text: text.into(),
+                published: chrono::NaiveDate::from_ymd_opt(2025, 12, 24),
+                ..Document::default()
+            };
+            let normalized = Normalized {
+                text: text.into(),
+                sentences: vec![],
+                published: document.published,
+                lang: Lang::En,
+                offset_map: vec![],
+                diagnostics: vec![],
+            };
+            store
+                .insert_document(&document, &normalized, &events)
+                .unwrap();
+        }
+        let loaded = load_events(&cli(path)).unwrap();
+        assert_eq!(loaded.len(), 1);
+        let ledger = ledger::build(&loaded);
+
+        let mut table = Vec::new();
+        write_commitments(
+            &mut table,
+            &ledger.commitments,
+            OutputFormat::Table,
+            true,
+            false,
+        )
+        .unwrap();
+        let table = String::from_utf8(table).unwrap();
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(lines[0].starts_with("ID "), "{table}");
+        // Columns line up: STATUS starts at the same byte in the header and the row.
+        let column = lines[0].find("STATUS").unwrap();
+        assert_eq!(lines[1].get(column..column + 4), Some("open"), "{table}");
+        assert!(
+            lines[2].trim_start().starts_with("2025-12-24  open"),
+            "{table}"
+        );
+        assert!(!table.contains('\x1b'));
+
+        let mut colored = Vec::new();
+        write_commitments(
+            &mut colored,
+            &ledger.commitments,
+            OutputFormat::Table,
+            false,
+            true,
+        )
+        .unwrap();
+        let colored = String::from_utf8(colored).unwrap();
+        assert!(colored.contains("\x1b[33mopen\x1b[0m"), "{colored:?}");
+
+        let mut csv = Vec::new();
+        write_commitments(
+            &mut csv,
+            &ledger.commitments,
+            OutputFormat::Csv,
+            false,
+            false,
+        )
+        .unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(
+            csv.starts_with("id,speech_act,actor,actor_name,recipient"),
+            "{csv}"
+        );
+        assert!(csv.contains(",USA,Donald Trump,MEX,Mexico,SANCTION,trade;water,trade,water,"));
+
+        let mut json = Vec::new();
+        write_commitments(
+            &mut json,
+            &ledger.commitments,
+            OutputFormat::Json,
+            false,
+            false,
+        )
+        .unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let item = &value[0];
+        for field in [
+            "id",
+            "speech_act",
+            "actor",
+            "recipient",
+            "content_type",
+            "issues",
+            "leverage",
+            "summary",
+            "first_said",
+            "last_said",
+            "mentions",
+            "reported_count",
+            "times_said",
+            "deadline",
+            "deadline_text",
+            "status",
+            "status_date",
+            "evidence",
+            "status_evidence",
+            "history",
+        ] {
+            assert!(item.get(field).is_some(), "missing {field} in {item}");
+        }
+        assert_eq!(item["status"], "open");
+
+        let mut links = Vec::new();
+        write_linkages(&mut links, &ledger.linkages, OutputFormat::Csv).unwrap();
+        let links = String::from_utf8(links).unwrap();
+        assert_eq!(
+            links,
+            "actor,recipient,lever,goal,first_seen,last_seen,count,evidence\nUSA,MEX,trade,water,2025-12-24,2025-12-24,1,e1\n"
+        );
+
+        let rows = ledger::index(&loaded, &IndexOptions::default());
+        let mut index_table = Vec::new();
+        write_index(&mut index_table, &rows, OutputFormat::Table).unwrap();
+        let index_table = String::from_utf8(index_table).unwrap();
+        assert!(
+            index_table.contains("2025-W52  USA    MEX        trade"),
+            "{index_table}"
+        );
+    }
+
+    #[test]
+    fn filters_match_sides_names_and_statuses() {
+        let events = vec![event(
+            "e1",
+            "Trump threatened Mexico with tariffs to get water.",
+            0,
+        )];
+        let items = ledger::build(&events).commitments;
+        let args = |actor: Option<&str>, status: Option<CommitmentStatus>| LedgerArgs {
+            format: OutputFormat::Json,
+            actor: actor.map(String::from),
+            recipient: None,
+            issue: None,
+            status,
+            speech_act: None,
+            history: false,
+        };
+        assert_eq!(
+            filter_commitments(items.clone(), &args(Some("usa"), None)).len(),
+            1
+        );
+        assert_eq!(
+            filter_commitments(items.clone(), &args(Some("donald trump"), None)).len(),
+            1
+        );
+        assert_eq!(
+            filter_commitments(items.clone(), &args(Some("MEX"), None)).len(),
+            0
+        );
+        assert_eq!(
+            filter_commitments(items, &args(None, Some(CommitmentStatus::Conceded))).len(),
+            0
+        );
+        assert!(parse_issue("human-rights").is_ok());
+        assert!(parse_commitment_status("carried-out").is_ok());
+        assert!(parse_speech_act("red_line").is_err());
+        assert!(parse_interval("fortnight").is_err());
     }
 }
