@@ -8,7 +8,6 @@
 
 use crate::{dates, Error, Limits};
 use chrono::NaiveDate;
-use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -357,6 +356,46 @@ struct Body<'a> {
     keep_headers: bool,
 }
 
+/// One step of [`walk`].
+enum Step<'a> {
+    /// Before the node's children; returning `false` skips them (and the `Exit`).
+    Enter(NodeRef<'a, Node>),
+    /// After the node's children.
+    Exit(NodeRef<'a, Node>),
+}
+
+/// Visits `root` and its descendants depth-first with an explicit stack (no recursion, so
+/// nesting depth cannot overflow the thread stack). Every entered node is exited exactly once
+/// and visited at most once, even when the parser left inconsistent parent links after
+/// reparenting misnested markup (ego-tree's own `traverse` can then close the wrong node).
+fn walk<'a>(root: NodeRef<'a, Node>, mut visit: impl FnMut(Step<'a>) -> bool) {
+    let n_nodes = root.tree().nodes().count();
+    let mut seen: std::collections::HashSet<NodeId> = std::collections::HashSet::new();
+    let mut stack: Vec<(NodeRef<'a, Node>, bool)> = vec![(root, true)];
+    while let Some((node, entering)) = stack.pop() {
+        if !entering {
+            visit(Step::Exit(node));
+            continue;
+        }
+        if !seen.insert(node.id()) || !visit(Step::Enter(node)) {
+            continue;
+        }
+        stack.push((node, false));
+        // Children pushed last-first so the first child is visited first; the count bound
+        // stops a sibling cycle in a damaged tree.
+        let mut child = node.last_child();
+        let mut n_children = 0;
+        while let Some(current) = child {
+            if n_children > n_nodes {
+                break;
+            }
+            stack.push((current, true));
+            n_children += 1;
+            child = current.prev_sibling();
+        }
+    }
+}
+
 /// The element holding the article: the `<article>` or `<main>` with the most text, else the
 /// block with the most paragraph text (each paragraph scores its parent fully and its
 /// grandparent half, as readability does).
@@ -365,66 +404,57 @@ fn choose_body(root: NodeRef<'_, Node>) -> Body<'_> {
     let mut text_len: HashMap<NodeId, usize> = HashMap::new();
     let mut paragraph_score: HashMap<NodeId, usize> = HashMap::new();
     let mut stack: Vec<(NodeRef<'_, Node>, usize)> = Vec::new();
-    let mut skip_depth = 0usize;
     let mut best_article: Option<(NodeRef<'_, Node>, usize)> = None;
     let mut best_main: Option<(NodeRef<'_, Node>, usize)> = None;
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(node) => {
-                // Every node gets an Open and a Close edge, so counting both keeps the skipped
-                // subtree balanced.
-                if skip_depth > 0 || is_skipped(node, true) {
-                    skip_depth += 1;
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(text) => {
-                        if let Some((_, len)) = stack.last_mut() {
-                            *len += text.trim().len();
-                        }
-                    }
-                    Node::Element(_) => stack.push((node, 0)),
-                    _ => {}
-                }
+    walk(root, |step| match step {
+        Step::Enter(node) => {
+            if is_skipped(node, true) {
+                return false;
             }
-            Edge::Close(node) => {
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                    continue;
-                }
-                let Node::Element(element) = node.value() else {
-                    continue;
-                };
-                let Some((open, len)) = stack.pop() else {
-                    continue;
-                };
-                debug_assert_eq!(open.id(), node.id());
-                text_len.insert(node.id(), len);
-                if let Some((_, parent_len)) = stack.last_mut() {
-                    *parent_len += len;
-                }
-                match element.name() {
-                    "p" | "pre" | "blockquote" | "li" | "h2" | "h3" => {
-                        if let Some(&(parent, _)) = stack.last() {
-                            *paragraph_score.entry(parent.id()).or_default() += len * 2;
-                        }
-                        if let Some(&(grandparent, _)) =
-                            stack.len().checked_sub(2).and_then(|i| stack.get(i))
-                        {
-                            *paragraph_score.entry(grandparent.id()).or_default() += len;
-                        }
+            match node.value() {
+                Node::Text(text) => {
+                    if let Some((_, len)) = stack.last_mut() {
+                        *len += text.trim().len();
                     }
-                    "article" if best_article.is_none_or(|(_, best)| len > best) => {
-                        best_article = Some((node, len));
-                    }
-                    "main" if best_main.is_none_or(|(_, best)| len > best) => {
-                        best_main = Some((node, len));
-                    }
-                    _ => {}
                 }
+                Node::Element(_) => stack.push((node, 0)),
+                _ => {}
             }
+            true
         }
-    }
+        Step::Exit(node) => {
+            let Node::Element(element) = node.value() else {
+                return true;
+            };
+            let Some((_, len)) = stack.pop() else {
+                return true;
+            };
+            text_len.insert(node.id(), len);
+            if let Some((_, parent_len)) = stack.last_mut() {
+                *parent_len += len;
+            }
+            match element.name() {
+                "p" | "pre" | "blockquote" | "li" | "h2" | "h3" => {
+                    if let Some(&(parent, _)) = stack.last() {
+                        *paragraph_score.entry(parent.id()).or_default() += len * 2;
+                    }
+                    if let Some(&(grandparent, _)) =
+                        stack.len().checked_sub(2).and_then(|i| stack.get(i))
+                    {
+                        *paragraph_score.entry(grandparent.id()).or_default() += len;
+                    }
+                }
+                "article" if best_article.is_none_or(|(_, best)| len > best) => {
+                    best_article = Some((node, len));
+                }
+                "main" if best_main.is_none_or(|(_, best)| len > best) => {
+                    best_main = Some((node, len));
+                }
+                _ => {}
+            }
+            true
+        }
+    });
     let densest = paragraph_score
         .iter()
         .max_by_key(|&(id, score)| (*score, std::cmp::Reverse(*id)))
@@ -458,16 +488,12 @@ fn choose_body(root: NodeRef<'_, Node>) -> Body<'_> {
 /// `<br>` becomes a line break and `<pre>` keeps its lines.
 fn text_of(node: NodeRef<'_, Node>, keep_headers: bool) -> String {
     let mut out = String::new();
-    let mut skip_depth = 0usize;
     let mut pre_depth = 0usize;
-    for edge in node.traverse() {
-        match edge {
-            Edge::Open(current) => {
-                if skip_depth > 0
-                    || (current.id() != node.id() && is_skipped(current, keep_headers))
-                {
-                    skip_depth += 1;
-                    continue;
+    walk(node, |step| {
+        match step {
+            Step::Enter(current) => {
+                if current.id() != node.id() && is_skipped(current, keep_headers) {
+                    return false;
                 }
                 match current.value() {
                     Node::Text(text) => push_text(&mut out, text, pre_depth > 0),
@@ -486,11 +512,7 @@ fn text_of(node: NodeRef<'_, Node>, keep_headers: bool) -> String {
                     _ => {}
                 }
             }
-            Edge::Close(current) => {
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                    continue;
-                }
+            Step::Exit(current) => {
                 if let Node::Element(element) = current.value() {
                     if element.name() == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
@@ -501,7 +523,8 @@ fn text_of(node: NodeRef<'_, Node>, keep_headers: bool) -> String {
                 }
             }
         }
-    }
+        true
+    });
     out.trim().to_string()
 }
 
@@ -551,7 +574,16 @@ fn metadata(root: NodeRef<'_, Node>) -> Extracted {
     let mut og_url: Option<String> = None;
     let mut meta_date: Option<(u8, NaiveDate)> = None;
     let mut time_date: Option<NaiveDate> = None;
-    for node in root.descendants() {
+    let mut elements = Vec::new();
+    walk(root, |step| {
+        if let Step::Enter(node) = step {
+            if node.value().is_element() {
+                elements.push(node);
+            }
+        }
+        true
+    });
+    for node in elements {
         let Node::Element(element) = node.value() else {
             continue;
         };
@@ -629,14 +661,15 @@ fn metadata(root: NodeRef<'_, Node>) -> Extracted {
 /// All text under a node with whitespace collapsed (for titles and `<time>`).
 fn flat_text(node: NodeRef<'_, Node>) -> String {
     let mut words: Vec<&str> = Vec::new();
-    for descendant in node.descendants() {
-        if let Node::Text(text) = descendant.value() {
-            words.extend(text.split_whitespace());
+    walk(node, |step| {
+        if let Step::Enter(descendant) = step {
+            if let Node::Text(text) = descendant.value() {
+                words.extend(text.split_whitespace());
+            }
         }
-        if words.len() > 200 {
-            break;
-        }
-    }
+        // Titles and dates are short: stop descending once enough words are in.
+        words.len() <= 200
+    });
     words.join(" ")
 }
 
@@ -682,6 +715,18 @@ mod tests {
             <p>And a second paragraph about tariffs and deliveries.</p></div></body>"#,
             "The story has a long first paragraph about the water treaty.\n\nAnd a second paragraph about tariffs and deliveries.",
         );
+    }
+
+    #[test]
+    fn misnested_markup_from_fuzzing() {
+        // Found by the html fuzz target: an unclosed <a> reparented into <article> left
+        // ego-tree's traversal unbalanced.
+        let markup = r#"<body><nav><a href="/x">Fact Sheets=/a></nav>
+            <header><p>The White House</p></header>
+            <article><h1>Fact Sheet</h1><p class="dateline">Febr01">
+            </article></body>"#;
+        let text = extract(markup).text;
+        assert!(text.contains("Fact Sheet"), "{text:?}");
     }
 
     #[test]

@@ -167,3 +167,13 @@ fn formats_are_detected() {
     check("a.txt", b"Plain words: nothing else.\n", Format::Text);
     check("a", b"Plain words.\n", Format::Text);
 }
+
+#[test]
+fn fuzz_found_misnested_html_is_read() {
+    let (format, result) = read("fuzz_misnested_anchor.html");
+    assert_eq!(format, Format::Html);
+    let parsed = result.unwrap_or_else(|err| panic!("{err}"));
+    assert!(parsed.documents[0]
+        .text
+        .contains("Fact Sheet: President Donald J. Trump"));
+}
