@@ -9,9 +9,16 @@ use std::sync::LazyLock;
 const MAX_FURNITURE_LINE_BYTES: usize = 300;
 
 /// Inline markers that scrubbers and plain-text exports leave where links were.
+///
+/// Inside a marker, "space" is every char the cleaner treats as a word separator (whitespace,
+/// control and zero-width chars): "[[link\u{0}removed]]" must be a marker here too, or it would
+/// come out as "[[link removed]]" and only the second normalization would drop it.
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\[\[?\s*(?:link|image|url)\s+removed\s*\]\]?|<(?:https?|mailto):[^>\s]*>|\[(?:https?|mailto):[^\]\s]*\]")
-        .unwrap_or_else(|err| panic!("bug: marker pattern does not compile: {err}"))
+    let space = r"[\s\p{Cc}\x{200B}\x{2060}\x{FEFF}]";
+    Regex::new(&format!(
+        r"(?i)\[\[?{space}*(?:link|image|url){space}+removed{space}*\]\]?|<(?:https?|mailto):[^>\s]*>|\[(?:https?|mailto):[^\]\s]*\]"
+    ))
+    .unwrap_or_else(|err| panic!("bug: marker pattern does not compile: {err}"))
 });
 
 /// Whole lines (trimmed) that are page or newsletter furniture, not article text.

@@ -157,3 +157,18 @@ fn long_sentences_are_split_with_a_diagnostic() {
         .message
         .contains("over the limit of 2000"));
 }
+
+/// Inputs found by the `normalize` fuzz target.
+#[test]
+fn fuzz_found_inputs_are_idempotent() {
+    for text in [
+        "THE BORDER REVIEW [[link removed\u{0}\u{0}\u{11}\u{0}]]\n\nTrump's Water War With Mexico",
+        "Share this article [[link\u{200B}removed]]\nNext line.",
+        "Mexico said <https://a\u{0}b> it would act.",
+    ] {
+        let once = trecho_normalize::run(&document(text.to_string(), Format::Text));
+        let twice = trecho_normalize::run(&document(once.text.clone(), Format::Text));
+        assert_eq!(twice.text, once.text, "{text:?}");
+        assert!(!once.text.contains("link"), "{:?}", once.text);
+    }
+}
