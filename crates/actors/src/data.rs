@@ -221,6 +221,16 @@ fn optional(field: &str) -> Option<&str> {
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a partial date stands for its first day, or its
 /// last day when `end` is set (so `to = 2025-06` covers all of June).
 fn parse_date(text: &str, end: bool) -> Option<NaiveDate> {
+    // Fast path for the full `YYYY-MM-DD` form that almost every dated line uses.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() {
+        let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let number =
+                |bytes: &[u8]| bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+            let year = i32::try_from(number(&digits[..4])).ok()?;
+            return NaiveDate::from_ymd_opt(year, number(&digits[4..6]), number(&digits[6..]));
+        }
+    }
     let partial = trecho_model::PartialDate::parse(text)?;
     if let Some(date) = partial.as_date() {
         return Some(date);

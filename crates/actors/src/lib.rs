@@ -137,3 +137,62 @@ impl ActorDictionary {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(date: &str) -> ResolveContext {
+        ResolveContext {
+            date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            ..ResolveContext::default()
+        }
+    }
+
+    #[test]
+    fn user_file_adds_and_overrides_entries() {
+        let mut dictionary = ActorDictionary::builtin();
+        let user = "# my additions\n\
+                    Juan Pérez|Pérez\tMEX\tGOV\tJuan Pérez\t2025-01-01\t\tperson\n\
+                    New Mexico\tUSA\tGOV\tState of New Mexico\t\t\tagency\n";
+        assert_eq!(dictionary.load_user(user, "mine.tsv"), Ok(2));
+        let ctx = context("2025-06-01");
+        let mention = dictionary.lookup("el diputado Pérez", &ctx).unwrap();
+        assert_eq!(mention.actor.name.as_deref(), Some("Juan Pérez"));
+        assert_eq!(mention.entry, "mine.tsv:2 Pérez");
+        // The shipped data ignores "New Mexico"; the user's entry wins.
+        let mention = dictionary.lookup("New Mexico", &ctx).unwrap();
+        assert_eq!(mention.actor.country.as_deref(), Some("USA"));
+    }
+
+    #[test]
+    fn user_file_errors_name_the_file_and_line_and_add_nothing() {
+        let mut dictionary = ActorDictionary::builtin();
+        let error = dictionary
+            .load_user("Ana\tMEX\tGOV\tAna\t\t\tperson\nBad line\tMEX\n", "bad.tsv")
+            .unwrap_err();
+        assert_eq!(error.source_name, "bad.tsv");
+        assert_eq!(error.line, 2);
+        assert!(error
+            .to_string()
+            .starts_with("bad.tsv:2: expected 7 tab-separated fields"));
+        assert_eq!(dictionary.lookup("Ana", &context("2025-06-01")), None);
+    }
+
+    #[test]
+    fn lookup_prefers_a_mention_with_a_country() {
+        let dictionary = ActorDictionary::builtin();
+        let mention = dictionary
+            .lookup("Romania's new government", &context("1995-01-01"))
+            .unwrap();
+        assert_eq!(mention.actor.country.as_deref(), Some("ROU"));
+        assert_eq!(mention.actor.sector.as_deref(), Some("GOV"));
+        assert_eq!(mention.kind, MentionKind::Agency);
+    }
+
+    #[test]
+    fn dictionary_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<ActorDictionary>();
+    }
+}
