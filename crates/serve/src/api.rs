@@ -353,67 +353,72 @@ pub async fn timeline(
         .unwrap_or(false);
     let filter = event_filter(&filters, Some(MAX_SCAN), 0);
     let filters = filters.clone();
-    let timeline = state
+    let key = format!("timeline {filter:?} {month}");
+    let answer = state
         .pool()
         .run_with(move |pool, store| {
-            let total = pool.count_events(store, &filter)?;
-            let mut buckets: BTreeMap<NaiveDate, Bucket> = BTreeMap::new();
-            let mut counted = 0u64;
-            let mut undated = 0u64;
-            let mut kept: Vec<Event> = Vec::new();
-            store.for_each_event(&filter, |event| {
-                let Some(day) = event_day(&event) else {
-                    undated += 1;
-                    return Ok(());
-                };
-                counted += 1;
-                let bucket = buckets.entry(bucket_start(day, month)).or_default();
-                let name = event.event_type.as_str();
-                match event.kind {
-                    Kind::Said => {
-                        bucket.said += 1;
-                        *bucket.said_types.entry(name).or_default() += 1;
-                    }
-                    Kind::Done => {
-                        bucket.done += 1;
-                        *bucket.done_types.entry(name).or_default() += 1;
-                    }
-                }
-                kept.push(event);
-                Ok(())
-            })?;
-            let interval = if month {
-                Interval::Month
-            } else {
-                Interval::Week
-            };
-            let options = IndexOptions {
-                actor: filters.actor.clone(),
-                recipient: filters.recipient.clone(),
-                issue: filters.issue,
-                interval,
-            };
-            let scores = period_scores(&trecho::ledger::index(&kept, &options));
-            for (day, bucket) in buckets.iter_mut() {
-                if let Some(&(said, done)) = scores.get(&interval.label(*day)) {
-                    bucket.said_score = said;
-                    bucket.done_score = done;
-                    bucket.gap = match (said, done) {
-                        (Some(said), Some(done)) => Some(round2(done - said)),
-                        _ => None,
+            pool.cached_answer(key, || {
+                let total = pool.count_events(store, &filter)?;
+                let mut buckets: BTreeMap<NaiveDate, Bucket> = BTreeMap::new();
+                let mut counted = 0u64;
+                let mut undated = 0u64;
+                let mut kept: Vec<Event> = Vec::new();
+                store.for_each_event(&filter, |event| {
+                    let Some(day) = event_day(&event) else {
+                        undated += 1;
+                        return Ok(());
                     };
+                    counted += 1;
+                    let bucket = buckets.entry(bucket_start(day, month)).or_default();
+                    let name = event.event_type.as_str();
+                    match event.kind {
+                        Kind::Said => {
+                            bucket.said += 1;
+                            *bucket.said_types.entry(name).or_default() += 1;
+                        }
+                        Kind::Done => {
+                            bucket.done += 1;
+                            *bucket.done_types.entry(name).or_default() += 1;
+                        }
+                    }
+                    kept.push(event);
+                    Ok(())
+                })?;
+                let interval = if month {
+                    Interval::Month
+                } else {
+                    Interval::Week
+                };
+                let options = IndexOptions {
+                    actor: filters.actor.clone(),
+                    recipient: filters.recipient.clone(),
+                    issue: filters.issue,
+                    interval,
+                };
+                let scores = period_scores(&trecho::ledger::index(&kept, &options));
+                for (day, bucket) in buckets.iter_mut() {
+                    if let Some(&(said, done)) = scores.get(&interval.label(*day)) {
+                        bucket.said_score = said;
+                        bucket.done_score = done;
+                        bucket.gap = match (said, done) {
+                            (Some(said), Some(done)) => Some(round2(done - said)),
+                            _ => None,
+                        };
+                    }
                 }
-            }
-            Ok(Timeline {
-                interval: if month { "month" } else { "week" },
-                counted,
-                undated,
-                truncated: total > MAX_SCAN,
-                buckets: fill_gaps(buckets, month),
+                let timeline = Timeline {
+                    interval: if month { "month" } else { "week" },
+                    counted,
+                    undated,
+                    truncated: total > MAX_SCAN,
+                    buckets: fill_gaps(buckets, month),
+                };
+                serde_json::to_vec(&timeline)
+                    .map_err(|error| ApiError::Internal(format!("writing the timeline: {error}")))
             })
         })
         .await?;
-    Ok(Json(timeline).into_response())
+    Ok(json_bytes(answer))
 }
 
 /// Per period, the mean said and done scores over every dyad and issue row of the index,
@@ -469,6 +474,15 @@ pub async fn facets(State(state): State<AppState>, query: RawQuery) -> Result<Re
     params(query, &[])?;
     let snapshot = crate::ledger::snapshot(&state).await?;
     Ok(Json(&snapshot.facets).into_response())
+}
+
+/// A JSON answer from bytes already serialized (and possibly cached).
+pub fn json_bytes(bytes: std::sync::Arc<Vec<u8>>) -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        bytes.as_ref().clone(),
+    )
+        .into_response()
 }
 
 /// `/api/<anything else>`: JSON 404.

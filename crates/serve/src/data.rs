@@ -25,10 +25,14 @@ pub struct Pool {
 struct CountCache {
     version: Option<Version>,
     counts: HashMap<String, u64>,
+    /// Whole JSON answers of the slow aggregate endpoints (timeline, index).
+    answers: HashMap<String, Arc<Vec<u8>>>,
 }
 
 /// The most filters whose counts are kept.
 const MAX_CACHED_COUNTS: usize = 1024;
+/// The most aggregate answers kept (each is at most a few hundred KiB).
+const MAX_CACHED_ANSWERS: usize = 64;
 
 /// What identifies a state of the store: size and modification time of the database file and
 /// of its write-ahead log. Any committed write changes the log (or, after a checkpoint, the
@@ -100,13 +104,53 @@ impl Pool {
                 .counts
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            if cache.version.as_ref() != Some(&version) || cache.counts.len() >= MAX_CACHED_COUNTS {
+            if cache.version.as_ref() != Some(&version) {
                 cache.counts.clear();
+                cache.answers.clear();
                 cache.version = Some(version);
+            } else if cache.counts.len() >= MAX_CACHED_COUNTS {
+                cache.counts.clear();
             }
             cache.counts.insert(key, count);
         }
         Ok(count)
+    }
+
+    /// The JSON answer stored under `key` for the current store version, or `compute`'s,
+    /// which is then stored (aggregates over many events are worth keeping until a write).
+    pub fn cached_answer(
+        &self,
+        key: String,
+        compute: impl FnOnce() -> Result<Vec<u8>, ApiError>,
+    ) -> Result<Arc<Vec<u8>>, ApiError> {
+        let version = self.version();
+        if let Some(version) = &version {
+            let cache = self
+                .counts
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if cache.version.as_ref() == Some(version) {
+                if let Some(answer) = cache.answers.get(&key) {
+                    return Ok(Arc::clone(answer));
+                }
+            }
+        }
+        let answer = Arc::new(compute()?);
+        if let Some(version) = version {
+            let mut cache = self
+                .counts
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if cache.version.as_ref() != Some(&version) {
+                cache.counts.clear();
+                cache.answers.clear();
+                cache.version = Some(version);
+            } else if cache.answers.len() >= MAX_CACHED_ANSWERS {
+                cache.answers.clear();
+            }
+            cache.answers.insert(key, Arc::clone(&answer));
+        }
+        Ok(answer)
     }
 
     /// Runs `f` with a free connection on a blocking thread.

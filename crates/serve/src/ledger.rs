@@ -530,14 +530,39 @@ pub async fn index(State(state): State<AppState>, query: RawQuery) -> Result<Res
         .choice("interval", Interval::parse, &["week", "month"])?
         .unwrap_or(Interval::Week);
     let format = params.format()?;
-    let rows = index_rows(&state, &filters, interval).await?;
     match format {
-        OutputFormat::Csv => csv_response(&rows, INDEX_COLUMNS, "index.csv"),
-        OutputFormat::Json => Ok(Json(List {
-            total: rows.len(),
-            items: rows,
-        })
-        .into_response()),
+        OutputFormat::Csv => {
+            let rows = index_rows(&state, &filters, interval).await?;
+            csv_response(&rows, INDEX_COLUMNS, "index.csv")
+        }
+        OutputFormat::Json => {
+            let options = index_options(&filters, interval);
+            let filter = event_filter(&filters, Some(crate::api::MAX_SCAN), 0);
+            let key = format!("index {filter:?} {options:?}");
+            let answer = state
+                .pool()
+                .run_with(move |pool, store| {
+                    pool.cached_answer(key, || {
+                        let rows = trecho::ledger::index(&store.events(&filter)?, &options);
+                        serde_json::to_vec(&List {
+                            total: rows.len(),
+                            items: rows,
+                        })
+                        .map_err(|error| ApiError::Internal(format!("writing the index: {error}")))
+                    })
+                })
+                .await?;
+            Ok(crate::api::json_bytes(answer))
+        }
+    }
+}
+
+fn index_options(filters: &Filters, interval: Interval) -> IndexOptions {
+    IndexOptions {
+        actor: filters.actor.clone(),
+        recipient: filters.recipient.clone(),
+        issue: filters.issue,
+        interval,
     }
 }
 
@@ -547,12 +572,7 @@ pub async fn index_rows(
     filters: &Filters,
     interval: Interval,
 ) -> Result<Vec<IndexRow>, ApiError> {
-    let options = IndexOptions {
-        actor: filters.actor.clone(),
-        recipient: filters.recipient.clone(),
-        issue: filters.issue,
-        interval,
-    };
+    let options = index_options(filters, interval);
     let filter = event_filter(filters, Some(crate::api::MAX_SCAN), 0);
     state
         .pool()

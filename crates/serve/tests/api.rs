@@ -1098,6 +1098,17 @@ async fn caches_follow_writes_to_the_store() {
     let (_, ledger_before) = json(&router, "/api/ledger").await;
     let (_, facets) = json(&router, "/api/facets").await;
     assert_eq!(facets["events"], 5);
+    let said_in = |timeline: &Value| -> u64 {
+        timeline["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["said"].as_u64().unwrap())
+            .sum()
+    };
+    let (_, timeline) = json(&router, "/api/timeline?actor=USA").await;
+    assert_eq!(said_in(&timeline), 3);
+    let (_, index_before) = json(&router, "/api/index?actor=USA").await;
 
     // Another process (here: another connection) ingests while the server runs.
     let mut store = Store::open(&path).unwrap();
@@ -1117,6 +1128,17 @@ async fn caches_follow_writes_to_the_store() {
     assert_eq!(page["total"], 5, "the cached count was not refreshed");
     let (_, facets) = json(&router, "/api/facets").await;
     assert_eq!(facets["events"], 6, "the cached snapshot was not refreshed");
+    let (_, timeline) = json(&router, "/api/timeline?actor=USA").await;
+    assert_eq!(
+        said_in(&timeline),
+        4,
+        "the cached timeline was not refreshed"
+    );
+    let (_, index_after) = json(&router, "/api/index?actor=USA").await;
+    assert_ne!(
+        index_before, index_after,
+        "the cached index was not refreshed"
+    );
     let (_, ledger_after) = json(&router, "/api/ledger").await;
     let mentions = |list: &Value| -> u64 {
         list["items"]
