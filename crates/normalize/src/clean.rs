@@ -424,8 +424,12 @@ fn flush_paragraph(original: &str, tokens: &[Token], glue: &[Glue], cleaned: &mu
         push_checkpoint(cleaned, token.start);
         cleaned.text.push_str(text);
     }
+    remove_joined_markers(cleaned, paragraph_start);
     let paragraph = cleaned.text.get(paragraph_start..).unwrap_or("");
-    if furniture::is_furniture(paragraph) || furniture::is_forwarded_start(paragraph) {
+    if paragraph.is_empty()
+        || furniture::is_furniture(paragraph)
+        || furniture::is_forwarded_start(paragraph)
+    {
         cleaned.text.truncate(before_separator);
         cleaned.offset_map.truncate(map_len);
         return;
@@ -433,6 +437,102 @@ fn flush_paragraph(original: &str, tokens: &[Token], glue: &[Glue], cleaned: &mu
     cleaned
         .paragraphs
         .push((paragraph_start, cleaned.text.len()));
+}
+
+/// Rounds of marker removal on a joined paragraph. Real text never nests markers; fuzzed text
+/// may ("[[link [[link removed]] removed]]"), and each round unwraps one level.
+const MAX_MARKER_ROUNDS: usize = 8;
+
+/// Removes markers that only appear once lines are joined: split over a line break or a
+/// hyphenation, or uncovered by removing an inner marker. Without this, normalizing the
+/// normalized text would remove them and change it.
+fn remove_joined_markers(cleaned: &mut Cleaned, paragraph_start: usize) {
+    let mut removed_any = false;
+    for _ in 0..MAX_MARKER_ROUNDS {
+        let paragraph = cleaned.text.get(paragraph_start..).unwrap_or("");
+        let ranges: Vec<(usize, usize)> = furniture::marker_ranges(paragraph).collect();
+        if ranges.is_empty() {
+            break;
+        }
+        removed_any = true;
+        // Right to left, so earlier ranges keep their offsets.
+        for &(start, end) in ranges.iter().rev() {
+            remove_range(cleaned, paragraph_start + start, paragraph_start + end);
+            tidy_spaces_at(cleaned, paragraph_start, paragraph_start + start);
+        }
+    }
+    if removed_any {
+        // What the line-level pass would have done: no quote prefix or space at the start.
+        let paragraph = cleaned.text.get(paragraph_start..).unwrap_or("");
+        let lead = paragraph.len() - paragraph.trim_start_matches(['>', ' ']).len();
+        remove_range(cleaned, paragraph_start, paragraph_start + lead);
+        let paragraph = cleaned.text.get(paragraph_start..).unwrap_or("");
+        let end = paragraph_start + paragraph.trim_end_matches(' ').len();
+        remove_range(cleaned, end, cleaned.text.len());
+    }
+}
+
+/// After a removal at `at`: one space between words, none before closing punctuation or at
+/// the ends of the paragraph.
+fn tidy_spaces_at(cleaned: &mut Cleaned, paragraph_start: usize, at: usize) {
+    let before = if at > paragraph_start {
+        cleaned
+            .text
+            .get(..at)
+            .and_then(|head| head.chars().next_back())
+    } else {
+        None
+    };
+    let after = cleaned.text.get(at..).and_then(|tail| tail.chars().next());
+    match (before, after) {
+        (Some(' '), Some(' ')) | (None, Some(' ')) => remove_range(cleaned, at, at + 1),
+        (Some(' '), None) => remove_range(cleaned, at - 1, at),
+        (
+            Some(' '),
+            Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’' | '»'),
+        ) => remove_range(cleaned, at - 1, at),
+        _ => {}
+    }
+}
+
+/// Removes `start..end` from the normalized text, keeping the offset map exact: checkpoints
+/// after the range shift left and a new one maps `start` to where `end` was in the original.
+fn remove_range(cleaned: &mut Cleaned, start: usize, end: usize) {
+    if start >= end
+        || end > cleaned.text.len()
+        || !cleaned.text.is_char_boundary(start)
+        || !cleaned.text.is_char_boundary(end)
+    {
+        return;
+    }
+    let original_at_end = original_offset(&cleaned.offset_map, end);
+    cleaned.text.replace_range(start..end, "");
+    let removed = end - start;
+    let first_affected = cleaned
+        .offset_map
+        .partition_point(|&(normalized, _)| normalized < start);
+    let mut tail: Vec<(usize, usize)> = cleaned
+        .offset_map
+        .drain(first_affected..)
+        .filter(|&(normalized, _)| normalized >= end)
+        .map(|(normalized, original)| (normalized - removed, original))
+        .collect();
+    if tail
+        .first()
+        .is_none_or(|&(normalized, _)| normalized != start)
+    {
+        tail.insert(0, (start, original_at_end));
+    }
+    cleaned.offset_map.extend(tail);
+}
+
+/// The original offset of a normalized offset (as `Normalized::original_offset`).
+fn original_offset(offset_map: &[(usize, usize)], normalized_offset: usize) -> usize {
+    let index = offset_map.partition_point(|&(normalized, _)| normalized <= normalized_offset);
+    match index.checked_sub(1).and_then(|i| offset_map.get(i)) {
+        Some(&(normalized, original)) => original + (normalized_offset - normalized),
+        None => normalized_offset,
+    }
 }
 
 /// Records a checkpoint if the next byte does not follow one to one from the last checkpoint.
@@ -523,6 +623,16 @@ mod tests {
         );
         let world = cleaned.text.find("world").unwrap();
         assert_eq!(&original[normalized.original_offset(world)..][..5], "world");
+    }
+
+    #[test]
+    fn markers_split_over_lines_or_nested_go() {
+        check(
+            "Mexico said it would act [[link\nremoved]] soon and often.\n",
+            "Mexico said it would act soon and often.",
+        );
+        check("[[link [[link removed]] removed]] Mexico.", "Mexico.");
+        check("The agreement [[link re-\nmoved]].\n", "The agreement.");
     }
 
     #[test]
