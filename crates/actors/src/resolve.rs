@@ -971,8 +971,14 @@ mod tests {
     }
 
     /// Renders every mention as `text=COUNTRY/SECTOR/name`, one per `;`.
+    /// One shipped dictionary for all tests: building it per test dominates a debug run.
+    fn dictionary() -> &'static ActorDictionary {
+        static DICTIONARY: std::sync::OnceLock<ActorDictionary> = std::sync::OnceLock::new();
+        DICTIONARY.get_or_init(ActorDictionary::builtin)
+    }
+
     fn check(sentence: &str, ctx: &ResolveContext, expect: &str) {
-        let dictionary = ActorDictionary::builtin();
+        let dictionary = dictionary();
         let mentions = dictionary.find(sentence, ctx);
         let rendered: Vec<String> = mentions
             .iter()

@@ -32,7 +32,15 @@ const SHIPPED: &[(&str, &str)] = &[
 ];
 
 /// (file, line, alias as written without its `=` marker, kind) for every shipped alias.
-fn shipped_aliases() -> Vec<(&'static str, usize, &'static str, &'static str)> {
+type Alias = (&'static str, usize, &'static str, &'static str);
+
+/// The shipped aliases, read once.
+fn shipped_aliases() -> &'static [Alias] {
+    static ALIASES: std::sync::OnceLock<Vec<Alias>> = std::sync::OnceLock::new();
+    ALIASES.get_or_init(read_shipped_aliases)
+}
+
+fn read_shipped_aliases() -> Vec<Alias> {
     let mut aliases = Vec::new();
     for (file, text) in SHIPPED {
         for (line_idx, line) in text.lines().enumerate() {
@@ -100,7 +108,7 @@ fn check_structure(text: &str, mentions: &[ActorMention]) {
 
 #[test]
 fn every_shipped_alias_is_found_as_a_whole() {
-    let dictionary = ActorDictionary::builtin();
+    let dictionary = dictionary();
     let ctx = ResolveContext::default();
     let aliases = shipped_aliases();
     // An alias also listed as `ignore` (or only usable next to a country) yields nothing.
@@ -111,7 +119,7 @@ fn every_shipped_alias_is_found_as_a_whole() {
         .collect();
     let mut n_checked = 0;
     let mut misses = Vec::new();
-    for (file, line, alias, kind) in &aliases {
+    for (file, line, alias, kind) in aliases {
         if matches!(*kind, "ignore" | "agent-combined") || silent.contains(&rough_fold(alias)) {
             continue;
         }
@@ -139,7 +147,7 @@ fn every_shipped_alias_is_found_as_a_whole() {
 
 #[test]
 fn plain_words_are_no_actors() {
-    let dictionary = ActorDictionary::builtin();
+    let dictionary = dictionary();
     let text = "He said on Tuesday that the talks would go on and that they would meet again next \
                 week, dijo el martes que las conversaciones seguirán la próxima semana.";
     assert_eq!(
