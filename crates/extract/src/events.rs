@@ -65,12 +65,26 @@ pub fn extract(sentence: &str, lang: Lang, speaker: Option<&Actor>, mentions: &[
         return Vec::new();
     }
     let lexicon = lexicon::for_lang(lang);
-    let matches = lexicon.find(&tokens);
+    let in_mention = mention_mask(&tokens, mentions);
+    let matches = lexicon.find(&tokens, &in_mention);
     if matches.is_empty() {
         return Vec::new();
     }
     let analysis = Analysis::new(sentence, lang, &tokens, mentions, lexicon, &matches);
     analysis.events(speaker)
+}
+
+/// Which tokens lie inside an actor mention.
+fn mention_mask(tokens: &Tokens, mentions: &[ActorMention]) -> Vec<bool> {
+    let mut mask = vec![false; tokens.len()];
+    for mention in mentions {
+        let start = tokens.index_at(mention.start);
+        let end = tokens.index_before(mention.end).max(start + 1).min(tokens.len());
+        for flag in mask.iter_mut().take(end).skip(start) {
+            *flag = true;
+        }
+    }
+    mask
 }
 
 struct Analysis<'a> {
@@ -121,6 +135,11 @@ impl<'a> Analysis<'a> {
             // A trigger word inside an actor's name ("Protest Party", "Fuerzas Armadas") is not a
             // trigger.
             if (m.start..m.end).any(|k| in_mention.get(k).copied().unwrap_or(false)) {
+                continue;
+            }
+            // A weak derived verb as an -ing form is mostly an adjective or a noun ("the
+            // largest trading partner").
+            if m.info.gerund && entry.cameo.is_some() && entry.object.is_empty() {
                 continue;
             }
             match entry.role {
@@ -402,8 +421,20 @@ impl<'a> Analysis<'a> {
     fn build_red_line(&self, start: usize, end: usize, content: Option<usize>, speaker: Option<&Actor>, out: &mut Vec<Found>) {
         let m = Match { start, end, object_end: end, entry: 0, info: Default::default() };
         let mut steps = vec![format!("red line: negated {:?}", self.surface(start, end))];
-        let roles = self.roles(&m, speaker, &mut steps);
-        let content_type = content.and_then(|c| self.entry(&self.matches[c]).event_type);
+        let mut roles = self.roles(&m, speaker, &mut steps);
+        // "No aceptamos…": the first person plural speaks for the speaker.
+        if roles.actors.is_empty() && self.lang == Lang::Es && ["amos", "emos", "imos"].iter().any(|e| self.tokens.norm(start).ends_with(e)) {
+            if let Some(speaker) = speaker {
+                roles.actors.push(Some(speaker.clone()));
+                steps.push(format!("first person: actor is the speaker {:?}", speaker.text));
+            }
+        }
+        let mut content_type = content.and_then(|c| self.entry(&self.matches[c]).event_type);
+        // "US troops on our soil": armed forces as the object of a red line are a deployment.
+        if content_type.is_none() && roles.recipients.iter().flatten().any(|a| a.sector.as_deref() == Some("MIL")) {
+            content_type = Some(EventType::Mobilize);
+            steps.push("content: armed forces in the object → MOBILIZE".to_string());
+        }
         if let Some(c) = content {
             steps.push(format!("content {:?} → {}", self.surface(self.matches[c].start, self.matches[c].end), content_type.map(|t| t.as_str()).unwrap_or("-")));
         }
@@ -609,7 +640,7 @@ impl<'a> Analysis<'a> {
         let head = self.tokens.norm(first);
         let starts_subject = DETERMINERS.contains(&head)
             || self.sentence.get(self.tokens.list[first].start..self.tokens.list[first].end).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if !starts_subject || PREPOSITIONS.contains(&head) || is_subordinator(head) {
+        if !starts_subject || PREPOSITIONS.contains(&head) || is_subordinator(head) || (AUX_OR_CLITIC.contains(&head) && !DETERMINERS.contains(&head)) || NEGATION_HEADS.contains(&head) {
             return None;
         }
         let mut end = first;
@@ -787,6 +818,7 @@ const PREPOSITIONS: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "some", "several", "hundreds", "thousands", "dozens", "many", "los", "las", "el", "la", "unos", "unas", "un", "una", "varios", "varias", "cientos", "miles", "decenas", "centenares", "millares", "numerosos", "numerosas", "todos", "dos", "tres", "cuatro", "cinco",
 ];
+const NEGATION_HEADS: &[&str] = &["no", "not", "never", "nunca", "jamas", "ni"];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "el", "ella", "ellos", "ellas", "this", "that", "esto", "eso", "who", "which", "que"];
 const AUX_OR_CLITIC: &[&str] = &[
     "se", "no", "ya", "le", "les", "lo", "la", "los", "las", "ha", "han", "habia", "habian", "hubo", "fue", "fueron", "estan", "esta", "estaban", "van", "va", "a", "has", "have", "had", "was", "were", "is", "are", "will", "would", "not", "n't", "did", "do", "does", "also", "again", "tambien", "hoy", "ayer", "could", "can", "may", "might", "should", "must", "been", "be", "nunca", "never",
@@ -932,5 +964,143 @@ fn describe_modality(modality: &Modality, steps: &mut Vec<String>) {
     }
     if let Some(cue) = &modality.hypothetical {
         steps.push(format!("hypothetical cue {cue:?}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract_sentence, Dictionaries};
+    use std::sync::LazyLock;
+    use trecho_model::{Event, EventType, Kind, Lang, SpeechAct};
+
+    static DICTIONARIES: LazyLock<Dictionaries> = LazyLock::new(Dictionaries::builtin);
+
+    fn check(sentence: &str, lang: Lang, speaker: Option<&str>) -> Vec<Event> {
+        extract_sentence(sentence, lang, None, speaker, &DICTIONARIES).into_iter().map(|(event, _)| event).collect()
+    }
+
+    fn country(actor: &Option<trecho_model::Actor>) -> Option<&str> {
+        actor.as_ref().and_then(|a| a.country.as_deref())
+    }
+
+    fn one(sentence: &str, lang: Lang) -> Event {
+        let events = check(sentence, lang, None);
+        assert_eq!(events.len(), 1, "{sentence}: {events:#?}");
+        events.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn passive_takes_the_actor_after_by() {
+        let event = one("Mexican soldiers were attacked by the Sinaloa Cartel.", Lang::En);
+        assert_eq!(event.event_type, EventType::Assault);
+        assert_eq!(event.actor.as_ref().unwrap().text, "Sinaloa Cartel");
+        assert_eq!(event.recipient.as_ref().unwrap().text, "Mexican soldiers");
+    }
+
+    #[test]
+    fn relative_clause_takes_the_phrase_before_the_pronoun() {
+        let event = one("The Sinaloa Cartel, which attacked Mexican soldiers, operates in Culiacán.", Lang::En);
+        assert_eq!(event.event_type, EventType::Assault);
+        assert_eq!(event.actor.as_ref().unwrap().text, "Sinaloa Cartel");
+    }
+
+    #[test]
+    fn apposition_keeps_the_head() {
+        let event = one("Sheinbaum, Mexico's president, rejected the proposal.", Lang::En);
+        assert_eq!((event.event_type, event.kind, event.speech_act), (EventType::Reject, Kind::Said, Some(SpeechAct::Refusal)));
+        assert_eq!(event.actor.as_ref().unwrap().text, "Sheinbaum");
+        assert_eq!(country(&event.actor), Some("MEX"));
+    }
+
+    #[test]
+    fn coordination_gives_reciprocal_events() {
+        let events = check("Mexico and the United States agreed to cooperate on security.", Lang::En, None);
+        let pairs: Vec<_> = events.iter().map(|e| (e.event_type, country(&e.actor), country(&e.recipient))).collect();
+        assert_eq!(pairs, [(EventType::Agree, Some("MEX"), Some("USA")), (EventType::Agree, Some("USA"), Some("MEX"))]);
+    }
+
+    #[test]
+    fn reported_speech_separates_speaker_and_actor() {
+        let event = one("Trump said Mexico would extradite 29 cartel leaders.", Lang::En);
+        assert_eq!(country(&event.actor), Some("MEX"));
+        assert_eq!(event.speaker.as_deref(), Some("Trump"));
+        // An act announced for the future is words: a promise, with the act as content.
+        assert_eq!((event.event_type, event.kind, event.content_type), (EventType::Agree, Kind::Said, Some(EventType::Cooperate)));
+    }
+
+    #[test]
+    fn negation_is_marked() {
+        let event = one("Mexico did not extradite the cartel leaders.", Lang::En);
+        assert_eq!((event.event_type, event.kind, event.negated), (EventType::Cooperate, Kind::Done, true));
+        let event = one("Sheinbaum descartó imponer aranceles a Estados Unidos.", Lang::Es);
+        assert!(event.negated || event.event_type == EventType::Reject, "{event:#?}");
+    }
+
+    #[test]
+    fn conditionals_and_questions_are_hypothetical_and_never_done() {
+        let event = one("If the United States attacked Mexico, it would be a disaster.", Lang::En);
+        assert!(event.hypothetical);
+        assert_eq!(event.kind, Kind::Said);
+        let event = one("Will the United States bomb the cartels in Mexico?", Lang::En);
+        assert!(event.hypothetical);
+        assert_ne!(event.kind, Kind::Done);
+    }
+
+    #[test]
+    fn threat_carries_its_content_and_mode() {
+        let event = one("Trump threatened air strikes against the cartels in Mexico.", Lang::En);
+        assert_eq!((event.event_type, event.kind, event.speech_act), (EventType::Threaten, Kind::Said, Some(SpeechAct::Threat)));
+        assert_eq!(event.content_type, Some(EventType::Assault));
+        assert_eq!(event.mode.as_deref(), Some("violence"));
+        let event = one("Trump amenazó con aranceles a México.", Lang::Es);
+        assert_eq!((event.event_type, event.content_type), (EventType::Threaten, Some(EventType::Sanction)));
+        assert_eq!(country(&event.recipient), Some("MEX"));
+    }
+
+    #[test]
+    fn future_acts_are_said_not_done() {
+        let event = one("The United States will impose tariffs on Mexico.", Lang::En);
+        assert_eq!((event.event_type, event.kind, event.content_type), (EventType::Threaten, Kind::Said, Some(EventType::Sanction)));
+        let event = one("Estados Unidos va a imponer aranceles a México.", Lang::Es);
+        assert_eq!((event.kind, event.content_type), (Kind::Said, Some(EventType::Sanction)));
+    }
+
+    #[test]
+    fn red_lines_are_said_and_not_negated() {
+        let events = check("We will not allow US troops on our soil.", Lang::En, Some("Claudia Sheinbaum"));
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let event = &events[0];
+        assert_eq!((event.event_type, event.speech_act, event.negated), (EventType::Reject, Some(SpeechAct::RedLine), false));
+        assert_eq!(event.content_type, Some(EventType::Mobilize));
+        assert_eq!(event.actor.as_ref().map(|a| a.text.as_str()), Some("Claudia Sheinbaum"));
+        let events = check("No aceptamos una intervención de Estados Unidos.", Lang::Es, Some("Sheinbaum"));
+        assert_eq!(events[0].speech_act, Some(SpeechAct::RedLine));
+        assert_eq!(events[0].content_type, Some(EventType::Assault));
+        assert_eq!(country(&events[0].actor), Some("MEX"));
+    }
+
+    #[test]
+    fn statistics_and_background_give_nothing() {
+        assert!(check("Mexico accounted for 15 percent of US imports last year.", Lang::En, None).is_empty());
+        assert!(check("Mexico is the largest trading partner of the United States.", Lang::En, None).is_empty());
+        assert!(check("La economía de México creció 2% el año pasado.", Lang::Es, None).is_empty());
+    }
+
+    #[test]
+    fn spanish_word_order_and_spans_of_agents() {
+        let event = one("Guerrilleros de las FARC atacaron el puesto de policía.", Lang::Es);
+        assert_eq!(event.event_type, EventType::Assault);
+        assert_eq!(country(&event.actor), Some("COL"));
+        let event = one("México extraditó a 29 narcotraficantes a Estados Unidos.", Lang::Es);
+        assert_eq!((event.event_type, event.kind), (EventType::Cooperate, Kind::Done));
+        assert_eq!(country(&event.actor), Some("MEX"));
+    }
+
+    #[test]
+    fn obligation_in_reported_speech_is_a_demand() {
+        let event = one("Russia said on Tuesday that Sudan must release the captured Russian pilots.", Lang::En);
+        assert_eq!((event.event_type, event.speech_act), (EventType::Request, Some(SpeechAct::Demand)));
+        assert_eq!(country(&event.actor), Some("RUS"));
+        assert_eq!(country(&event.recipient), Some("SDN"));
     }
 }

@@ -16,6 +16,8 @@ pub struct FormInfo {
     pub first_plural: bool,
     /// Infinitive ("to impose", "imponer").
     pub infinitive: bool,
+    /// English -ing form ("trading"), often an adjective or a noun.
+    pub gerund: bool,
 }
 
 /// English verb forms of `lemma` (the first word of a multiword lemma is inflected).
@@ -67,7 +69,11 @@ pub fn english_verb(lemma: &str) -> Vec<(String, FormInfo)> {
     } else {
         format!("{head}ing")
     };
-    forms.push((gerund, FormInfo::default()));
+    let gerund_info = FormInfo {
+        gerund: true,
+        ..FormInfo::default()
+    };
+    forms.push((gerund, gerund_info));
     // Consonant doubling (ship → shipped, ban → banned, also "signalled" in British spelling):
     // both spellings are generated because the rule depends on stress.
     let vowel_groups = bytes.windows(2).filter(|w| is_vowel(w[1]) && !is_vowel(w[0])).count() + usize::from(is_vowel(bytes[0]));
@@ -81,7 +87,7 @@ pub fn english_verb(lemma: &str) -> Vec<(String, FormInfo)> {
     {
         let doubled = format!("{head}{}", last as char);
         forms.push((format!("{doubled}ed"), participle));
-        forms.push((format!("{doubled}ing"), FormInfo::default()));
+        forms.push((format!("{doubled}ing"), gerund_info));
     }
     forms
         .into_iter()

@@ -210,8 +210,12 @@ impl Lexicon {
             (Pos::Phrase, _) => vec![(lemma.to_string(), FormInfo::default())],
         };
         for form in extra {
+            // Spanish irregular futures and conditionals ("impondrá", "tendría") announce acts.
+            let future = lang == Lang::Es && pos == Pos::Verb && ["dra", "dran", "dras", "dre", "dremos", "dria", "drian", "driamos"].iter().any(|end| form.ends_with(end));
             let info = FormInfo {
-                participle: pos == Pos::Verb && !form.ends_with("ing") && !form.ends_with('s'),
+                participle: pos == Pos::Verb && !form.ends_with("ing") && !form.ends_with('s') && !future,
+                future,
+                conditional: future && form.contains("dri"),
                 ..FormInfo::default()
             };
             // An irregular form replaces a wrongly generated one of the same shape.
@@ -408,7 +412,9 @@ impl Lexicon {
 
     /// Every trigger in the sentence: for each start token, the best entry of each matching
     /// form (a pattern whose object words follow beats the verb's default).
-    pub fn find(&self, tokens: &Tokens) -> Vec<Match> {
+    ///
+    /// `blocked[k]` marks tokens where no trigger may start (inside actor names).
+    pub fn find(&self, tokens: &Tokens, blocked: &[bool]) -> Vec<Match> {
         let mut found = Vec::new();
         let mut candidates = Vec::new();
         let mut stopped_until = 0;
@@ -417,7 +423,7 @@ impl Lexicon {
             if let Some(len) = self.stop_len(tokens, start) {
                 stopped_until = stopped_until.max(start + len);
             }
-            if start < stopped_until {
+            if start < stopped_until || blocked.get(start).copied().unwrap_or(false) {
                 continue;
             }
             let Some(forms) = self.forms.get(tokens.norm(start)) else { continue };
@@ -438,7 +444,10 @@ impl Lexicon {
                     let candidate = if entry.object.is_empty() {
                         Some((entry_idx, 0, end))
                     } else {
-                        self.match_object(tokens, end, &entry.object).map(|object_end| (entry_idx, entry.object.len(), object_end))
+                        // Curated patterns look further ("designated X, Y and Z as terrorist
+                        // organizations"); derived ones stay close.
+                        let window = if entry.cameo.is_none() { 22 } else { 5 };
+                        self.match_object(tokens, end, &entry.object, window).map(|object_end| (entry_idx, entry.object.len(), object_end))
                     };
                     if let Some(candidate) = candidate {
                         let better = match best {
@@ -477,11 +486,10 @@ impl Lexicon {
 
     /// Matches the object slots in order within a short window after the trigger; returns the
     /// end of the last slot.
-    fn match_object(&self, tokens: &Tokens, from: usize, slots: &[Slot]) -> Option<usize> {
-        const WINDOW: usize = 5;
+    fn match_object(&self, tokens: &Tokens, from: usize, slots: &[Slot], window: usize) -> Option<usize> {
         let mut pos = from;
         for slot in slots {
-            let limit = (pos + WINDOW).min(tokens.len());
+            let limit = (pos + window).min(tokens.len());
             let mut hit = None;
             let mut idx = pos;
             while idx < limit {
@@ -613,4 +621,33 @@ fn curated_forms(line: &str) -> Vec<String> {
         .nth(8)
         .map(|forms| forms.split('|').map(|f| fold(f.trim())).filter(|f| !f.is_empty() && f != "-").collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, lang: Lang) -> Vec<String> {
+        let tokens = Tokens::new(sentence);
+        let lexicon = for_lang(lang);
+        lexicon
+            .find(&tokens, &[])
+            .iter()
+            .map(|m| {
+                let entry = &lexicon.entries[m.entry as usize];
+                let words: Vec<&str> = (m.start..m.end).map(|k| tokens.norm(k)).collect();
+                format!("{}:{:?}:{}", words.join(" "), entry.role, entry.event_type.map_or("-", EventType::as_str))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_inflected_verbs_nouns_and_patterns() {
+        assert_eq!(check("Mexico would not accept a military intervention.", Lang::En), ["accept:Allow:-", "military intervention:Event:ASSAULT"]);
+        assert_eq!(check("Trump threatened tariffs.", Lang::En), ["threatened:Event:THREATEN", "tariffs:Event:SANCTION"]);
+        assert_eq!(check("Sheinbaum rechazó y amenazó.", Lang::Es), ["rechazo:Event:REJECT", "amenazo:Event:THREATEN"]);
+        // "hunger strike" hides "strike"; the pattern "imposed … tariffs" hides the noun.
+        assert_eq!(check("They began a hunger strike.", Lang::En), ["began:Event:PROTEST"]);
+        assert_eq!(check("The US imposed tariffs on steel.", Lang::En), ["imposed:Event:SANCTION"]);
+    }
 }
