@@ -681,11 +681,16 @@ impl Matcher {
         {
             return Some(joined(next.clone(), previous));
         }
-        // "President Donald Trump", "la presidenta de México, Claudia Sheinbaum".
-        if previous.kind == EntryKind::Role && next.kind == EntryKind::Person {
-            let countries_agree =
-                !previous.country_fixed || previous.actor.country == next.actor.country;
-            let gap_ok = gap == " " || (gap == ", " && previous.country_fixed);
+        // "President Donald Trump", "la presidenta de México, Claudia Sheinbaum", "el
+        // secretario de Seguridad, Omar García Harfuch", "el embajador Ronald Johnson".
+        let title = matches!(previous.kind, EntryKind::Role | EntryKind::Agent);
+        if title && next.kind == EntryKind::Person {
+            let countries_agree = !previous.country_fixed
+                || previous.actor.country.is_none()
+                || previous.actor.country == next.actor.country;
+            let same_person =
+                previous.actor.name.is_some() && previous.actor.name == next.actor.name;
+            let gap_ok = gap == " " || (gap == ", " && (previous.country_fixed || same_person));
             if countries_agree && gap_ok {
                 return Some(joined(next.clone(), previous));
             }
@@ -1158,6 +1163,17 @@ mod tests {
             "Bogota y Bogotá",
             &ctx,
             "Bogota=COL/-/Colombia; Bogotá=COL/-/Colombia",
+        );
+    }
+
+    #[test]
+    fn titles_join_the_person_they_name() {
+        let ctx = context("2025-06-15", Some("MEX"));
+        check(
+            "El embajador Ronald Johnson se reunió con el secretario de Seguridad, Omar García Harfuch.",
+            &ctx,
+            "embajador Ronald Johnson=USA/GOV/Ronald Johnson; \
+             secretario de Seguridad, Omar García Harfuch=MEX/GOV/Omar García Harfuch",
         );
     }
 
