@@ -19,14 +19,24 @@ fn main() {
     match trecho_extract::eval::run(&paths, &dictionaries) {
         Ok(report) => {
             if json {
-                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                );
                 return;
             }
             print!("{report}");
             let actor_mismatches = std::env::var("ACTOR_MISMATCHES").is_ok();
-            let list = if actor_mismatches { &report.actor_mismatches } else { &report.misses };
+            let list = if actor_mismatches {
+                &report.actor_mismatches
+            } else {
+                &report.misses
+            };
             for miss in list.iter().take(misses) {
-                println!("\n{} {}\n  gold: {:?}\n  pred: {:?}", miss.id, miss.text, miss.gold, miss.predicted);
+                println!(
+                    "\n{} {}\n  gold: {:?}\n  pred: {:?}",
+                    miss.id, miss.text, miss.gold, miss.predicted
+                );
             }
         }
         Err(err) => {

@@ -10,8 +10,14 @@ fn main() {
             continue;
         }
         println!("{arg}");
-        for (event, explanation) in trecho_extract::extract_sentence(&arg, lang, None, None, &dictionaries) {
-            let actor = |a: &Option<trecho_model::Actor>| a.as_ref().map(|a| format!("{}[{}]", a.text, a.country.as_deref().unwrap_or("-"))).unwrap_or_else(|| "-".into());
+        for (event, explanation) in
+            trecho_extract::extract_sentence(&arg, lang, None, None, &dictionaries)
+        {
+            let actor = |a: &Option<trecho_model::Actor>| {
+                a.as_ref()
+                    .map(|a| format!("{}[{}]", a.text, a.country.as_deref().unwrap_or("-")))
+                    .unwrap_or_else(|| "-".into())
+            };
             println!(
                 "  {} {} {:?} content={:?} mode={:?} {} → {} negated={} hypothetical={} speaker={:?} conf={}",
                 event.event_type, event.kind, event.speech_act, event.content_type, event.mode, actor(&event.actor), actor(&event.recipient), event.negated, event.hypothetical, event.speaker, event.confidence

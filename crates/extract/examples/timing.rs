@@ -23,7 +23,8 @@ fn main() {
     let started = std::time::Instant::now();
     let mut n_events = 0;
     for (sentence, lang) in &sentences {
-        n_events += trecho_extract::extract_sentence(sentence, *lang, None, None, &dictionaries).len();
+        n_events +=
+            trecho_extract::extract_sentence(sentence, *lang, None, None, &dictionaries).len();
     }
     let all = started.elapsed();
     let n = sentences.len().max(1) as f64;

@@ -30,7 +30,10 @@ pub struct SentenceContext {
 pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> SentenceContext {
     let attribution = crate::attribution::find(sentence, lang);
     SentenceContext {
-        dates: crate::dates::find_all(sentence, lang, published).into_iter().map(|m| (m.start, m.end, m.date, m.source)).collect(),
+        dates: crate::dates::find_all(sentence, lang, published)
+            .into_iter()
+            .map(|m| (m.start, m.end, m.date, m.source))
+            .collect(),
         reported_count: crate::counts::reported_count(sentence, lang),
         issues: crate::issues::issues(sentence, lang),
         leverage: crate::issues::leverage(sentence, lang),
@@ -43,7 +46,11 @@ pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Sentenc
 
 impl SentenceContext {
     /// The date nearest to the trigger at `trigger_start`, else the publication date.
-    pub fn date_near(&self, trigger_start: usize, published: Option<NaiveDate>) -> (Option<PartialDate>, Option<DateSource>, Option<String>) {
+    pub fn date_near(
+        &self,
+        trigger_start: usize,
+        published: Option<NaiveDate>,
+    ) -> (Option<PartialDate>, Option<DateSource>, Option<String>) {
         let nearest = self.dates.iter().min_by_key(|(start, end, _, _)| {
             if *end <= trigger_start {
                 trigger_start - end
@@ -52,9 +59,20 @@ impl SentenceContext {
             }
         });
         match nearest {
-            Some((start, end, date, source)) => (Some(*date), Some(*source), Some(format!("date cue at bytes {start}..{end} → {date} ({})", source.as_str()))),
+            Some((start, end, date, source)) => (
+                Some(*date),
+                Some(*source),
+                Some(format!(
+                    "date cue at bytes {start}..{end} → {date} ({})",
+                    source.as_str()
+                )),
+            ),
             None => match published {
-                Some(day) => (Some(PartialDate::day(day)), Some(DateSource::Published), Some(format!("date: published {day}"))),
+                Some(day) => (
+                    Some(PartialDate::day(day)),
+                    Some(DateSource::Published),
+                    Some(format!("date: published {day}")),
+                ),
                 None => (None, None, None),
             },
         }

@@ -59,7 +59,12 @@ struct Group {
 }
 
 /// Extracts the events of one sentence given its actor mentions.
-pub fn extract(sentence: &str, lang: Lang, speaker: Option<&Actor>, mentions: &[ActorMention]) -> Vec<Found> {
+pub fn extract(
+    sentence: &str,
+    lang: Lang,
+    speaker: Option<&Actor>,
+    mentions: &[ActorMention],
+) -> Vec<Found> {
     let tokens = Tokens::new(sentence);
     if tokens.is_empty() {
         return Vec::new();
@@ -79,7 +84,10 @@ fn mention_mask(tokens: &Tokens, mentions: &[ActorMention]) -> Vec<bool> {
     let mut mask = vec![false; tokens.len()];
     for mention in mentions {
         let start = tokens.index_at(mention.start);
-        let end = tokens.index_before(mention.end).max(start + 1).min(tokens.len());
+        let end = tokens
+            .index_before(mention.end)
+            .max(start + 1)
+            .min(tokens.len());
         for flag in mask.iter_mut().take(end).skip(start) {
             *flag = true;
         }
@@ -120,7 +128,10 @@ impl<'a> Analysis<'a> {
         let mut spans = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let start = tokens.index_at(mention.start);
-            let end = tokens.index_before(mention.end).max(start + 1).min(tokens.len());
+            let end = tokens
+                .index_before(mention.end)
+                .max(start + 1)
+                .min(tokens.len());
             for flag in in_mention.iter_mut().take(end).skip(start) {
                 *flag = true;
             }
@@ -131,7 +142,9 @@ impl<'a> Analysis<'a> {
         let mut allows = Vec::new();
         let mut kept = Vec::with_capacity(matches.len());
         for m in matches {
-            let Some(entry) = lexicon.entry(m.entry) else { continue };
+            let Some(entry) = lexicon.entry(m.entry) else {
+                continue;
+            };
             // A trigger word inside an actor's name ("Protest Party", "Fuerzas Armadas") is not a
             // trigger.
             if (m.start..m.end).any(|k| in_mention.get(k).copied().unwrap_or(false)) {
@@ -150,7 +163,20 @@ impl<'a> Analysis<'a> {
             }
         }
         let (clause, relative) = clauses(tokens, &says);
-        Analysis { sentence, lang, tokens, mentions, lexicon, matches: kept, groups, says, allows, clause, relative, in_mention }
+        Analysis {
+            sentence,
+            lang,
+            tokens,
+            mentions,
+            lexicon,
+            matches: kept,
+            groups,
+            says,
+            allows,
+            clause,
+            relative,
+            in_mention,
+        }
     }
 
     fn entry(&self, m: &Match) -> &Entry {
@@ -164,7 +190,14 @@ impl<'a> Analysis<'a> {
         let mut red_lines = Vec::new();
         for &(start, end) in &self.allows {
             let clause_start = self.clause_start(start);
-            let modality = modality::read(self.tokens, self.lang, clause_start, start, false, &self.in_mention);
+            let modality = modality::read(
+                self.tokens,
+                self.lang,
+                clause_start,
+                start,
+                false,
+                &self.in_mention,
+            );
             if modality.negation.is_none() {
                 continue;
             }
@@ -172,7 +205,12 @@ impl<'a> Analysis<'a> {
                 .matches
                 .iter()
                 .enumerate()
-                .find(|(idx, m)| !consumed[*idx] && m.start >= end && m.start < end + 10 && self.same_clause(start, m.start))
+                .find(|(idx, m)| {
+                    !consumed[*idx]
+                        && m.start >= end
+                        && m.start < end + 10
+                        && self.same_clause(start, m.start)
+                })
                 .map(|(idx, _)| idx);
             // The whole clause is the red line: its other triggers are not events of their own.
             for (idx, m) in self.matches.iter().enumerate() {
@@ -188,14 +226,34 @@ impl<'a> Analysis<'a> {
         // its content ("threatened to impose tariffs", "urged Mexico to extradite").
         let score = |m: &Match| self.score(m);
         let mut chosen: Vec<(usize, Option<usize>)> = Vec::new();
-        let mut clause_ids: Vec<u16> = self.matches.iter().enumerate().filter(|(idx, _)| !consumed[*idx]).map(|(_, m)| self.clause_of(m.start)).collect();
+        let mut clause_ids: Vec<u16> = self
+            .matches
+            .iter()
+            .enumerate()
+            .filter(|(idx, _)| !consumed[*idx])
+            .map(|(_, m)| self.clause_of(m.start))
+            .collect();
         clause_ids.dedup();
         for clause in clause_ids {
-            let members: Vec<usize> = (0..self.matches.len()).filter(|&idx| !consumed[idx] && self.clause_of(self.matches[idx].start) == clause).collect();
-            let best = members.iter().map(|&idx| score(&self.matches[idx])).fold(0.0f32, f32::max);
-            let Some(&pick) = members.iter().find(|&&idx| score(&self.matches[idx]) >= best - 0.15) else { continue };
+            let members: Vec<usize> = (0..self.matches.len())
+                .filter(|&idx| !consumed[idx] && self.clause_of(self.matches[idx].start) == clause)
+                .collect();
+            let best = members
+                .iter()
+                .map(|&idx| score(&self.matches[idx]))
+                .fold(0.0f32, f32::max);
+            let Some(&pick) = members
+                .iter()
+                .find(|&&idx| score(&self.matches[idx]) >= best - 0.15)
+            else {
+                continue;
+            };
             let m = &self.matches[pick];
-            let content = if default_kind(self.entry(m)) == Kind::Said { self.content_after(pick, m.object_end.max(m.end), &consumed) } else { None };
+            let content = if default_kind(self.entry(m)) == Kind::Said {
+                self.content_after(pick, m.object_end.max(m.end), &consumed)
+            } else {
+                None
+            };
             chosen.push((pick, content));
         }
         let mut found = Vec::new();
@@ -236,7 +294,33 @@ impl<'a> Analysis<'a> {
         self.entry(m).pos == Pos::Verb
             && matches!(
                 before,
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "this" | "such" | "new" | "more" | "further" | "el" | "la" | "los" | "las" | "un" | "una" | "unos" | "unas" | "sus" | "su" | "del" | "al"
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "such"
+                    | "new"
+                    | "more"
+                    | "further"
+                    | "el"
+                    | "la"
+                    | "los"
+                    | "las"
+                    | "un"
+                    | "una"
+                    | "unos"
+                    | "unas"
+                    | "sus"
+                    | "su"
+                    | "del"
+                    | "al"
             )
     }
 
@@ -256,8 +340,15 @@ impl<'a> Analysis<'a> {
 
     /// Whether a condition ("unless", "if", "a menos que", "si") follows the trigger.
     fn condition_after(&self, from: usize) -> bool {
-        (from..self.tokens.len()).any(|k| matches!(self.tokens.norm(k), "unless" | "if" | "si") && !(self.tokens.norm(k) == "si" && self.tokens.norm(k + 1) == "bien"))
-            || (from..self.tokens.len()).any(|k| self.tokens.norm(k) == "menos" && k > 0 && self.tokens.norm(k - 1) == "a" && self.tokens.norm(k + 1) == "que")
+        (from..self.tokens.len()).any(|k| {
+            matches!(self.tokens.norm(k), "unless" | "if" | "si")
+                && !(self.tokens.norm(k) == "si" && self.tokens.norm(k + 1) == "bien")
+        }) || (from..self.tokens.len()).any(|k| {
+            self.tokens.norm(k) == "menos"
+                && k > 0
+                && self.tokens.norm(k - 1) == "a"
+                && self.tokens.norm(k + 1) == "que"
+        })
     }
 
     fn clause_of(&self, token: usize) -> u16 {
@@ -286,25 +377,46 @@ impl<'a> Analysis<'a> {
         idx
     }
 
-    fn build(&self, idx: usize, content: Option<usize>, speaker: Option<&Actor>, out: &mut Vec<Found>) {
+    fn build(
+        &self,
+        idx: usize,
+        content: Option<usize>,
+        speaker: Option<&Actor>,
+        out: &mut Vec<Found>,
+    ) {
         let m = self.matches[idx];
         let entry = self.entry(&m);
-        let Some(base_type) = entry.event_type else { return };
+        let Some(base_type) = entry.event_type else {
+            return;
+        };
         let mut steps = vec![format!(
             "trigger {:?} → {} ({}:{}{})",
             self.surface(m.start, m.object_end.max(m.end)),
             base_type,
             entry.file,
             entry.line,
-            entry.cameo.as_deref().map(|c| format!(", CAMEO {c}")).unwrap_or_default()
+            entry
+                .cameo
+                .as_deref()
+                .map(|c| format!(", CAMEO {c}"))
+                .unwrap_or_default()
         )];
         let roles = self.roles(&m, speaker, &mut steps);
         let clause_start = self.clause_start(m.start);
-        let modality = modality::read(self.tokens, self.lang, clause_start, m.start, roles.reported, &self.in_mention);
+        let modality = modality::read(
+            self.tokens,
+            self.lang,
+            clause_start,
+            m.start,
+            roles.reported,
+            &self.in_mention,
+        );
         let mut kind = entry.kind.unwrap_or_else(|| default_kind(entry));
         let mut event_type = base_type;
         let mut speech_act = None;
-        let mut content_type = content.and_then(|c| self.entry(&self.matches[c]).event_type).or(entry.content);
+        let mut content_type = content
+            .and_then(|c| self.entry(&self.matches[c]).event_type)
+            .or(entry.content);
         let mut mode = entry.mode.clone();
         let mut negated = modality.negation.is_some();
         let mut hypothetical = modality.hypothetical.is_some();
@@ -314,9 +426,21 @@ impl<'a> Analysis<'a> {
         }
         describe_modality(&modality, &mut steps);
         if let Some(c) = content {
-            steps.push(format!("content {:?} → {}", self.surface(self.matches[c].start, self.matches[c].end), content_type.map(|t| t.as_str()).unwrap_or("-")));
+            steps.push(format!(
+                "content {:?} → {}",
+                self.surface(self.matches[c].start, self.matches[c].end),
+                content_type.map(|t| t.as_str()).unwrap_or("-")
+            ));
         }
-        let cooperative = matches!(base_type, EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid | EventType::Retreat | EventType::Concede);
+        let cooperative = matches!(
+            base_type,
+            EventType::Consult
+                | EventType::Support
+                | EventType::Cooperate
+                | EventType::Aid
+                | EventType::Retreat
+                | EventType::Concede
+        );
         let mut roles = roles;
         if modality.obligation.is_some() && roles.reported && roles.speaker_actor.is_some() {
             // "X said Mexico must extradite…": X demands it of Mexico.
@@ -338,7 +462,11 @@ impl<'a> Analysis<'a> {
             mode = None;
             steps.push("future cooperative act → AGREE promise".to_string());
         } else if kind == Kind::Said {
-            speech_act = Some(entry.speech_act.unwrap_or_else(|| default_speech_act(base_type)));
+            speech_act = Some(
+                entry
+                    .speech_act
+                    .unwrap_or_else(|| default_speech_act(base_type)),
+            );
         } else if future || (m.info.conditional && roles.reported) {
             // An act announced for the future is a statement: a threat for conflict acts, a
             // promise for cooperative ones; "will not" turns them around.
@@ -363,20 +491,31 @@ impl<'a> Analysis<'a> {
                 }
             }
             mode = None;
-            steps.push(format!("future act → {} {}", event_type, speech_act.map(|s| s.as_str()).unwrap_or("")));
+            steps.push(format!(
+                "future act → {} {}",
+                event_type,
+                speech_act.map(|s| s.as_str()).unwrap_or("")
+            ));
         } else if hypothetical {
             // Conditionals, counterfactuals and advice are never deeds.
             kind = Kind::Said;
             speech_act = Some(SpeechAct::Other);
         }
         // Vowing a hostile act is a threat ("vowed to retaliate", "swore to fight").
-        if event_type == EventType::Agree && speech_act == Some(SpeechAct::Promise) && content_type.is_some_and(|c| is_conflict(c) && c != EventType::Reject) && !negated {
+        if event_type == EventType::Agree
+            && speech_act == Some(SpeechAct::Promise)
+            && content_type.is_some_and(|c| is_conflict(c) && c != EventType::Reject)
+            && !negated
+        {
             event_type = EventType::Threaten;
             speech_act = Some(SpeechAct::Threat);
             steps.push("promise of a hostile act → THREATEN".to_string());
         }
         // Failing or refusing to agree is a rejection ("failed to reach agreement").
-        if event_type == EventType::Agree && negated && kind == Kind::Said || (event_type == EventType::Agree && negated && base_type == EventType::Agree) {
+        if event_type == EventType::Agree
+            && negated
+            && (kind == Kind::Said || base_type == EventType::Agree)
+        {
             event_type = EventType::Reject;
             speech_act = Some(SpeechAct::Refusal);
             kind = Kind::Said;
@@ -386,11 +525,21 @@ impl<'a> Analysis<'a> {
         if event_type == EventType::Threaten && mode.is_none() {
             mode = content_type.and_then(threat_mode).map(str::to_string);
         }
-        if !matches!(speech_act, Some(SpeechAct::Threat | SpeechAct::Promise | SpeechAct::Demand | SpeechAct::Appeal | SpeechAct::RedLine)) {
+        if !matches!(
+            speech_act,
+            Some(
+                SpeechAct::Threat
+                    | SpeechAct::Promise
+                    | SpeechAct::Demand
+                    | SpeechAct::Appeal
+                    | SpeechAct::RedLine
+            )
+        ) {
             content_type = None;
         }
         let mut confidence = entry.strength;
-        let both = roles.actors.first().is_some_and(Option::is_some) && roles.recipients.first().is_some_and(Option::is_some);
+        let both = roles.actors.first().is_some_and(Option::is_some)
+            && roles.recipients.first().is_some_and(Option::is_some);
         if both {
             confidence += 0.08;
         } else if roles.actors.first().is_none_or(Option::is_none) {
@@ -418,29 +567,68 @@ impl<'a> Analysis<'a> {
         });
     }
 
-    fn build_red_line(&self, start: usize, end: usize, content: Option<usize>, speaker: Option<&Actor>, out: &mut Vec<Found>) {
-        let m = Match { start, end, object_end: end, entry: 0, info: Default::default() };
+    fn build_red_line(
+        &self,
+        start: usize,
+        end: usize,
+        content: Option<usize>,
+        speaker: Option<&Actor>,
+        out: &mut Vec<Found>,
+    ) {
+        let m = Match {
+            start,
+            end,
+            object_end: end,
+            entry: 0,
+            info: Default::default(),
+        };
         let mut steps = vec![format!("red line: negated {:?}", self.surface(start, end))];
         let mut roles = self.roles(&m, speaker, &mut steps);
         // "No aceptamos…": the first person plural speaks for the speaker.
-        if roles.actors.is_empty() && self.lang == Lang::Es && ["amos", "emos", "imos"].iter().any(|e| self.tokens.norm(start).ends_with(e)) {
+        if roles.actors.is_empty()
+            && self.lang == Lang::Es
+            && ["amos", "emos", "imos"]
+                .iter()
+                .any(|e| self.tokens.norm(start).ends_with(e))
+        {
             if let Some(speaker) = speaker {
                 roles.actors.push(Some(speaker.clone()));
-                steps.push(format!("first person: actor is the speaker {:?}", speaker.text));
+                steps.push(format!(
+                    "first person: actor is the speaker {:?}",
+                    speaker.text
+                ));
             }
         }
         let mut content_type = content.and_then(|c| self.entry(&self.matches[c]).event_type);
         // "US troops on our soil": armed forces as the object of a red line are a deployment.
-        if content_type.is_none() && roles.recipients.iter().flatten().any(|a| a.sector.as_deref() == Some("MIL")) {
+        if content_type.is_none()
+            && roles
+                .recipients
+                .iter()
+                .flatten()
+                .any(|a| a.sector.as_deref() == Some("MIL"))
+        {
             content_type = Some(EventType::Mobilize);
             steps.push("content: armed forces in the object → MOBILIZE".to_string());
         }
         if let Some(c) = content {
-            steps.push(format!("content {:?} → {}", self.surface(self.matches[c].start, self.matches[c].end), content_type.map(|t| t.as_str()).unwrap_or("-")));
+            steps.push(format!(
+                "content {:?} → {}",
+                self.surface(self.matches[c].start, self.matches[c].end),
+                content_type.map(|t| t.as_str()).unwrap_or("-")
+            ));
         }
         let clause_start = self.clause_start(start);
-        let modality = modality::read(self.tokens, self.lang, clause_start, start, roles.reported, &self.in_mention);
-        let hypothetical = modality.hypothetical.is_some() && modality.hypothetical.as_deref() != Some("would");
+        let modality = modality::read(
+            self.tokens,
+            self.lang,
+            clause_start,
+            start,
+            roles.reported,
+            &self.in_mention,
+        );
+        let hypothetical =
+            modality.hypothetical.is_some() && modality.hypothetical.as_deref() != Some("would");
         self.push_pairs(&roles, out, |actor, recipient, extra| Found {
             event_type: EventType::Reject,
             mode: None,
@@ -461,7 +649,12 @@ impl<'a> Analysis<'a> {
 
     /// One event per (actor, recipient) pair; coordinated actors with no recipient act on each
     /// other ("Jordan and Britain agreed" → JOR→GBR and GBR→JOR), as the gold sets code them.
-    fn push_pairs(&self, roles: &Roles, out: &mut Vec<Found>, make: impl Fn(Option<Actor>, Option<Actor>, Vec<String>) -> Found) {
+    fn push_pairs(
+        &self,
+        roles: &Roles,
+        out: &mut Vec<Found>,
+        make: impl Fn(Option<Actor>, Option<Actor>, Vec<String>) -> Found,
+    ) {
         let actors = &roles.actors;
         let recipients = &roles.recipients;
         let has_recipient = recipients.iter().any(Option::is_some);
@@ -469,14 +662,26 @@ impl<'a> Analysis<'a> {
             for (a, actor) in actors.iter().enumerate() {
                 for (b, other) in actors.iter().enumerate() {
                     if a != b {
-                        out.push(make(actor.clone(), other.clone(), vec!["coordination: reciprocal pair".to_string()]));
+                        out.push(make(
+                            actor.clone(),
+                            other.clone(),
+                            vec!["coordination: reciprocal pair".to_string()],
+                        ));
                     }
                 }
             }
             return;
         }
-        let actors: Vec<Option<Actor>> = if actors.is_empty() { vec![None] } else { actors.clone() };
-        let recipients: Vec<Option<Actor>> = if recipients.is_empty() { vec![None] } else { recipients.clone() };
+        let actors: Vec<Option<Actor>> = if actors.is_empty() {
+            vec![None]
+        } else {
+            actors.clone()
+        };
+        let recipients: Vec<Option<Actor>> = if recipients.is_empty() {
+            vec![None]
+        } else {
+            recipients.clone()
+        };
         for actor in &actors {
             for recipient in &recipients {
                 if actor.is_some() && actor == recipient {
@@ -488,7 +693,9 @@ impl<'a> Analysis<'a> {
     }
 
     fn surface(&self, start: usize, end: usize) -> String {
-        let words: Vec<&str> = (start..end.min(self.tokens.len())).map(|k| self.tokens.norm(k)).collect();
+        let words: Vec<&str> = (start..end.min(self.tokens.len()))
+            .map(|k| self.tokens.norm(k))
+            .collect();
         words.join(" ")
     }
 
@@ -499,7 +706,11 @@ impl<'a> Analysis<'a> {
         let mut roles = Roles::default();
         // Reported speech: a reporting verb before the trigger's clause, or right after it.
         let say_before = self.says.iter().rev().find(|&&s| s < m.start).copied();
-        let say_after = self.says.iter().find(|&&s| s >= m.end && self.clause_of(s) != self.clause_of(m.start)).copied();
+        let say_after = self
+            .says
+            .iter()
+            .find(|&&s| s >= m.end && self.clause_of(s) != self.clause_of(m.start))
+            .copied();
         // Passive: a form of "be"/"ser" before a participle ("was attacked by", "fue asesinado
         // por"); "is refusing" is not one.
         let passive = m.info.participle && modality::is_passive(self.tokens, clause_start, m.start);
@@ -513,7 +724,14 @@ impl<'a> Analysis<'a> {
             recipient_group = self.left_group(clause_start, m.start);
         } else {
             actor_group = self.left_group(clause_start, m.start);
-            if actor_group.is_none() && self.relative.get(self.clause_of(m.start) as usize).copied().unwrap_or(false) && clause_start > 0 {
+            if actor_group.is_none()
+                && self
+                    .relative
+                    .get(self.clause_of(m.start) as usize)
+                    .copied()
+                    .unwrap_or(false)
+                && clause_start > 0
+            {
                 // "the cartel, which attacked…": the phrase the relative clause hangs on.
                 actor_group = self.left_group(self.clause_start(clause_start - 1), clause_start);
                 if actor_group.is_some() {
@@ -523,7 +741,10 @@ impl<'a> Analysis<'a> {
             if actor_group.is_none() && self.lang == Lang::Es {
                 // Spanish verb-subject order: the first phrase after the verb not introduced by
                 // "a"/"contra" is the subject.
-                actor_group = self.groups_between(m.end, clause_end).into_iter().find(|&g| !self.introduced_by_object_marker(g));
+                actor_group = self
+                    .groups_between(m.end, clause_end)
+                    .into_iter()
+                    .find(|&g| !self.introduced_by_object_marker(g));
                 if actor_group.is_some() {
                     steps.push("verb-subject order: actor after the verb".to_string());
                 }
@@ -531,13 +752,27 @@ impl<'a> Analysis<'a> {
         }
         if recipient_group.is_none() {
             let after = self.groups_between(m.end, clause_end);
-            let has_country = |g: usize| self.groups[g].members.iter().any(|&k| self.mentions[k].actor.country.is_some());
-            recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && has_country(g) && !self.introduced_by(g, &["by", "por", "in", "en", "at", "according"]));
+            let has_country = |g: usize| {
+                self.groups[g]
+                    .members
+                    .iter()
+                    .any(|&k| self.mentions[k].actor.country.is_some())
+            };
+            recipient_group = after.iter().copied().find(|&g| {
+                Some(g) != actor_group
+                    && has_country(g)
+                    && !self.introduced_by(g, &["by", "por", "in", "en", "at", "according"])
+            });
             if recipient_group.is_none() {
-                recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "in", "en", "according"]));
+                recipient_group = after.iter().copied().find(|&g| {
+                    Some(g) != actor_group
+                        && !self.introduced_by(g, &["by", "por", "in", "en", "according"])
+                });
             }
             if recipient_group.is_none() {
-                recipient_group = after.iter().copied().find(|&g| Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "according"]));
+                recipient_group = after.iter().copied().find(|&g| {
+                    Some(g) != actor_group && !self.introduced_by(g, &["by", "por", "according"])
+                });
             }
         }
         // First person with a known speaker: "We will not allow…", "No aceptamos…".
@@ -545,14 +780,25 @@ impl<'a> Analysis<'a> {
         if actor_group.is_none() {
             if let (true, Some(speaker)) = (first_person, speaker) {
                 roles.actors.push(Some(speaker.clone()));
-                steps.push(format!("first person: actor is the speaker {:?}", speaker.text));
+                steps.push(format!(
+                    "first person: actor is the speaker {:?}",
+                    speaker.text
+                ));
             }
         }
         // Reported speech whose clause has no subject of its own: the speaker acts.
         if let Some(say) = say_before {
             let say_clause_start = self.clause_start(say);
-            let search_from = if say_clause_start == say && say > 0 { self.clause_start(say - 1) } else { say_clause_start };
-            let say_subject = self.left_group(search_from, say).or_else(|| self.groups_between(say + 1, (say + 4).min(self.tokens.len())).into_iter().next());
+            let search_from = if say_clause_start == say && say > 0 {
+                self.clause_start(say - 1)
+            } else {
+                say_clause_start
+            };
+            let say_subject = self.left_group(search_from, say).or_else(|| {
+                self.groups_between(say + 1, (say + 4).min(self.tokens.len()))
+                    .into_iter()
+                    .next()
+            });
             if let Some(subject) = say_subject {
                 roles.speaker = Some(self.group_text(subject));
                 roles.speaker_actor = self.group_actor(subject, &mut Vec::new(), "speaker");
@@ -563,10 +809,14 @@ impl<'a> Analysis<'a> {
                 }
             }
         } else if let Some(say) = say_after {
-            let subject = self.groups_between(say + 1, (say + 5).min(self.tokens.len())).into_iter().next().or_else(|| {
-                let start = say.saturating_sub(4);
-                self.groups_between(start, say).into_iter().last()
-            });
+            let subject = self
+                .groups_between(say + 1, (say + 5).min(self.tokens.len()))
+                .into_iter()
+                .next()
+                .or_else(|| {
+                    let start = say.saturating_sub(4);
+                    self.groups_between(start, say).into_iter().last()
+                });
             if let Some(subject) = subject {
                 roles.speaker = Some(self.group_text(subject));
                 roles.speaker_actor = self.group_actor(subject, &mut Vec::new(), "speaker");
@@ -579,7 +829,10 @@ impl<'a> Analysis<'a> {
         }
         if actor_group.is_none() && roles.actors.is_empty() && !passive {
             if let Some(actor) = self.bare_subject(clause_start, m.start) {
-                steps.push(format!("actor {:?}: subject phrase not in the actor dictionary", actor.text));
+                steps.push(format!(
+                    "actor {:?}: subject phrase not in the actor dictionary",
+                    actor.text
+                ));
                 roles.actors.push(Some(actor));
             }
         }
@@ -597,7 +850,9 @@ impl<'a> Analysis<'a> {
                 if Some(g) == actor_group {
                     continue;
                 }
-                roles.recipients.push(self.group_actor(g, steps, "recipient"));
+                roles
+                    .recipients
+                    .push(self.group_actor(g, steps, "recipient"));
             }
         }
         roles
@@ -607,13 +862,20 @@ impl<'a> Analysis<'a> {
     /// after a preposition ("troops in Iraq") and appositions ("Sheinbaum, Mexico's president,")
     /// give way to the head before them.
     fn left_group(&self, clause_start: usize, before: usize) -> Option<usize> {
-        let candidates: Vec<usize> = (0..self.groups.len()).filter(|&g| self.groups[g].start >= clause_start && self.groups[g].end <= before).collect();
+        let candidates: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].start >= clause_start && self.groups[g].end <= before)
+            .collect();
         let nearest = *candidates.last()?;
         // Apposition: "X, <nearest>, verb" → X.
         let near = &self.groups[nearest];
-        if near.start >= 1 && self.tokens.norm(near.start - 1) == "," && self.tokens.norm(near.end) == "," {
+        if near.start >= 1
+            && self.tokens.norm(near.start - 1) == ","
+            && self.tokens.norm(near.end) == ","
+        {
             if let Some(&prev) = candidates.iter().rev().nth(1) {
-                if self.groups[prev].end + 1 == near.start || self.only_fillers(self.groups[prev].end, near.start - 1) {
+                if self.groups[prev].end + 1 == near.start
+                    || self.only_fillers(self.groups[prev].end, near.start - 1)
+                {
                     return Some(self.head_of_coordination(prev));
                 }
             }
@@ -639,31 +901,51 @@ impl<'a> Analysis<'a> {
         }
         let head = self.tokens.norm(first);
         let starts_subject = DETERMINERS.contains(&head)
-            || self.sentence.get(self.tokens.list[first].start..self.tokens.list[first].end).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if !starts_subject || PREPOSITIONS.contains(&head) || is_subordinator(head) || (AUX_OR_CLITIC.contains(&head) && !DETERMINERS.contains(&head)) || NEGATION_HEADS.contains(&head) {
+            || self
+                .sentence
+                .get(self.tokens.list[first].start..self.tokens.list[first].end)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !starts_subject
+            || PREPOSITIONS.contains(&head)
+            || is_subordinator(head)
+            || (AUX_OR_CLITIC.contains(&head) && !DETERMINERS.contains(&head))
+            || NEGATION_HEADS.contains(&head)
+        {
             return None;
         }
         let mut end = first;
         while end < trigger && end - first < 7 {
             let word = self.tokens.norm(end);
-            if end > first && (AUX_OR_CLITIC.contains(&word) || matches!(word, "," | "(" | ";" | ":" | "-" | "—") || (PREPOSITIONS.contains(&word) && word != "de")) {
+            if end > first
+                && (AUX_OR_CLITIC.contains(&word)
+                    || matches!(word, "," | "(" | ";" | ":" | "-" | "—")
+                    || (PREPOSITIONS.contains(&word) && word != "de"))
+            {
                 break;
             }
             end += 1;
         }
         // The phrase must reach the verb (allowing auxiliaries and clitics): otherwise it is
         // not the subject of this trigger.
-        let reaches = (end..trigger).all(|k| AUX_OR_CLITIC.contains(&self.tokens.norm(k)) || self.tokens.norm(k).ends_with("ly"));
+        let reaches = (end..trigger).all(|k| {
+            AUX_OR_CLITIC.contains(&self.tokens.norm(k)) || self.tokens.norm(k).ends_with("ly")
+        });
         if !reaches || end == first {
             return None;
         }
-        let text = self.sentence.get(self.tokens.list[first].start..self.tokens.list[end - 1].end)?;
+        let text = self
+            .sentence
+            .get(self.tokens.list[first].start..self.tokens.list[end - 1].end)?;
         // A lone determiner or a pronoun is no actor.
         if end - first == 1 && (DETERMINERS.contains(&head) || PRONOUNS.contains(&head)) {
             return None;
         }
         let country = self.context_country(end);
-        Some(Actor { text: text.to_string(), country, ..Actor::default() })
+        Some(Actor {
+            text: text.to_string(),
+            country,
+            ..Actor::default()
+        })
     }
 
     /// For a coordinated list "X and Y", the first conjunct (so all conjuncts are found).
@@ -671,7 +953,9 @@ impl<'a> Analysis<'a> {
         let mut current = group;
         while current > 0 {
             let prev = current - 1;
-            let gap: Vec<&str> = (self.groups[prev].end..self.groups[current].start).map(|k| self.tokens.norm(k)).collect();
+            let gap: Vec<&str> = (self.groups[prev].end..self.groups[current].start)
+                .map(|k| self.tokens.norm(k))
+                .collect();
             if is_conjunction_gap(&gap) {
                 current = prev;
             } else {
@@ -687,7 +971,9 @@ impl<'a> Analysis<'a> {
         let mut current = group;
         while current + 1 < self.groups.len() {
             let next = current + 1;
-            let gap: Vec<&str> = (self.groups[current].end..self.groups[next].start).map(|k| self.tokens.norm(k)).collect();
+            let gap: Vec<&str> = (self.groups[current].end..self.groups[next].start)
+                .map(|k| self.tokens.norm(k))
+                .collect();
             if is_conjunction_gap(&gap) {
                 list.push(next);
                 current = next;
@@ -699,7 +985,9 @@ impl<'a> Analysis<'a> {
         if list.len() > 1 {
             let last = list[list.len() - 1];
             let before_last = list[list.len() - 2];
-            let gap: Vec<&str> = (self.groups[before_last].end..self.groups[last].start).map(|k| self.tokens.norm(k)).collect();
+            let gap: Vec<&str> = (self.groups[before_last].end..self.groups[last].start)
+                .map(|k| self.tokens.norm(k))
+                .collect();
             if !gap.iter().any(|w| matches!(*w, "and" | "y" | "e")) {
                 return vec![group];
             }
@@ -708,19 +996,30 @@ impl<'a> Analysis<'a> {
     }
 
     fn only_fillers(&self, from: usize, to: usize) -> bool {
-        (from..to).all(|k| matches!(self.tokens.norm(k), "the" | "el" | "la" | "los" | "las" | "a" | "an"))
+        (from..to).all(|k| {
+            matches!(
+                self.tokens.norm(k),
+                "the" | "el" | "la" | "los" | "las" | "a" | "an"
+            )
+        })
     }
 
     /// The phrase after "by"/"por" following a passive trigger.
     fn by_agent(&self, from: usize, clause_end: usize) -> Option<usize> {
         let limit = (from + 8).min(clause_end);
-        (from..limit).find(|&k| matches!(self.tokens.norm(k), "by" | "por")).and_then(|k| {
-            self.groups.iter().position(|g| g.start > k && g.start <= k + 3)
-        })
+        (from..limit)
+            .find(|&k| matches!(self.tokens.norm(k), "by" | "por"))
+            .and_then(|k| {
+                self.groups
+                    .iter()
+                    .position(|g| g.start > k && g.start <= k + 3)
+            })
     }
 
     fn groups_between(&self, from: usize, to: usize) -> Vec<usize> {
-        (0..self.groups.len()).filter(|&g| self.groups[g].start >= from && self.groups[g].end <= to).collect()
+        (0..self.groups.len())
+            .filter(|&g| self.groups[g].start >= from && self.groups[g].end <= to)
+            .collect()
     }
 
     fn introduced_by(&self, group: usize, words: &[&str]) -> bool {
@@ -729,7 +1028,11 @@ impl<'a> Analysis<'a> {
         while idx > 0 {
             idx -= 1;
             let word = self.tokens.norm(idx);
-            if matches!(word, "the" | "el" | "la" | "los" | "las" | "a" | "an" | "its" | "their" | "su" | "sus") && idx + 2 >= start {
+            if matches!(
+                word,
+                "the" | "el" | "la" | "los" | "las" | "a" | "an" | "its" | "their" | "su" | "sus"
+            ) && idx + 2 >= start
+            {
                 if words.contains(&word) {
                     return true;
                 }
@@ -741,37 +1044,70 @@ impl<'a> Analysis<'a> {
     }
 
     fn introduced_by_object_marker(&self, group: usize) -> bool {
-        self.introduced_by(group, &["a", "al", "contra", "con", "por", "en", "de", "del", "para", "hacia", "sobre"])
+        self.introduced_by(
+            group,
+            &[
+                "a", "al", "contra", "con", "por", "en", "de", "del", "para", "hacia", "sobre",
+            ],
+        )
     }
 
     fn first_person_before(&self, clause_start: usize, before: usize) -> bool {
-        (clause_start..before).any(|k| matches!(self.tokens.norm(k), "we" | "i" | "nosotros" | "yo"))
+        (clause_start..before)
+            .any(|k| matches!(self.tokens.norm(k), "we" | "i" | "nosotros" | "yo"))
     }
 
     fn group_text(&self, group: usize) -> String {
         let g = &self.groups[group];
-        self.best_member(g).map(|m| self.mentions[m].actor.text.clone()).unwrap_or_default()
+        self.best_member(g)
+            .map(|m| self.mentions[m].actor.text.clone())
+            .unwrap_or_default()
     }
 
     fn best_member(&self, group: &Group) -> Option<usize> {
-        group.members.iter().copied().max_by_key(|&m| (rank(self.mentions[m].kind), std::cmp::Reverse(m)))
+        group
+            .members
+            .iter()
+            .copied()
+            .max_by_key(|&m| (rank(self.mentions[m].kind), std::cmp::Reverse(m)))
     }
 
     /// The country an actor with none belongs to, read from the sentence: a place right after
     /// the phrase ("rebels in the Ivory Coast", "the Albanians of southern Serbia"), else the
     /// first country named in the sentence (news names the domestic country first).
     fn context_country(&self, phrase_end: usize) -> Option<String> {
-        let is_place = |m: &ActorMention| matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Demonym) && m.actor.country.is_some();
-        let next = self.groups.iter().find(|g| g.start >= phrase_end && g.start <= phrase_end + 3);
+        let is_place = |m: &ActorMention| {
+            matches!(
+                m.kind,
+                MentionKind::Country | MentionKind::Capital | MentionKind::Demonym
+            ) && m.actor.country.is_some()
+        };
+        let next = self
+            .groups
+            .iter()
+            .find(|g| g.start >= phrase_end && g.start <= phrase_end + 3);
         if let Some(group) = next {
-            let joined = (phrase_end..group.start).any(|k| matches!(self.tokens.norm(k), "in" | "of" | "from" | "en" | "de" | "del"));
+            let joined = (phrase_end..group.start).any(|k| {
+                matches!(
+                    self.tokens.norm(k),
+                    "in" | "of" | "from" | "en" | "de" | "del"
+                )
+            });
             if joined {
-                if let Some(m) = group.members.iter().map(|&k| &self.mentions[k]).find(|m| is_place(m)) {
+                if let Some(m) = group
+                    .members
+                    .iter()
+                    .map(|&k| &self.mentions[k])
+                    .find(|m| is_place(m))
+                {
                     return m.actor.country.clone();
                 }
             }
         }
-        self.mentions.iter().find(|m| is_place(m)).and_then(|m| m.actor.country.clone())
+        self.mentions
+            .iter()
+            .find(|m| is_place(m))
+            .and_then(|m| m.actor.country.clone())
     }
 
     /// The actor of a noun phrase: the most specific member, with the country named in the
@@ -781,23 +1117,35 @@ impl<'a> Analysis<'a> {
         let best = self.best_member(g)?;
         let mention = &self.mentions[best];
         let mut actor = mention.actor.clone();
-        let explicit_country = g
-            .members
-            .iter()
-            .map(|&m| &self.mentions[m])
-            .find(|m| matches!(m.kind, MentionKind::Country | MentionKind::Demonym | MentionKind::Capital) && m.actor.country.is_some());
+        let explicit_country = g.members.iter().map(|&m| &self.mentions[m]).find(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Country | MentionKind::Demonym | MentionKind::Capital
+            ) && m.actor.country.is_some()
+        });
         if let Some(country) = explicit_country {
-            if matches!(mention.kind, MentionKind::Role | MentionKind::Agency) || actor.country.is_none() {
+            if matches!(mention.kind, MentionKind::Role | MentionKind::Agency)
+                || actor.country.is_none()
+            {
                 actor.country = country.actor.country.clone();
             }
         }
         if actor.country.is_none() && mention.kind != MentionKind::Igo {
             if let Some(country) = self.context_country(g.end) {
-                steps.push(format!("{role} {:?}: country {country} from the sentence", actor.text));
+                steps.push(format!(
+                    "{role} {:?}: country {country} from the sentence",
+                    actor.text
+                ));
                 actor.country = Some(country);
             }
         }
-        steps.push(format!("{role} {:?} → {} ({} entry {})", actor.text, actor.country.as_deref().unwrap_or("-"), mention.kind.as_str(), mention.entry));
+        steps.push(format!(
+            "{role} {:?} → {} ({} entry {})",
+            actor.text,
+            actor.country.as_deref().unwrap_or("-"),
+            mention.kind.as_str(),
+            mention.entry
+        ));
         Some(actor)
     }
 }
@@ -812,20 +1160,86 @@ struct Roles {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "on", "with", "to", "for", "near", "against", "into", "across", "over", "between", "en", "con", "desde", "para", "hacia", "contra", "entre", "sobre", "por", "by", "a", "al", "about",
+    "in", "at", "from", "on", "with", "to", "for", "near", "against", "into", "across", "over",
+    "between", "en", "con", "desde", "para", "hacia", "contra", "entre", "sobre", "por", "by", "a",
+    "al", "about",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "some", "several", "hundreds", "thousands", "dozens", "many", "los", "las", "el", "la", "unos", "unas", "un", "una", "varios", "varias", "cientos", "miles", "decenas", "centenares", "millares", "numerosos", "numerosas", "todos", "dos", "tres", "cuatro", "cinco",
+    "the",
+    "a",
+    "an",
+    "some",
+    "several",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "many",
+    "los",
+    "las",
+    "el",
+    "la",
+    "unos",
+    "unas",
+    "un",
+    "una",
+    "varios",
+    "varias",
+    "cientos",
+    "miles",
+    "decenas",
+    "centenares",
+    "millares",
+    "numerosos",
+    "numerosas",
+    "todos",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
 ];
 const NEGATION_HEADS: &[&str] = &["no", "not", "never", "nunca", "jamas", "ni"];
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "el", "ella", "ellos", "ellas", "this", "that", "esto", "eso", "who", "which", "que"];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "el", "ella", "ellos", "ellas", "this", "that",
+    "esto", "eso", "who", "which", "que",
+];
 const AUX_OR_CLITIC: &[&str] = &[
-    "se", "no", "ya", "le", "les", "lo", "la", "los", "las", "ha", "han", "habia", "habian", "hubo", "fue", "fueron", "estan", "esta", "estaban", "van", "va", "a", "has", "have", "had", "was", "were", "is", "are", "will", "would", "not", "n't", "did", "do", "does", "also", "again", "tambien", "hoy", "ayer", "could", "can", "may", "might", "should", "must", "been", "be", "nunca", "never",
+    "se", "no", "ya", "le", "les", "lo", "la", "los", "las", "ha", "han", "habia", "habian",
+    "hubo", "fue", "fueron", "estan", "esta", "estaban", "van", "va", "a", "has", "have", "had",
+    "was", "were", "is", "are", "will", "would", "not", "n't", "did", "do", "does", "also",
+    "again", "tambien", "hoy", "ayer", "could", "can", "may", "might", "should", "must", "been",
+    "be", "nunca", "never",
 ];
 
 fn is_subordinator(word: &str) -> bool {
-    matches!(word, "if" | "when" | "after" | "before" | "as" | "since" | "si" | "cuando" | "tras" | "despues" | "antes" | "aunque" | "mientras" | "porque" | "because" | "while" | "although" | "once" | "until" | "hasta" | "desde" | "segun" | "according" | "in" | "on" | "at")
+    matches!(
+        word,
+        "if" | "when"
+            | "after"
+            | "before"
+            | "as"
+            | "since"
+            | "si"
+            | "cuando"
+            | "tras"
+            | "despues"
+            | "antes"
+            | "aunque"
+            | "mientras"
+            | "porque"
+            | "because"
+            | "while"
+            | "although"
+            | "once"
+            | "until"
+            | "hasta"
+            | "desde"
+            | "segun"
+            | "according"
+            | "in"
+            | "on"
+            | "at"
+    )
 }
 
 fn rank(kind: MentionKind) -> u8 {
@@ -845,7 +1259,12 @@ fn is_conjunction_gap(gap: &[&str]) -> bool {
     !gap.is_empty()
         && gap.len() <= 3
         && gap.iter().any(|w| matches!(*w, "and" | "y" | "e" | ","))
-        && gap.iter().all(|w| matches!(*w, "and" | "y" | "e" | "," | "the" | "el" | "la" | "los" | "las"))
+        && gap.iter().all(|w| {
+            matches!(
+                *w,
+                "and" | "y" | "e" | "," | "the" | "el" | "la" | "los" | "las"
+            )
+        })
 }
 
 /// Groups adjacent mentions into noun phrases: mentions joined by nothing, "'s", "of", "de",
@@ -855,14 +1274,33 @@ fn group_mentions(tokens: &Tokens, spans: &[(usize, usize)]) -> Vec<Group> {
     for (idx, &(start, end)) in spans.iter().enumerate() {
         if let Some(last) = groups.last_mut() {
             let gap: Vec<&str> = (last.end..start).map(|k| tokens.norm(k)).collect();
-            let glued = gap.len() <= 2 && gap.iter().all(|w| matches!(*w, "'s" | "of" | "de" | "del" | "the" | "el" | "la" | "los" | "las" | "'" | "s"));
+            let glued = gap.len() <= 2
+                && gap.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "'s" | "of"
+                            | "de"
+                            | "del"
+                            | "the"
+                            | "el"
+                            | "la"
+                            | "los"
+                            | "las"
+                            | "'"
+                            | "s"
+                    )
+                });
             if glued && start >= last.end {
                 last.end = end.max(last.end);
                 last.members.push(idx);
                 continue;
             }
         }
-        groups.push(Group { start, end, members: vec![idx] });
+        groups.push(Group {
+            start,
+            end,
+            members: vec![idx],
+        });
     }
     groups
 }
@@ -877,7 +1315,9 @@ fn clauses(tokens: &Tokens, says: &[usize]) -> (Vec<u16>, Vec<bool>) {
     let mut relative_start = vec![false; n + 1];
     for &say in says {
         // ", X said": the clause starts at the comma when only a few words stand between.
-        let comma = (say.saturating_sub(7)..say).rev().find(|&k| tokens.norm(k) == ",");
+        let comma = (say.saturating_sub(7)..say)
+            .rev()
+            .find(|&k| tokens.norm(k) == ",");
         match comma {
             Some(k) => starts_here[k] = true,
             None => starts_here[say] = true,
@@ -889,10 +1329,19 @@ fn clauses(tokens: &Tokens, says: &[usize]) -> (Vec<u16>, Vec<bool>) {
     let mut in_relative = false;
     for idx in 0..n {
         let word = tokens.norm(idx);
-        if matches!(word, ";" | ":" | "—" | "–" | "but" | "pero" | "while" | "mientras" | "whereas") && idx + 1 < n {
+        if matches!(
+            word,
+            ";" | ":" | "—" | "–" | "but" | "pero" | "while" | "mientras" | "whereas"
+        ) && idx + 1 < n
+        {
             starts_here[idx + 1] = true;
         }
-        if word == "," && matches!(tokens.norm(idx + 1), "which" | "who" | "que" | "quien" | "quienes" | "cuales" | "whose") {
+        if word == ","
+            && matches!(
+                tokens.norm(idx + 1),
+                "which" | "who" | "que" | "quien" | "quienes" | "cuales" | "whose"
+            )
+        {
             starts_here[idx] = true;
             relative_start[idx] = true;
             in_relative = true;
@@ -921,7 +1370,14 @@ fn default_kind(entry: &Entry) -> Kind {
         return kind;
     }
     match entry.event_type {
-        Some(EventType::Agree | EventType::Support | EventType::Request | EventType::Accuse | EventType::Reject | EventType::Threaten) => Kind::Said,
+        Some(
+            EventType::Agree
+            | EventType::Support
+            | EventType::Request
+            | EventType::Accuse
+            | EventType::Reject
+            | EventType::Threaten,
+        ) => Kind::Said,
         _ => Kind::Done,
     }
 }
@@ -941,7 +1397,15 @@ fn default_speech_act(event_type: EventType) -> SpeechAct {
 fn is_conflict(event_type: EventType) -> bool {
     matches!(
         event_type,
-        EventType::Protest | EventType::Sanction | EventType::Mobilize | EventType::Coerce | EventType::Assault | EventType::Threaten | EventType::Accuse | EventType::Reject | EventType::Request
+        EventType::Protest
+            | EventType::Sanction
+            | EventType::Mobilize
+            | EventType::Coerce
+            | EventType::Assault
+            | EventType::Threaten
+            | EventType::Accuse
+            | EventType::Reject
+            | EventType::Request
     )
 }
 
@@ -976,7 +1440,10 @@ mod tests {
     static DICTIONARIES: LazyLock<Dictionaries> = LazyLock::new(Dictionaries::builtin);
 
     fn check(sentence: &str, lang: Lang, speaker: Option<&str>) -> Vec<Event> {
-        extract_sentence(sentence, lang, None, speaker, &DICTIONARIES).into_iter().map(|(event, _)| event).collect()
+        extract_sentence(sentence, lang, None, speaker, &DICTIONARIES)
+            .into_iter()
+            .map(|(event, _)| event)
+            .collect()
     }
 
     fn country(actor: &Option<trecho_model::Actor>) -> Option<&str> {
@@ -991,7 +1458,10 @@ mod tests {
 
     #[test]
     fn passive_takes_the_actor_after_by() {
-        let event = one("Mexican soldiers were attacked by the Sinaloa Cartel.", Lang::En);
+        let event = one(
+            "Mexican soldiers were attacked by the Sinaloa Cartel.",
+            Lang::En,
+        );
         assert_eq!(event.event_type, EventType::Assault);
         assert_eq!(event.actor.as_ref().unwrap().text, "Sinaloa Cartel");
         assert_eq!(event.recipient.as_ref().unwrap().text, "Mexican soldiers");
@@ -999,81 +1469,153 @@ mod tests {
 
     #[test]
     fn relative_clause_takes_the_phrase_before_the_pronoun() {
-        let event = one("The Sinaloa Cartel, which attacked Mexican soldiers, operates in Culiacán.", Lang::En);
+        let event = one(
+            "The Sinaloa Cartel, which attacked Mexican soldiers, operates in Culiacán.",
+            Lang::En,
+        );
         assert_eq!(event.event_type, EventType::Assault);
         assert_eq!(event.actor.as_ref().unwrap().text, "Sinaloa Cartel");
     }
 
     #[test]
     fn apposition_keeps_the_head() {
-        let event = one("Sheinbaum, Mexico's president, rejected the proposal.", Lang::En);
-        assert_eq!((event.event_type, event.kind, event.speech_act), (EventType::Reject, Kind::Said, Some(SpeechAct::Refusal)));
+        let event = one(
+            "Sheinbaum, Mexico's president, rejected the proposal.",
+            Lang::En,
+        );
+        assert_eq!(
+            (event.event_type, event.kind, event.speech_act),
+            (EventType::Reject, Kind::Said, Some(SpeechAct::Refusal))
+        );
         assert_eq!(event.actor.as_ref().unwrap().text, "Sheinbaum");
         assert_eq!(country(&event.actor), Some("MEX"));
     }
 
     #[test]
     fn coordination_gives_reciprocal_events() {
-        let events = check("Mexico and the United States agreed to cooperate on security.", Lang::En, None);
-        let pairs: Vec<_> = events.iter().map(|e| (e.event_type, country(&e.actor), country(&e.recipient))).collect();
-        assert_eq!(pairs, [(EventType::Agree, Some("MEX"), Some("USA")), (EventType::Agree, Some("USA"), Some("MEX"))]);
+        let events = check(
+            "Mexico and the United States agreed to cooperate on security.",
+            Lang::En,
+            None,
+        );
+        let pairs: Vec<_> = events
+            .iter()
+            .map(|e| (e.event_type, country(&e.actor), country(&e.recipient)))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (EventType::Agree, Some("MEX"), Some("USA")),
+                (EventType::Agree, Some("USA"), Some("MEX"))
+            ]
+        );
     }
 
     #[test]
     fn reported_speech_separates_speaker_and_actor() {
-        let event = one("Trump said Mexico would extradite 29 cartel leaders.", Lang::En);
+        let event = one(
+            "Trump said Mexico would extradite 29 cartel leaders.",
+            Lang::En,
+        );
         assert_eq!(country(&event.actor), Some("MEX"));
         assert_eq!(event.speaker.as_deref(), Some("Trump"));
         // An act announced for the future is words: a promise, with the act as content.
-        assert_eq!((event.event_type, event.kind, event.content_type), (EventType::Agree, Kind::Said, Some(EventType::Cooperate)));
+        assert_eq!(
+            (event.event_type, event.kind, event.content_type),
+            (EventType::Agree, Kind::Said, Some(EventType::Cooperate))
+        );
     }
 
     #[test]
     fn negation_is_marked() {
         let event = one("Mexico did not extradite the cartel leaders.", Lang::En);
-        assert_eq!((event.event_type, event.kind, event.negated), (EventType::Cooperate, Kind::Done, true));
-        let event = one("Sheinbaum descartó imponer aranceles a Estados Unidos.", Lang::Es);
-        assert!(event.negated || event.event_type == EventType::Reject, "{event:#?}");
+        assert_eq!(
+            (event.event_type, event.kind, event.negated),
+            (EventType::Cooperate, Kind::Done, true)
+        );
+        let event = one(
+            "Sheinbaum descartó imponer aranceles a Estados Unidos.",
+            Lang::Es,
+        );
+        assert!(
+            event.negated || event.event_type == EventType::Reject,
+            "{event:#?}"
+        );
     }
 
     #[test]
     fn conditionals_and_questions_are_hypothetical_and_never_done() {
-        let event = one("If the United States attacked Mexico, it would be a disaster.", Lang::En);
+        let event = one(
+            "If the United States attacked Mexico, it would be a disaster.",
+            Lang::En,
+        );
         assert!(event.hypothetical);
         assert_eq!(event.kind, Kind::Said);
-        let event = one("Will the United States bomb the cartels in Mexico?", Lang::En);
+        let event = one(
+            "Will the United States bomb the cartels in Mexico?",
+            Lang::En,
+        );
         assert!(event.hypothetical);
         assert_ne!(event.kind, Kind::Done);
     }
 
     #[test]
     fn threat_carries_its_content_and_mode() {
-        let event = one("Trump threatened air strikes against the cartels in Mexico.", Lang::En);
-        assert_eq!((event.event_type, event.kind, event.speech_act), (EventType::Threaten, Kind::Said, Some(SpeechAct::Threat)));
+        let event = one(
+            "Trump threatened air strikes against the cartels in Mexico.",
+            Lang::En,
+        );
+        assert_eq!(
+            (event.event_type, event.kind, event.speech_act),
+            (EventType::Threaten, Kind::Said, Some(SpeechAct::Threat))
+        );
         assert_eq!(event.content_type, Some(EventType::Assault));
         assert_eq!(event.mode.as_deref(), Some("violence"));
         let event = one("Trump amenazó con aranceles a México.", Lang::Es);
-        assert_eq!((event.event_type, event.content_type), (EventType::Threaten, Some(EventType::Sanction)));
+        assert_eq!(
+            (event.event_type, event.content_type),
+            (EventType::Threaten, Some(EventType::Sanction))
+        );
         assert_eq!(country(&event.recipient), Some("MEX"));
     }
 
     #[test]
     fn future_acts_are_said_not_done() {
         let event = one("The United States will impose tariffs on Mexico.", Lang::En);
-        assert_eq!((event.event_type, event.kind, event.content_type), (EventType::Threaten, Kind::Said, Some(EventType::Sanction)));
+        assert_eq!(
+            (event.event_type, event.kind, event.content_type),
+            (EventType::Threaten, Kind::Said, Some(EventType::Sanction))
+        );
         let event = one("Estados Unidos va a imponer aranceles a México.", Lang::Es);
-        assert_eq!((event.kind, event.content_type), (Kind::Said, Some(EventType::Sanction)));
+        assert_eq!(
+            (event.kind, event.content_type),
+            (Kind::Said, Some(EventType::Sanction))
+        );
     }
 
     #[test]
     fn red_lines_are_said_and_not_negated() {
-        let events = check("We will not allow US troops on our soil.", Lang::En, Some("Claudia Sheinbaum"));
+        let events = check(
+            "We will not allow US troops on our soil.",
+            Lang::En,
+            Some("Claudia Sheinbaum"),
+        );
         assert_eq!(events.len(), 1, "{events:#?}");
         let event = &events[0];
-        assert_eq!((event.event_type, event.speech_act, event.negated), (EventType::Reject, Some(SpeechAct::RedLine), false));
+        assert_eq!(
+            (event.event_type, event.speech_act, event.negated),
+            (EventType::Reject, Some(SpeechAct::RedLine), false)
+        );
         assert_eq!(event.content_type, Some(EventType::Mobilize));
-        assert_eq!(event.actor.as_ref().map(|a| a.text.as_str()), Some("Claudia Sheinbaum"));
-        let events = check("No aceptamos una intervención de Estados Unidos.", Lang::Es, Some("Sheinbaum"));
+        assert_eq!(
+            event.actor.as_ref().map(|a| a.text.as_str()),
+            Some("Claudia Sheinbaum")
+        );
+        let events = check(
+            "No aceptamos una intervención de Estados Unidos.",
+            Lang::Es,
+            Some("Sheinbaum"),
+        );
         assert_eq!(events[0].speech_act, Some(SpeechAct::RedLine));
         assert_eq!(events[0].content_type, Some(EventType::Assault));
         assert_eq!(country(&events[0].actor), Some("MEX"));
@@ -1081,25 +1623,55 @@ mod tests {
 
     #[test]
     fn statistics_and_background_give_nothing() {
-        assert!(check("Mexico accounted for 15 percent of US imports last year.", Lang::En, None).is_empty());
-        assert!(check("Mexico is the largest trading partner of the United States.", Lang::En, None).is_empty());
-        assert!(check("La economía de México creció 2% el año pasado.", Lang::Es, None).is_empty());
+        assert!(check(
+            "Mexico accounted for 15 percent of US imports last year.",
+            Lang::En,
+            None
+        )
+        .is_empty());
+        assert!(check(
+            "Mexico is the largest trading partner of the United States.",
+            Lang::En,
+            None
+        )
+        .is_empty());
+        assert!(check(
+            "La economía de México creció 2% el año pasado.",
+            Lang::Es,
+            None
+        )
+        .is_empty());
     }
 
     #[test]
     fn spanish_word_order_and_spans_of_agents() {
-        let event = one("Guerrilleros de las FARC atacaron el puesto de policía.", Lang::Es);
+        let event = one(
+            "Guerrilleros de las FARC atacaron el puesto de policía.",
+            Lang::Es,
+        );
         assert_eq!(event.event_type, EventType::Assault);
         assert_eq!(country(&event.actor), Some("COL"));
-        let event = one("México extraditó a 29 narcotraficantes a Estados Unidos.", Lang::Es);
-        assert_eq!((event.event_type, event.kind), (EventType::Cooperate, Kind::Done));
+        let event = one(
+            "México extraditó a 29 narcotraficantes a Estados Unidos.",
+            Lang::Es,
+        );
+        assert_eq!(
+            (event.event_type, event.kind),
+            (EventType::Cooperate, Kind::Done)
+        );
         assert_eq!(country(&event.actor), Some("MEX"));
     }
 
     #[test]
     fn obligation_in_reported_speech_is_a_demand() {
-        let event = one("Russia said on Tuesday that Sudan must release the captured Russian pilots.", Lang::En);
-        assert_eq!((event.event_type, event.speech_act), (EventType::Request, Some(SpeechAct::Demand)));
+        let event = one(
+            "Russia said on Tuesday that Sudan must release the captured Russian pilots.",
+            Lang::En,
+        );
+        assert_eq!(
+            (event.event_type, event.speech_act),
+            (EventType::Request, Some(SpeechAct::Demand))
+        );
         assert_eq!(country(&event.actor), Some("RUS"));
         assert_eq!(country(&event.recipient), Some("SDN"));
     }

@@ -76,8 +76,14 @@ pub fn english_verb(lemma: &str) -> Vec<(String, FormInfo)> {
     forms.push((gerund, gerund_info));
     // Consonant doubling (ship → shipped, ban → banned, also "signalled" in British spelling):
     // both spellings are generated because the rule depends on stress.
-    let vowel_groups = bytes.windows(2).filter(|w| is_vowel(w[1]) && !is_vowel(w[0])).count() + usize::from(is_vowel(bytes[0]));
-    let stressed_end = ["mit", "pel", "fer", "trol", "cur", "gret", "bed"].iter().any(|end| head.ends_with(end));
+    let vowel_groups = bytes
+        .windows(2)
+        .filter(|w| is_vowel(w[1]) && !is_vowel(w[0]))
+        .count()
+        + usize::from(is_vowel(bytes[0]));
+    let stressed_end = ["mit", "pel", "fer", "trol", "cur", "gret", "bed"]
+        .iter()
+        .any(|end| head.ends_with(end));
     if n >= 3
         && (vowel_groups == 1 || stressed_end)
         && !is_vowel(last)
@@ -101,7 +107,10 @@ pub fn english_noun(lemma: &str) -> Vec<String> {
         Some((init, last)) => (format!("{init} "), last),
         None => (String::new(), lemma),
     };
-    let plural = if last_word.ends_with(['s', 'x', 'z']) || last_word.ends_with("ch") || last_word.ends_with("sh") {
+    let plural = if last_word.ends_with(['s', 'x', 'z'])
+        || last_word.ends_with("ch")
+        || last_word.ends_with("sh")
+    {
         format!("{last_word}es")
     } else if last_word.len() > 2
         && last_word.ends_with('y')
@@ -200,7 +209,9 @@ pub fn spanish_verb(lemma: &str) -> Vec<(String, FormInfo)> {
         add(format!("{head}{clitic}"), infinitive);
     }
     if is_ar {
-        for ending in ["o", "as", "a", "an", "aste", "o", "aron", "aba", "abas", "aban", "abamos", "ando"] {
+        for ending in [
+            "o", "as", "a", "an", "aste", "o", "aron", "aba", "abas", "aban", "abamos", "ando",
+        ] {
             add(format!("{stem}{ending}"), info);
         }
         add(format!("{stem}amos"), first_plural);
@@ -214,7 +225,10 @@ pub fn spanish_verb(lemma: &str) -> Vec<(String, FormInfo)> {
         }
     } else {
         let theme = if is_ir { "i" } else { "e" };
-        for ending in ["o", "es", "e", "en", "i", "iste", "io", "ieron", "ia", "ias", "ian", "iamos", "iendo", "a", "as", "an"] {
+        for ending in [
+            "o", "es", "e", "en", "i", "iste", "io", "ieron", "ia", "ias", "ian", "iamos", "iendo",
+            "a", "as", "an",
+        ] {
             add(format!("{stem}{ending}"), info);
         }
         add(format!("{stem}{theme}mos"), first_plural);
@@ -243,17 +257,29 @@ mod tests {
     use super::*;
 
     fn english(lemma: &str) -> Vec<String> {
-        english_verb(lemma).into_iter().map(|(form, _)| form).collect()
+        english_verb(lemma)
+            .into_iter()
+            .map(|(form, _)| form)
+            .collect()
     }
 
     fn spanish(lemma: &str) -> Vec<String> {
-        spanish_verb(lemma).into_iter().map(|(form, _)| form).collect()
+        spanish_verb(lemma)
+            .into_iter()
+            .map(|(form, _)| form)
+            .collect()
     }
 
     #[test]
     fn english_regular_inflections() {
-        assert_eq!(english("threaten"), ["threaten", "threatens", "threatened", "threatening"]);
-        assert_eq!(english("accuse"), ["accuse", "accuses", "accused", "accusing"]);
+        assert_eq!(
+            english("threaten"),
+            ["threaten", "threatens", "threatened", "threatening"]
+        );
+        assert_eq!(
+            english("accuse"),
+            ["accuse", "accuses", "accused", "accusing"]
+        );
         assert_eq!(english("deny"), ["deny", "denies", "denied", "denying"]);
         assert!(english("ban").contains(&"banned".to_string()));
         assert!(english("lash out at").contains(&"lashed out at".to_string()));
@@ -264,8 +290,18 @@ mod tests {
     #[test]
     fn spanish_conjugations() {
         let forms = spanish("amenazar");
-        for form in ["amenazo", "amenazaron", "amenace", "amenazara", "amenazado", "amenazamos"] {
-            assert!(forms.contains(&form.to_string()), "{form} missing from {forms:?}");
+        for form in [
+            "amenazo",
+            "amenazaron",
+            "amenace",
+            "amenazara",
+            "amenazado",
+            "amenazamos",
+        ] {
+            assert!(
+                forms.contains(&form.to_string()),
+                "{form} missing from {forms:?}"
+            );
         }
         let forms = spanish("rechazar");
         assert!(forms.contains(&"rechazo".to_string()));
@@ -275,7 +311,10 @@ mod tests {
         assert!(forms.contains(&"reunieron".to_string()));
         let forms = spanish("atacar");
         assert!(forms.contains(&"ataque".to_string()) && forms.contains(&"atacaron".to_string()));
-        assert_eq!(spanish_noun("ataque aereo"), ["ataque aereo", "ataques aereos"]);
+        assert_eq!(
+            spanish_noun("ataque aereo"),
+            ["ataque aereo", "ataques aereos"]
+        );
         assert_eq!(spanish_noun("accion"), ["accion", "acciones"]);
     }
 }

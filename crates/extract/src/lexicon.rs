@@ -17,11 +17,25 @@ static CURATED_EN: &str = include_str!("../data/lexicon_en.tsv");
 static CURATED_ES: &str = include_str!("../data/lexicon_es.tsv");
 
 /// The compiled English lexicon, built on first use.
-pub static ENGLISH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::build(Lang::En, CURATED_EN, "lexicon_en.tsv", DERIVED_EN, "derived_en.tsv"));
+pub static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::build(
+        Lang::En,
+        CURATED_EN,
+        "lexicon_en.tsv",
+        DERIVED_EN,
+        "derived_en.tsv",
+    )
+});
 /// The compiled Spanish lexicon, built on first use.
-pub static SPANISH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::build(Lang::Es, CURATED_ES, "lexicon_es.tsv", DERIVED_ES, "derived_es.tsv"));
+pub static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::build(
+        Lang::Es,
+        CURATED_ES,
+        "lexicon_es.tsv",
+        DERIVED_ES,
+        "derived_es.tsv",
+    )
+});
 
 /// The lexicon of a language.
 pub fn for_lang(lang: Lang) -> &'static Lexicon {
@@ -148,7 +162,13 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    fn build(lang: Lang, curated: &str, curated_name: &'static str, derived: &str, derived_name: &'static str) -> Lexicon {
+    fn build(
+        lang: Lang,
+        curated: &str,
+        curated_name: &'static str,
+        derived: &str,
+        derived_name: &'static str,
+    ) -> Lexicon {
         let mut lexicon = Lexicon::default();
         let mut blocked: HashMap<String, ()> = HashMap::new();
         let mut curated_lemmas: HashMap<(String, Pos), u32> = HashMap::new();
@@ -205,15 +225,30 @@ impl Lexicon {
         let mut forms: Vec<(String, FormInfo)> = match (pos, lang) {
             (Pos::Verb, Lang::En) => inflect::english_verb(lemma),
             (Pos::Verb, Lang::Es) => inflect::spanish_verb(lemma),
-            (Pos::Noun, Lang::En) => inflect::english_noun(lemma).into_iter().map(|f| (f, FormInfo::default())).collect(),
-            (Pos::Noun, Lang::Es) => inflect::spanish_noun(lemma).into_iter().map(|f| (f, FormInfo::default())).collect(),
+            (Pos::Noun, Lang::En) => inflect::english_noun(lemma)
+                .into_iter()
+                .map(|f| (f, FormInfo::default()))
+                .collect(),
+            (Pos::Noun, Lang::Es) => inflect::spanish_noun(lemma)
+                .into_iter()
+                .map(|f| (f, FormInfo::default()))
+                .collect(),
             (Pos::Phrase, _) => vec![(lemma.to_string(), FormInfo::default())],
         };
         for form in extra {
             // Spanish irregular futures and conditionals ("impondrá", "tendría") announce acts.
-            let future = lang == Lang::Es && pos == Pos::Verb && ["dra", "dran", "dras", "dre", "dremos", "dria", "drian", "driamos"].iter().any(|end| form.ends_with(end));
+            let future = lang == Lang::Es
+                && pos == Pos::Verb
+                && [
+                    "dra", "dran", "dras", "dre", "dremos", "dria", "drian", "driamos",
+                ]
+                .iter()
+                .any(|end| form.ends_with(end));
             let info = FormInfo {
-                participle: pos == Pos::Verb && !form.ends_with("ing") && !form.ends_with('s') && !future,
+                participle: pos == Pos::Verb
+                    && !form.ends_with("ing")
+                    && !form.ends_with('s')
+                    && !future,
                 future,
                 conditional: future && form.contains("dri"),
                 ..FormInfo::default()
@@ -222,7 +257,10 @@ impl Lexicon {
             forms.push((form.clone(), info));
         }
         for (form, info) in forms {
-            let mut words = form.split([' ', '~']).filter(|w| !w.is_empty()).map(str::to_string);
+            let mut words = form
+                .split([' ', '~'])
+                .filter(|w| !w.is_empty())
+                .map(str::to_string);
             let Some(first) = words.next() else { continue };
             let rest: Vec<String> = words.collect();
             let list = self.forms.entry(first).or_default();
@@ -232,7 +270,13 @@ impl Lexicon {
         }
     }
 
-    fn add_derived(&mut self, lang: Lang, text: &str, file: &'static str, blocked: &HashMap<String, ()>) {
+    fn add_derived(
+        &mut self,
+        lang: Lang,
+        text: &str,
+        file: &'static str,
+        blocked: &HashMap<String, ()>,
+    ) {
         let mut set_index: HashMap<String, u32> = HashMap::new();
         // Block number → (verb groups, pattern entries).
         let mut block_verbs: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -243,7 +287,10 @@ impl Lexicon {
                 Some("S") if cols.len() >= 3 => {
                     let mut members: HashMap<String, Vec<Vec<String>>> = HashMap::new();
                     for member in cols[2].split('|') {
-                        let mut words = member.split(' ').filter(|w| !w.is_empty()).map(str::to_string);
+                        let mut words = member
+                            .split(' ')
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_string);
                         if let Some(first) = words.next() {
                             members.entry(first).or_default().push(words.collect());
                         }
@@ -258,7 +305,11 @@ impl Lexicon {
                         continue;
                     }
                     let group = self.new_group();
-                    let forms: Vec<String> = cols[3].split('|').filter(|f| !f.is_empty()).map(str::to_string).collect();
+                    let forms: Vec<String> = cols[3]
+                        .split('|')
+                        .filter(|f| !f.is_empty())
+                        .map(str::to_string)
+                        .collect();
                     self.add_forms(lang, lemma, Pos::Verb, &forms, group);
                     block_verbs.entry(block).or_default().push(group);
                     if let Some(event_type) = EventType::parse(cols[6]) {
@@ -282,7 +333,9 @@ impl Lexicon {
                 }
                 Some("P") if cols.len() >= 9 => {
                     let block: u32 = cols[1].parse().unwrap_or(0);
-                    let Some(event_type) = EventType::parse(cols[6]) else { continue };
+                    let Some(event_type) = EventType::parse(cols[6]) else {
+                        continue;
+                    };
                     let mut object = Vec::new();
                     for slot in cols[4].split(' ') {
                         if let Some(name) = slot.strip_prefix('&') {
@@ -294,7 +347,11 @@ impl Lexicon {
                                 }
                             }
                         } else {
-                            let words = slot.split('_').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+                            let words = slot
+                                .split('_')
+                                .filter(|w| !w.is_empty())
+                                .map(str::to_string)
+                                .collect::<Vec<_>>();
                             if words.is_empty() || is_function_word(&words) {
                                 continue;
                             }
@@ -326,13 +383,18 @@ impl Lexicon {
         // Every verb of a block shares the block's patterns, through the block's index.
         for (idx, members) in self.sets.iter().enumerate() {
             for first in members.keys() {
-                self.sets_of_word.entry(first.clone()).or_default().push(idx as u32);
+                self.sets_of_word
+                    .entry(first.clone())
+                    .or_default()
+                    .push(idx as u32);
             }
         }
         let mut blocks: Vec<_> = block_patterns.into_iter().collect();
         blocks.sort_by_key(|(block, _)| *block);
         for (block, patterns) in blocks {
-            let Some(groups) = block_verbs.get(&block) else { continue };
+            let Some(groups) = block_verbs.get(&block) else {
+                continue;
+            };
             let mut index = BlockIndex::default();
             for pattern in patterns {
                 let first = pattern.object.first().cloned();
@@ -364,7 +426,9 @@ impl Lexicon {
     /// token `from`.
     fn block_candidates(&self, block: u32, tokens: &Tokens, from: usize, out: &mut Vec<u32>) {
         out.clear();
-        let Some(index) = self.blocks.get(block as usize) else { return };
+        let Some(index) = self.blocks.get(block as usize) else {
+            return;
+        };
         let limit = (from + 5).min(tokens.len());
         for idx in from..limit {
             let norm = tokens.norm(idx);
@@ -426,13 +490,23 @@ impl Lexicon {
             if start < stopped_until || blocked.get(start).copied().unwrap_or(false) {
                 continue;
             }
-            let Some(forms) = self.forms.get(tokens.norm(start)) else { continue };
+            let Some(forms) = self.forms.get(tokens.norm(start)) else {
+                continue;
+            };
             for form in forms {
                 let end = start + 1 + form.rest.len();
-                if end > tokens.len() || !form.rest.iter().enumerate().all(|(k, w)| tokens.norm(start + 1 + k) == w) {
+                if end > tokens.len()
+                    || !form
+                        .rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| tokens.norm(start + 1 + k) == w)
+                {
                     continue;
                 }
-                let Some(members) = self.groups.get(form.group as usize) else { continue };
+                let Some(members) = self.groups.get(form.group as usize) else {
+                    continue;
+                };
                 if let Some(Some(block)) = self.group_block.get(form.group as usize) {
                     self.block_candidates(*block, tokens, end, &mut candidates);
                 } else {
@@ -440,14 +514,17 @@ impl Lexicon {
                 }
                 let mut best: Option<(u32, usize, usize)> = None; // entry, n_slots, object_end
                 for &entry_idx in members.iter().chain(candidates.iter()) {
-                    let Some(entry) = self.entries.get(entry_idx as usize) else { continue };
+                    let Some(entry) = self.entries.get(entry_idx as usize) else {
+                        continue;
+                    };
                     let candidate = if entry.object.is_empty() {
                         Some((entry_idx, 0, end))
                     } else {
                         // Curated patterns look further ("designated X, Y and Z as terrorist
                         // organizations"); derived ones stay close.
                         let window = if entry.cameo.is_none() { 22 } else { 5 };
-                        self.match_object(tokens, end, &entry.object, window).map(|object_end| (entry_idx, entry.object.len(), object_end))
+                        self.match_object(tokens, end, &entry.object, window)
+                            .map(|object_end| (entry_idx, entry.object.len(), object_end))
                     };
                     if let Some(candidate) = candidate {
                         let better = match best {
@@ -455,7 +532,8 @@ impl Lexicon {
                             Some((best_idx, n_slots, _)) => {
                                 candidate.1 > n_slots
                                     || (candidate.1 == n_slots
-                                        && self.entries[entry_idx as usize].strength > self.entries[best_idx as usize].strength)
+                                        && self.entries[entry_idx as usize].strength
+                                            > self.entries[best_idx as usize].strength)
                             }
                         };
                         if better {
@@ -464,14 +542,25 @@ impl Lexicon {
                     }
                 }
                 if let Some((entry, _, object_end)) = best {
-                    found.push(Match { start, end, object_end, entry, info: form.info });
+                    found.push(Match {
+                        start,
+                        end,
+                        object_end,
+                        entry,
+                        info: form.info,
+                    });
                 }
             }
         }
         // Keep the longest trigger where two start at the same token, and drop triggers inside
         // an earlier trigger or its object words ("hunger strike" hides "strike", "cancelled
         // a planned visit" hides "visit").
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.object_end.cmp(&a.object_end)));
+        found.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(b.object_end.cmp(&a.object_end))
+        });
         found.dedup_by(|later, kept| later.start == kept.start);
         let mut covered_until = 0;
         found.retain(|m| {
@@ -486,7 +575,13 @@ impl Lexicon {
 
     /// Matches the object slots in order within a short window after the trigger; returns the
     /// end of the last slot.
-    fn match_object(&self, tokens: &Tokens, from: usize, slots: &[Slot], window: usize) -> Option<usize> {
+    fn match_object(
+        &self,
+        tokens: &Tokens,
+        from: usize,
+        slots: &[Slot],
+        window: usize,
+    ) -> Option<usize> {
         let mut pos = from;
         for slot in slots {
             let limit = (pos + window).min(tokens.len());
@@ -498,8 +593,13 @@ impl Lexicon {
                     break;
                 }
                 let len = match slot {
-                    Slot::Words(words) => words.iter().find_map(|alt| sequence_at(tokens, idx, alt)),
-                    Slot::Set(set) => self.sets.get(*set as usize).and_then(|members| set_member_at(members, tokens, idx)),
+                    Slot::Words(words) => {
+                        words.iter().find_map(|alt| sequence_at(tokens, idx, alt))
+                    }
+                    Slot::Set(set) => self
+                        .sets
+                        .get(*set as usize)
+                        .and_then(|members| set_member_at(members, tokens, idx)),
                 };
                 if let Some(len) = len {
                     hit = Some(idx + len);
@@ -530,12 +630,21 @@ fn sequence_at(tokens: &Tokens, idx: usize, words: &[String]) -> Option<usize> {
 
 /// Whether a member of a synonym set starts at token `idx` (the first word may carry a plural
 /// ending); returns its length.
-fn set_member_at(members: &HashMap<String, Vec<Vec<String>>>, tokens: &Tokens, idx: usize) -> Option<usize> {
+fn set_member_at(
+    members: &HashMap<String, Vec<Vec<String>>>,
+    tokens: &Tokens,
+    idx: usize,
+) -> Option<usize> {
     let norm = tokens.norm(idx);
     let singular = [norm.strip_suffix("es"), norm.strip_suffix('s')];
-    let rests = members.get(norm).or_else(|| singular.iter().flatten().find_map(|s| members.get(*s)))?;
+    let rests = members
+        .get(norm)
+        .or_else(|| singular.iter().flatten().find_map(|s| members.get(*s)))?;
     rests.iter().find_map(|rest| {
-        rest.iter().enumerate().all(|(k, word)| word_matches(tokens.norm(idx + 1 + k), word)).then_some(1 + rest.len())
+        rest.iter()
+            .enumerate()
+            .all(|(k, word)| word_matches(tokens.norm(idx + 1 + k), word))
+            .then_some(1 + rest.len())
     })
 }
 
@@ -548,7 +657,11 @@ fn word_matches(token: &str, word: &str) -> bool {
             return true;
         }
         if let Some(stem) = stem.strip_suffix('e') {
-            if stem == word || (stem.ends_with('i') && word.ends_with('y') && stem[..stem.len() - 1] == word[..word.len() - 1]) {
+            if stem == word
+                || (stem.ends_with('i')
+                    && word.ends_with('y')
+                    && stem[..stem.len() - 1] == word[..word.len() - 1])
+            {
                 return true;
             }
         }
@@ -560,7 +673,29 @@ fn is_function_word(words: &[String]) -> bool {
     words.len() == 1
         && matches!(
             words[0].as_str(),
-            "to" | "of" | "in" | "on" | "at" | "by" | "for" | "with" | "the" | "a" | "an" | "from" | "into" | "de" | "en" | "con" | "por" | "para" | "el" | "la" | "los" | "las" | "del" | "al"
+            "to" | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "with"
+                | "the"
+                | "a"
+                | "an"
+                | "from"
+                | "into"
+                | "de"
+                | "en"
+                | "con"
+                | "por"
+                | "para"
+                | "el"
+                | "la"
+                | "los"
+                | "las"
+                | "del"
+                | "al"
         )
 }
 
@@ -594,7 +729,13 @@ fn parse_curated(line: &str, file: &'static str, number: usize) -> Option<Entry>
     let object = match non_empty(col(7)) {
         Some(words) => words
             .split(' ')
-            .map(|slot| Slot::Words(slot.split('|').map(|alt| fold(alt).split('_').map(str::to_string).collect()).collect()))
+            .map(|slot| {
+                Slot::Words(
+                    slot.split('|')
+                        .map(|alt| fold(alt).split('_').map(str::to_string).collect())
+                        .collect(),
+                )
+            })
             .collect(),
         None => Vec::new(),
     };
@@ -619,7 +760,13 @@ fn parse_curated(line: &str, file: &'static str, number: usize) -> Option<Entry>
 fn curated_forms(line: &str) -> Vec<String> {
     line.split('\t')
         .nth(8)
-        .map(|forms| forms.split('|').map(|f| fold(f.trim())).filter(|f| !f.is_empty() && f != "-").collect())
+        .map(|forms| {
+            forms
+                .split('|')
+                .map(|f| fold(f.trim()))
+                .filter(|f| !f.is_empty() && f != "-")
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -636,18 +783,38 @@ mod tests {
             .map(|m| {
                 let entry = &lexicon.entries[m.entry as usize];
                 let words: Vec<&str> = (m.start..m.end).map(|k| tokens.norm(k)).collect();
-                format!("{}:{:?}:{}", words.join(" "), entry.role, entry.event_type.map_or("-", EventType::as_str))
+                format!(
+                    "{}:{:?}:{}",
+                    words.join(" "),
+                    entry.role,
+                    entry.event_type.map_or("-", EventType::as_str)
+                )
             })
             .collect()
     }
 
     #[test]
     fn finds_inflected_verbs_nouns_and_patterns() {
-        assert_eq!(check("Mexico would not accept a military intervention.", Lang::En), ["accept:Allow:-", "military intervention:Event:ASSAULT"]);
-        assert_eq!(check("Trump threatened tariffs.", Lang::En), ["threatened:Event:THREATEN", "tariffs:Event:SANCTION"]);
-        assert_eq!(check("Sheinbaum rechazó y amenazó.", Lang::Es), ["rechazo:Event:REJECT", "amenazo:Event:THREATEN"]);
+        assert_eq!(
+            check("Mexico would not accept a military intervention.", Lang::En),
+            ["accept:Allow:-", "military intervention:Event:ASSAULT"]
+        );
+        assert_eq!(
+            check("Trump threatened tariffs.", Lang::En),
+            ["threatened:Event:THREATEN", "tariffs:Event:SANCTION"]
+        );
+        assert_eq!(
+            check("Sheinbaum rechazó y amenazó.", Lang::Es),
+            ["rechazo:Event:REJECT", "amenazo:Event:THREATEN"]
+        );
         // "hunger strike" hides "strike"; the pattern "imposed … tariffs" hides the noun.
-        assert_eq!(check("They began a hunger strike.", Lang::En), ["began:Event:PROTEST"]);
-        assert_eq!(check("The US imposed tariffs on steel.", Lang::En), ["imposed:Event:SANCTION"]);
+        assert_eq!(
+            check("They began a hunger strike.", Lang::En),
+            ["began:Event:PROTEST"]
+        );
+        assert_eq!(
+            check("The US imposed tariffs on steel.", Lang::En),
+            ["imposed:Event:SANCTION"]
+        );
     }
 }

@@ -87,8 +87,17 @@ pub fn run(doc_id: &str, normalized: &Normalized, dictionaries: &Dictionaries) -
     let mut extraction = Extraction::default();
     let default_country = main_country(normalized, dictionaries);
     for sentence in &normalized.sentences {
-        let Some(text) = normalized.text.get(sentence.start..sentence.end) else { continue };
-        let found = extract_with(text, sentence.lang, normalized.published, sentence.speaker.as_deref(), dictionaries, default_country.clone());
+        let Some(text) = normalized.text.get(sentence.start..sentence.end) else {
+            continue;
+        };
+        let found = extract_with(
+            text,
+            sentence.lang,
+            normalized.published,
+            sentence.speaker.as_deref(),
+            dictionaries,
+            default_country.clone(),
+        );
         for (index, (mut event, explanation)) in found.into_iter().enumerate() {
             event.doc_id = doc_id.to_string();
             event.span = [sentence.start, sentence.end];
@@ -124,12 +133,23 @@ fn extract_with(
     dictionaries: &Dictionaries,
     default_country: Option<String>,
 ) -> Vec<(Event, Explanation)> {
-    let resolve = ResolveContext { date: published, lang: Some(lang), default_country };
+    let resolve = ResolveContext {
+        date: published,
+        lang: Some(lang),
+        default_country,
+    };
     let mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
-    let speaker_actor: Option<Actor> = speaker.map(|name| match dictionaries.actors.lookup(name, &resolve) {
-        Some(mention) => Actor { text: name.to_string(), ..mention.actor },
-        None => Actor { text: name.to_string(), ..Actor::default() },
-    });
+    let speaker_actor: Option<Actor> =
+        speaker.map(|name| match dictionaries.actors.lookup(name, &resolve) {
+            Some(mention) => Actor {
+                text: name.to_string(),
+                ..mention.actor
+            },
+            None => Actor {
+                text: name.to_string(),
+                ..Actor::default()
+            },
+        });
     let found = events::extract(sentence, lang, speaker_actor.as_ref(), &mentions);
     if found.is_empty() {
         return Vec::new();
@@ -147,7 +167,10 @@ fn extract_with(
             }
             // The transcript speaker, else the speaker the context reader found, else the
             // subject of the reporting verb found by the clause analysis.
-            let speaker = speaker.map(str::to_string).or(context.speaker.clone()).or(found.speaker);
+            let speaker = speaker
+                .map(str::to_string)
+                .or(context.speaker.clone())
+                .or(found.speaker);
             if context.reported {
                 steps.push("attribution: reported words".to_string());
             }
@@ -186,10 +209,16 @@ fn extract_with(
 /// The country mentioned most often in the document (ties: the first one mentioned).
 fn main_country(normalized: &Normalized, dictionaries: &Dictionaries) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    let resolve = ResolveContext { date: normalized.published, lang: Some(normalized.lang), default_country: None };
+    let resolve = ResolveContext {
+        date: normalized.published,
+        lang: Some(normalized.lang),
+        default_country: None,
+    };
     let mut order = 0;
     for sentence in &normalized.sentences {
-        let Some(text) = normalized.text.get(sentence.start..sentence.end) else { continue };
+        let Some(text) = normalized.text.get(sentence.start..sentence.end) else {
+            continue;
+        };
         for mention in dictionaries.actors.find(text, &resolve) {
             if let Some(country) = mention.actor.country {
                 let slot = counts.entry(country).or_insert((0, order));
@@ -198,7 +227,10 @@ fn main_country(normalized: &Normalized, dictionaries: &Dictionaries) -> Option<
             }
         }
     }
-    counts.into_iter().max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first))).map(|(country, _)| country)
+    counts
+        .into_iter()
+        .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))
+        .map(|(country, _)| country)
 }
 
 /// A stable id: a hash of the document, the span, the type, the roles and the index.

@@ -19,26 +19,99 @@ pub struct Modality {
     pub obligation: Option<String>,
 }
 
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "nunca", "jamas", "tampoco", "cannot", "ni", "nor", "without", "sin", "failed", "fail", "fails", "refused", "refuses", "declined"];
-const RULE_OUT: &[&str] = &["descarto", "descarta", "descartan", "descartaron", "ruled", "rules"];
+const NEGATIONS: &[&str] = &[
+    "not", "n't", "never", "no", "nunca", "jamas", "tampoco", "cannot", "ni", "nor", "without",
+    "sin", "failed", "fail", "fails", "refused", "refuses", "declined",
+];
+const RULE_OUT: &[&str] = &[
+    "descarto",
+    "descarta",
+    "descartan",
+    "descartaron",
+    "ruled",
+    "rules",
+];
 const FUTURE_EN: &[&str] = &["will", "'ll", "shall", "wo"];
 const MODALS_EN: &[&str] = &["could", "might", "may", "should", "ought", "must"];
 const MODALS_ES: &[&str] = &[
-    "podria", "podrian", "deberia", "deberian", "pudiera", "pudieran", "quizas", "quiza", "tal", "posiblemente", "probablemente", "podra", "podran",
+    "podria",
+    "podrian",
+    "deberia",
+    "deberian",
+    "pudiera",
+    "pudieran",
+    "quizas",
+    "quiza",
+    "tal",
+    "posiblemente",
+    "probablemente",
+    "podra",
+    "podran",
 ];
 const CONDITIONS: &[&str] = &["if", "unless", "whether", "si", "should"];
 const ADVICE: &[&str] = &[
-    "recommend", "recommends", "recommended", "advise", "advised", "advises", "suggest", "suggests", "suggested", "recomendo", "recomienda", "recomiendan", "sugirio", "sugiere", "sugieren", "aconsejo",
+    "recommend",
+    "recommends",
+    "recommended",
+    "advise",
+    "advised",
+    "advises",
+    "suggest",
+    "suggests",
+    "suggested",
+    "recomendo",
+    "recomienda",
+    "recomiendan",
+    "sugirio",
+    "sugiere",
+    "sugieren",
+    "aconsejo",
 ];
 /// Tokens that may stand between an auxiliary and its verb without breaking the link.
 const SKIPPABLE: &[&str] = &[
-    "not", "n't", "never", "also", "again", "still", "soon", "already", "now", "then", "reportedly", "allegedly", "then", "no", "ya", "tambien", "se", "le", "les", "lo", "la", "los", "las", "nunca", "only", "just", "even", "further", "formally", "publicly",
+    "not",
+    "n't",
+    "never",
+    "also",
+    "again",
+    "still",
+    "soon",
+    "already",
+    "now",
+    "then",
+    "reportedly",
+    "allegedly",
+    "then",
+    "no",
+    "ya",
+    "tambien",
+    "se",
+    "le",
+    "les",
+    "lo",
+    "la",
+    "los",
+    "las",
+    "nunca",
+    "only",
+    "just",
+    "even",
+    "further",
+    "formally",
+    "publicly",
 ];
 
 /// Reads the cues for a trigger spanning tokens `start..end`, looking back to `clause_start`.
 ///
 /// `in_mention` marks tokens inside actor names, which are no cues ("Theresa May").
-pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, reported: bool, in_mention: &[bool]) -> Modality {
+pub fn read(
+    tokens: &Tokens,
+    lang: Lang,
+    clause_start: usize,
+    start: usize,
+    reported: bool,
+    in_mention: &[bool],
+) -> Modality {
     let mut modality = Modality::default();
     let skip = |idx: usize| in_mention.get(idx).copied().unwrap_or(false);
     let window_start = start.saturating_sub(6).max(clause_start);
@@ -55,7 +128,9 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
             }
             break;
         }
-        if RULE_OUT.contains(&word) && (word != "ruled" && word != "rules" || tokens.norm(idx + 1) == "out") {
+        if RULE_OUT.contains(&word)
+            && (word != "ruled" && word != "rules" || tokens.norm(idx + 1) == "out")
+        {
             modality.negation = Some(word.to_string());
             break;
         }
@@ -92,11 +167,17 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
                     modality.future = Some("going to".to_string());
                     break;
                 }
-                if matches!(word, "willing" | "ready" | "prepared" | "plans" | "planned" | "intends" | "intended") && tokens.norm(idx + 1) == "to" {
+                if matches!(
+                    word,
+                    "willing" | "ready" | "prepared" | "plans" | "planned" | "intends" | "intended"
+                ) && tokens.norm(idx + 1) == "to"
+                {
                     modality.future = Some(word.to_string());
                     break;
                 }
-                if word == "must" || (matches!(word, "has" | "have" | "had") && tokens.norm(idx + 1) == "to") {
+                if word == "must"
+                    || (matches!(word, "has" | "have" | "had") && tokens.norm(idx + 1) == "to")
+                {
                     modality.obligation = Some(word.to_string());
                     break;
                 }
@@ -106,15 +187,24 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
                 }
             }
             Lang::Es => {
-                if matches!(word, "va" | "van" | "vamos" | "iba" | "iban" | "voy") && tokens.norm(idx + 1) == "a" {
+                if matches!(word, "va" | "van" | "vamos" | "iba" | "iban" | "voy")
+                    && tokens.norm(idx + 1) == "a"
+                {
                     modality.future = Some(format!("{word} a"));
                     break;
                 }
-                if matches!(word, "dispuesto" | "dispuesta" | "dispuestos" | "listo" | "lista" | "listos") && tokens.norm(idx + 1) == "a" {
+                if matches!(
+                    word,
+                    "dispuesto" | "dispuesta" | "dispuestos" | "listo" | "lista" | "listos"
+                ) && tokens.norm(idx + 1) == "a"
+                {
                     modality.future = Some(word.to_string());
                     break;
                 }
-                if matches!(word, "debe" | "deben" | "debia" | "debian") || (matches!(word, "tiene" | "tienen" | "tenia" | "tenian") && tokens.norm(idx + 1) == "que") {
+                if matches!(word, "debe" | "deben" | "debia" | "debian")
+                    || (matches!(word, "tiene" | "tienen" | "tenia" | "tenian")
+                        && tokens.norm(idx + 1) == "que")
+                {
                     modality.obligation = Some(word.to_string());
                     break;
                 }
@@ -134,7 +224,10 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
         if modality.obligation.is_none() && (word == "must" || matches!(word, "debe" | "deben")) {
             modality.obligation = Some(word.to_string());
         }
-        if CONDITIONS.contains(&word) && !(word == "should" && idx > clause_start) && !(word == "si" && tokens.norm(idx + 1) == "bien") {
+        if CONDITIONS.contains(&word)
+            && !(word == "should" && idx > clause_start)
+            && !(word == "si" && tokens.norm(idx + 1) == "bien")
+        {
             // "if" opens a condition only when the trigger sits inside it: a comma closes it.
             if !(idx + 1..start).any(|k| tokens.norm(k) == ",") {
                 modality.hypothetical = Some(word.to_string());
@@ -145,7 +238,10 @@ pub fn read(tokens: &Tokens, lang: Lang, clause_start: usize, start: usize, repo
         }
     }
     let last = tokens.len().saturating_sub(1);
-    if tokens.norm(last) == "?" || tokens.norm(0) == "¿" || (0..tokens.len()).any(|k| tokens.norm(k) == "¿" && k <= start) {
+    if tokens.norm(last) == "?"
+        || tokens.norm(0) == "¿"
+        || (0..tokens.len()).any(|k| tokens.norm(k) == "¿" && k <= start)
+    {
         modality.hypothetical = Some("?".to_string());
     }
     modality
@@ -163,14 +259,47 @@ pub fn is_passive(tokens: &Tokens, clause_start: usize, start: usize) -> bool {
         }
         return matches!(
             word,
-            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get" | "fue" | "fueron" | "sido" | "es" | "son" | "sera" | "seran" | "resulto" | "resultaron" | "siendo"
+            "was"
+                | "were"
+                | "been"
+                | "being"
+                | "is"
+                | "are"
+                | "be"
+                | "got"
+                | "get"
+                | "fue"
+                | "fueron"
+                | "sido"
+                | "es"
+                | "son"
+                | "sera"
+                | "seran"
+                | "resulto"
+                | "resultaron"
+                | "siendo"
         );
     }
     false
 }
 
 fn is_barrier(word: &str) -> bool {
-    matches!(word, ";" | ":" | "." | "but" | "pero" | "while" | "mientras" | "although" | "aunque" | "after" | "before" | "tras" | "despues" | "antes")
+    matches!(
+        word,
+        ";" | ":"
+            | "."
+            | "but"
+            | "pero"
+            | "while"
+            | "mientras"
+            | "although"
+            | "aunque"
+            | "after"
+            | "before"
+            | "tras"
+            | "despues"
+            | "antes"
+    )
 }
 
 #[cfg(test)]
@@ -179,20 +308,82 @@ mod tests {
 
     fn check(sentence: &str, lang: Lang, trigger: &str) -> Modality {
         let tokens = Tokens::new(sentence);
-        let start = (0..tokens.len()).find(|&k| tokens.norm(k) == trigger).unwrap();
+        let start = (0..tokens.len())
+            .find(|&k| tokens.norm(k) == trigger)
+            .unwrap();
         read(&tokens, lang, 0, start, false, &[])
     }
 
     #[test]
     fn negation_future_and_conditions() {
-        assert_eq!(check("Mexico did not extradite him.", Lang::En, "extradite").negation.as_deref(), Some("not"));
-        assert_eq!(check("The US will impose tariffs.", Lang::En, "impose").future.as_deref(), Some("will"));
-        assert_eq!(check("Trump could order strikes.", Lang::En, "order").hypothetical.as_deref(), Some("could"));
-        assert_eq!(check("If Mexico fails, the US will impose tariffs.", Lang::En, "impose").hypothetical, None);
-        assert_eq!(check("If the US attacked Mexico, it would be a disaster.", Lang::En, "attacked").hypothetical.as_deref(), Some("if"));
-        assert_eq!(check("Will the US attack Mexico?", Lang::En, "attack").hypothetical.as_deref(), Some("?"));
-        assert_eq!(check("Sheinbaum descartó imponer aranceles.", Lang::Es, "imponer").negation.as_deref(), Some("descarto"));
-        assert_eq!(check("Estados Unidos va a imponer aranceles.", Lang::Es, "imponer").future.as_deref(), Some("va a"));
-        assert_eq!(check("México debería extraditar a los capos.", Lang::Es, "extraditar").hypothetical.as_deref(), Some("deberia"));
+        assert_eq!(
+            check("Mexico did not extradite him.", Lang::En, "extradite")
+                .negation
+                .as_deref(),
+            Some("not")
+        );
+        assert_eq!(
+            check("The US will impose tariffs.", Lang::En, "impose")
+                .future
+                .as_deref(),
+            Some("will")
+        );
+        assert_eq!(
+            check("Trump could order strikes.", Lang::En, "order")
+                .hypothetical
+                .as_deref(),
+            Some("could")
+        );
+        assert_eq!(
+            check(
+                "If Mexico fails, the US will impose tariffs.",
+                Lang::En,
+                "impose"
+            )
+            .hypothetical,
+            None
+        );
+        assert_eq!(
+            check(
+                "If the US attacked Mexico, it would be a disaster.",
+                Lang::En,
+                "attacked"
+            )
+            .hypothetical
+            .as_deref(),
+            Some("if")
+        );
+        assert_eq!(
+            check("Will the US attack Mexico?", Lang::En, "attack")
+                .hypothetical
+                .as_deref(),
+            Some("?")
+        );
+        assert_eq!(
+            check("Sheinbaum descartó imponer aranceles.", Lang::Es, "imponer")
+                .negation
+                .as_deref(),
+            Some("descarto")
+        );
+        assert_eq!(
+            check(
+                "Estados Unidos va a imponer aranceles.",
+                Lang::Es,
+                "imponer"
+            )
+            .future
+            .as_deref(),
+            Some("va a")
+        );
+        assert_eq!(
+            check(
+                "México debería extraditar a los capos.",
+                Lang::Es,
+                "extraditar"
+            )
+            .hypothetical
+            .as_deref(),
+            Some("deberia")
+        );
     }
 }

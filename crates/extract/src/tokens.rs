@@ -38,7 +38,9 @@ impl Tokens {
             let in_word = ch.is_alphanumeric()
                 || ((ch == '\'' || ch == '’' || ch == '-' || ch == '.' || ch == ',')
                     && word_start.is_some()
-                    && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric())
+                    && chars
+                        .peek()
+                        .is_some_and(|&(_, next)| next.is_alphanumeric())
                     && (ch != ',' && ch != '.' || is_digit_before(sentence, idx)));
             if in_word {
                 if word_start.is_none() {
@@ -95,7 +97,8 @@ impl Tokens {
         // Split English clitics off: "didn't" → "did" "n't", "Mexico's" → "Mexico" "'s".
         let lower_tail = |n: usize| word.len() > n && word.is_char_boundary(word.len() - n);
         for clitic in ["n't", "n’t", "'s", "’s"] {
-            if lower_tail(clitic.len()) && word[word.len() - clitic.len()..].eq_ignore_ascii_case(clitic)
+            if lower_tail(clitic.len())
+                && word[word.len() - clitic.len()..].eq_ignore_ascii_case(clitic)
             {
                 let split = end - clitic.len();
                 self.push(sentence, start, split, true);
@@ -179,8 +182,21 @@ mod tests {
         );
         check(
             "Amenazó con aranceles del 25%, dijo.",
-            &["amenazo", "con", "aranceles", "del", "25", "%", ",", "dijo", "."],
+            &[
+                "amenazo",
+                "con",
+                "aranceles",
+                "del",
+                "25",
+                "%",
+                ",",
+                "dijo",
+                ".",
+            ],
         );
-        check("10,000 troops in U.S.-Mexico", &["10,000", "troops", "in", "u", ".", "s", ".", "-", "mexico"]);
+        check(
+            "10,000 troops in U.S.-Mexico",
+            &["10,000", "troops", "in", "u", ".", "s", ".", "-", "mexico"],
+        );
     }
 }

@@ -15,7 +15,13 @@ fn document(sentences: &[&str], lang: Lang, published: &str) -> Normalized {
         }
         let start = text.len();
         text.push_str(sentence);
-        spans.push(Sentence { start, end: text.len(), paragraph: 0, lang, speaker: None });
+        spans.push(Sentence {
+            start,
+            end: text.len(),
+            paragraph: 0,
+            lang,
+            speaker: None,
+        });
     }
     Normalized {
         text,
@@ -36,11 +42,18 @@ fn render(normalized: &Normalized) -> Vec<String> {
         .events
         .iter()
         .map(|event| {
-            assert_eq!(&normalized.text[event.span[0]..event.span[1]], event.sentence);
+            assert_eq!(
+                &normalized.text[event.span[0]..event.span[1]],
+                event.sentence
+            );
             assert_eq!(event.quad, event.event_type.quad());
             assert!(event.kind == Kind::Said || event.speech_act.is_none());
             assert!((0.0..=1.0).contains(&event.confidence));
-            let country = |a: &Option<trecho_model::Actor>| a.as_ref().and_then(|a| a.country.clone()).unwrap_or_else(|| "-".into());
+            let country = |a: &Option<trecho_model::Actor>| {
+                a.as_ref()
+                    .and_then(|a| a.country.clone())
+                    .unwrap_or_else(|| "-".into())
+            };
             format!(
                 "{} {} {} {} {}→{}{}{}",
                 event.event_type,
@@ -50,7 +63,11 @@ fn render(normalized: &Normalized) -> Vec<String> {
                 country(&event.actor),
                 country(&event.recipient),
                 if event.negated { " negated" } else { "" },
-                if event.hypothetical { " hypothetical" } else { "" },
+                if event.hypothetical {
+                    " hypothetical"
+                } else {
+                    ""
+                },
             )
         })
         .collect()
@@ -70,10 +87,20 @@ fn white_house_tariff_fact_sheet() {
         "2025-02-01",
     );
     let lines = render(&normalized);
-    assert_eq!(lines.first().map(String::as_str), Some("SANCTION done - - USA→CAN"), "{lines:#?}");
-    assert!(lines.iter().any(|l| l == "SANCTION done - - USA→MEX"), "{lines:#?}");
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("SANCTION done - - USA→CAN"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l == "SANCTION done - - USA→MEX"),
+        "{lines:#?}"
+    );
     // Background description of cartels is no event between actors.
-    assert!(lines.iter().all(|l| !l.starts_with("ASSAULT")), "{lines:#?}");
+    assert!(
+        lines.iter().all(|l| !l.starts_with("ASSAULT")),
+        "{lines:#?}"
+    );
 }
 
 #[test]
@@ -89,17 +116,35 @@ fn state_department_terrorist_designation() {
         "2025-02-20",
     );
     let lines = render(&normalized);
-    assert!(lines.first().is_some_and(|l| l.starts_with("SANCTION done - - USA→")), "{lines:#?}");
+    assert!(
+        lines
+            .first()
+            .is_some_and(|l| l.starts_with("SANCTION done - - USA→")),
+        "{lines:#?}"
+    );
     let dictionaries = Dictionaries::builtin();
     let extraction = run("doc", &normalized, &dictionaries);
     let first = &extraction.events[0];
     // The date resolves to the publication day ("Today").
-    assert_eq!(first.date.map(|d| d.to_string()).as_deref(), Some("2025-02-20"));
+    assert_eq!(
+        first.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-02-20")
+    );
     // Ids are stable and distinct.
     let again = run("doc", &normalized, &dictionaries);
-    assert_eq!(extraction.events.iter().map(|e| &e.id).collect::<Vec<_>>(), again.events.iter().map(|e| &e.id).collect::<Vec<_>>());
+    assert_eq!(
+        extraction.events.iter().map(|e| &e.id).collect::<Vec<_>>(),
+        again.events.iter().map(|e| &e.id).collect::<Vec<_>>()
+    );
     // Explanations name the lexicon entry that fired.
-    assert!(extraction.explanations[0].steps.iter().any(|s| s.contains("lexicon_en.tsv:")), "{:#?}", extraction.explanations[0]);
+    assert!(
+        extraction.explanations[0]
+            .steps
+            .iter()
+            .any(|s| s.contains("lexicon_en.tsv:")),
+        "{:#?}",
+        extraction.explanations[0]
+    );
 }
 
 #[test]
@@ -114,9 +159,22 @@ fn threats_promises_and_red_lines_in_english() {
         "2025-12-24",
     );
     let lines = render(&normalized);
-    assert_eq!(lines[0], "THREATEN said threat SANCTION USA→MEX", "{lines:#?}");
-    assert!(lines.iter().any(|l| l.starts_with("REJECT said red_line ASSAULT MEX→USA")), "{lines:#?}");
-    assert!(lines.iter().any(|l| l.starts_with("ASSAULT said other - USA→MEX") && l.ends_with("hypothetical")), "{lines:#?}");
+    assert_eq!(
+        lines[0], "THREATEN said threat SANCTION USA→MEX",
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("REJECT said red_line ASSAULT MEX→USA")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("ASSAULT said other - USA→MEX") && l.ends_with("hypothetical")),
+        "{lines:#?}"
+    );
 }
 
 #[test]
@@ -133,8 +191,18 @@ fn spanish_protest_and_fight_sentences() {
         "2000-05-16",
     );
     let lines = render(&normalized);
-    let types: Vec<&str> = lines.iter().map(|l| l.split(' ').next().unwrap_or("")).collect();
-    assert_eq!(types, ["ASSAULT", "ASSAULT", "THREATEN", "REQUEST"], "{lines:#?}");
+    let types: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        types,
+        ["ASSAULT", "ASSAULT", "THREATEN", "REQUEST"],
+        "{lines:#?}"
+    );
     assert!(lines[0].starts_with("ASSAULT done - - COL→"), "{lines:#?}");
-    assert!(lines[2].starts_with("THREATEN said threat ASSAULT COL→"), "{lines:#?}");
+    assert!(
+        lines[2].starts_with("THREATEN said threat ASSAULT COL→"),
+        "{lines:#?}"
+    );
 }
