@@ -56,6 +56,12 @@ fn score(
                 });
                 if find_ok {
                     score.n_find += 1;
+                } else if show_misses {
+                    let found: Vec<_> = mentions
+                        .iter()
+                        .map(|m| format!("{}={:?}", m.actor.text, m.actor.country))
+                        .collect();
+                    println!("FIND-MISS {text:?} gold {country} in {sentence:?}: {found:?}");
                 }
                 if show_misses && !lookup_ok {
                     let got = looked_up.map(|m| format!("{:?} via {}", m.actor.country, m.entry));
