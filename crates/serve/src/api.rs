@@ -472,8 +472,17 @@ fn fill_gaps(mut buckets: BTreeMap<NaiveDate, Bucket>, month: bool) -> Vec<Bucke
 /// `GET /api/facets`: what the store holds, for the dashboard's selectors.
 pub async fn facets(State(state): State<AppState>, query: RawQuery) -> Result<Response, ApiError> {
     params(query, &[])?;
-    let snapshot = crate::ledger::snapshot(&state).await?;
-    Ok(Json(&snapshot.facets).into_response())
+    let answer = state
+        .pool()
+        .run_with(|pool, store| {
+            pool.cached_answer("facets".to_string(), || {
+                let facets = crate::ledger::facets(store)?;
+                serde_json::to_vec(&facets)
+                    .map_err(|error| ApiError::Internal(format!("writing the facets: {error}")))
+            })
+        })
+        .await?;
+    Ok(json_bytes(answer))
 }
 
 /// A JSON answer from bytes already serialized (and possibly cached).

@@ -18,17 +18,15 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use trecho::ledger::{CommitmentStatus, IndexOptions, IndexRow, Interval, Ledger, RedLineStatus};
-use trecho::model::{Actor, Event, Kind, PartialDate};
+use trecho::model::{Actor, Kind, PartialDate};
 
-/// The ledger and facets of one state of the store.
+/// The ledger of one state of the store.
 #[derive(Debug)]
 pub struct Snapshot {
     /// The store version it was built from.
     key: Key,
     /// Commitments, red lines, linkage and deeds.
     pub ledger: Ledger,
-    /// What the store holds.
-    pub facets: Facets,
 }
 
 /// What a snapshot was built from.
@@ -114,28 +112,26 @@ pub async fn snapshot(state: &AppState) -> Result<Arc<Snapshot>, ApiError> {
 }
 
 fn build_snapshot(store: &Store, key: Key) -> Result<Snapshot, ApiError> {
-    let stats = store.stats()?;
     let events = store.events(&EventFilter::default())?;
     let ledger = trecho::ledger::build(&events);
-    let facets = facets(&events, (stats.documents, stats.events));
-    Ok(Snapshot {
-        key,
-        ledger,
-        facets,
-    })
+    Ok(Snapshot { key, ledger })
 }
 
-fn facets(events: &[Event], (documents, n_events): (u64, u64)) -> Facets {
+/// The facets of the whole store, read in one streaming pass (no event is kept), so the
+/// dashboard's selectors do not wait for the ledger of a large store.
+pub fn facets(store: &Store) -> Result<Facets, ApiError> {
+    let stats = store.stats()?;
     let mut facets = Facets {
-        documents,
-        events: n_events,
+        documents: stats.documents,
+        events: stats.events,
         ..Facets::default()
     };
     let mut actors: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
     let mut recipients: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
     let mut first: Option<chrono::NaiveDate> = None;
     let mut last: Option<chrono::NaiveDate> = None;
-    for event in events {
+    store.for_each_event(&EventFilter::default(), |event| {
+        let event = &event;
         match event.kind {
             Kind::Said => facets.said += 1,
             Kind::Done => facets.done += 1,
@@ -164,7 +160,8 @@ fn facets(events: &[Event], (documents, n_events): (u64, u64)) -> Facets {
             first = Some(first.map_or(day, |first| first.min(day)));
             last = Some(last.map_or(day, |last| last.max(day)));
         }
-    }
+        Ok(())
+    })?;
     let to_sides = |sides: BTreeMap<String, (u64, BTreeMap<String, u64>)>| {
         let mut list: Vec<Side> = sides
             .into_iter()
@@ -191,7 +188,7 @@ fn facets(events: &[Event], (documents, n_events): (u64, u64)) -> Facets {
     facets.recipients = to_sides(recipients);
     facets.first_day = first.map(|day| day.to_string());
     facets.last_day = last.map(|day| day.to_string());
-    facets
+    Ok(facets)
 }
 
 /// A list answer.
