@@ -46,7 +46,9 @@ pub struct ResolveContext {
     /// The date the text speaks of (usually the publication date); picks office-holders.
     /// `None` means "now": the current holders (entries with no end date) win.
     pub date: Option<chrono::NaiveDate>,
-    /// The language of the text, if known.
+    /// The language of the text, if known. The current rules do not need it (aliases carry
+    /// their language, and role lines are ordered per language); it is here for callers to
+    /// pass and for language-specific rules.
     pub lang: Option<Lang>,
     /// The document's main country (ISO alpha-3), used for role words such as "the president".
     pub default_country: Option<String>,

@@ -1083,6 +1083,27 @@ mod tests {
     }
 
     #[test]
+    fn spanish_and_english_names_of_the_united_states() {
+        let ctx = context("2025-06-15", None);
+        check(
+            "EE.UU. y EEUU y EE. UU. y Estados Unidos",
+            &ctx,
+            "EE.UU.=USA/-/United States; EEUU=USA/-/United States; \
+             EE. UU.=USA/-/United States; Estados Unidos=USA/-/United States",
+        );
+        check(
+            "norteamericanos y estadounidense",
+            &ctx,
+            "norteamericanos=USA/-/United States; estadounidense=USA/-/United States",
+        );
+        check(
+            "en la Ciudad de Mexico, Washington",
+            &ctx,
+            "Ciudad de Mexico=MEX/-/Mexico; Washington=USA/-/United States",
+        );
+    }
+
+    #[test]
     fn short_capitals_are_case_sensitive() {
         let ctx = context("2025-06-15", None);
         check("Let us talk to the US", &ctx, "the US=USA/-/United States");
