@@ -1150,3 +1150,17 @@ async fn caches_follow_writes_to_the_store() {
     };
     assert_eq!(mentions(&ledger_after), mentions(&ledger_before) + 1);
 }
+
+#[tokio::test]
+async fn store_failures_answer_500_without_details() {
+    let (_dir, path, router) = setup();
+    let (status, _) = json(&router, "/api/events").await;
+    assert_eq!(status, StatusCode::OK);
+    // Damage the file under the running server: every query now fails inside SQLite.
+    let size = std::fs::metadata(&path).unwrap().len() as usize;
+    std::fs::write(&path, vec![0x5a; size]).unwrap();
+    let _ = std::fs::remove_file(path.with_extension("db-wal"));
+    let (status, error) = json(&router, "/api/events?actor=USA").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(error, serde_json::json!({"error": "internal error"}));
+}
