@@ -1121,6 +1121,16 @@ mod tests {
     }
 
     #[test]
+    fn decomposed_accents_and_odd_spaces_keep_offsets_on_char_boundaries() {
+        let ctx = context("2025-06-15", None);
+        check(
+            "Me\u{301}xico\u{2019}s army and Estados\u{a0}Unidos",
+            &ctx,
+            "Me\u{301}xico\u{2019}s army=MEX/MIL/-; Estados\u{a0}Unidos=USA/-/United States",
+        );
+    }
+
+    #[test]
     fn short_capitals_are_case_sensitive() {
         let ctx = context("2025-06-15", None);
         check("Let us talk to the US", &ctx, "the US=USA/-/United States");

@@ -158,6 +158,12 @@ fn plain_words_are_no_actors() {
 
 proptest! {
     #[test]
+    fn arbitrary_strings_give_well_formed_mentions(text in any::<String>()) {
+        let dictionary = dictionary();
+        check_structure(&text, &dictionary.find(&text, &ResolveContext::default()));
+    }
+
+    #[test]
     fn any_text_gives_well_formed_mentions(text in "\\PC{0,80}") {
         let dictionary = dictionary();
         check_structure(&text, &dictionary.find(&text, &ResolveContext::default()));
