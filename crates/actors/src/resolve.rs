@@ -210,7 +210,7 @@ impl Matcher {
                 }
                 fold_into(&mut folded, surface);
                 for suffix in inflect(&folded) {
-                    let Some(stem) = folded.get(..folded.len() - suffix.0) else {
+                    let Some(stem) = folded.get(..folded.len().saturating_sub(suffix.0)) else {
                         continue;
                     };
                     variant.clear();
