@@ -1205,6 +1205,16 @@ mod tests {
             "Niger=NER/-/Niger; Nigeria=NGA/-/Nigeria",
         );
         check("Rep. Jim Jordan", &ctx, "Jim Jordan=USA/LEG/Jim Jordan");
+        check(
+            "ICE raided a plant in Georgia",
+            &ctx,
+            "ICE=USA/COP/Immigration and Customs Enforcement; Georgia=GEO/-/Georgia",
+        );
+        check(
+            "ICE raided a plant in Georgia",
+            &context("2025-09-05", Some("USA")),
+            "ICE=USA/COP/Immigration and Customs Enforcement; Georgia=USA/-/United States",
+        );
         check("Latin America and New Mexico", &ctx, "");
         check("la defensa de México", &ctx, "México=MEX/-/Mexico");
         check(

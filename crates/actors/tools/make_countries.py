@@ -237,6 +237,9 @@ def main():
             print("\t".join(["|".join(demonyms), code, "", canonical, "", "", "demonym"]))
         if split(capitals):
             print("\t".join(["|".join(split(capitals)), code, "", canonical, "", "", "capital"]))
+    # Names shared by a country and a US state: after the country's own line, so that the
+    # country wins unless the document's country is the United States.
+    print("\t".join(["=Georgia", "USA", "", "United States", "", "", "capital"]))
     print("\t".join(["|".join(IGNORE), "", "", "", "", "", "ignore"]))
 
 
