@@ -530,3 +530,57 @@ mod properties {
         }
     }
 }
+
+/// A store written by schema version 1 still opens, upgrades and reads back.
+#[test]
+fn compat_store_v1_opens_and_reads() {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compat/store-v1.db");
+    // Work on a copy: opening upgrades the file and writes its WAL next to it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store-v1.db");
+    std::fs::copy(&fixture, &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.user_version().unwrap(), trecho_store::SCHEMA_VERSION);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.documents, 3);
+    let events = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(events.len() as u64, stats.events);
+    assert!(!events.is_empty());
+    for event in &events {
+        let document = store.document(&event.doc_id).unwrap().unwrap();
+        assert_eq!(&document.text[event.span[0]..event.span[1]], event.sentence);
+    }
+    let water = store.document("truth-2025-12-08").unwrap().unwrap();
+    assert_eq!(water.published, Some(day("2025-12-08")));
+}
+
+#[test]
+fn a_batch_is_stored_whole_and_deduplicates_within_itself() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (doc_a, norm_a) = document("a", &[WATER], "2025-12-24");
+    let (doc_b, norm_b) = document("b", &[TROOPS], "2025-12-24");
+    let (doc_a_copy, _) = document("a-copy", &[WATER], "2025-12-24");
+    let events_a = [event(&norm_a, "a", 0, EventType::Threaten)];
+    let inserted = store
+        .insert_documents([
+            (&doc_a, &norm_a, &events_a[..]),
+            (&doc_b, &norm_b, &[][..]),
+            (&doc_a_copy, &norm_a, &[][..]),
+        ])
+        .unwrap();
+    assert_eq!(
+        inserted,
+        [Inserted::New, Inserted::New, Inserted::Unchanged]
+    );
+    // A bad document fails the whole batch: nothing of it is stored.
+    let (doc_c, norm_c) = document("c", &[EXTRADITION], "2025-08-13");
+    let stray = [event(&norm_c, "not-c", 0, EventType::Cooperate)];
+    let (doc_d, norm_d) = document("d", &[EXTRADITION, TROOPS], "2025-08-13");
+    let err = store
+        .insert_documents([(&doc_d, &norm_d, &[][..]), (&doc_c, &norm_c, &stray[..])])
+        .unwrap_err();
+    assert!(err.to_string().contains("not-c"), "{err}");
+    assert_eq!(store.document_ids().unwrap(), ["a", "b"]);
+}
