@@ -51,26 +51,102 @@ use crate::deeds::{self, DeedGroup, Utterance};
 use crate::keys;
 use crate::{Commitment, CommitmentStatus, StatusChange};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use trecho_model::{Event, EventType, Issue, Kind, Leverage, PartialDate, SpeechAct};
+
+/// An event with its two sides worked out once.
+struct Sided<'a> {
+    event: &'a Event,
+    actor: String,
+    recipient: String,
+}
+
+/// Events and deeds indexed by side and by document, so that each item only looks at what can
+/// touch it (its two sides, its documents): the ledger stays fast on large stores.
+struct Lookup<'a, 'd> {
+    /// By (actor side, recipient side), each in event order.
+    events_by_dyad: HashMap<(String, String), Vec<Sided<'a>>>,
+    events_by_doc: HashMap<&'a str, Vec<&'a Event>>,
+    deeds_by_side: HashMap<&'d str, Vec<&'d DeedGroup<'a>>>,
+}
+
+impl<'a, 'd> Lookup<'a, 'd> {
+    fn new(events: &[&'a Event], deeds: &'d [DeedGroup<'a>]) -> Lookup<'a, 'd> {
+        let mut events_by_dyad: HashMap<(String, String), Vec<Sided<'a>>> = HashMap::new();
+        let mut events_by_doc: HashMap<&'a str, Vec<&'a Event>> = HashMap::new();
+        for &event in events {
+            let actor = keys::side(event.actor.as_ref());
+            let recipient = keys::side(event.recipient.as_ref());
+            events_by_dyad
+                .entry((actor.clone(), recipient.clone()))
+                .or_default()
+                .push(Sided {
+                    event,
+                    actor,
+                    recipient,
+                });
+            events_by_doc
+                .entry(event.doc_id.as_str())
+                .or_default()
+                .push(event);
+        }
+        let mut deeds_by_side: HashMap<&'d str, Vec<&'d DeedGroup<'a>>> = HashMap::new();
+        for group in deeds {
+            deeds_by_side
+                .entry(group.actor_side.as_str())
+                .or_default()
+                .push(group);
+        }
+        Lookup {
+            events_by_dyad,
+            events_by_doc,
+            deeds_by_side,
+        }
+    }
+
+    /// Events by `actor` aimed at `recipient`, on or after `from` (all when `from` is None).
+    fn events_between(&self, actor: &str, recipient: &str, from: NaiveDate) -> &[Sided<'a>] {
+        let Some(events) = self
+            .events_by_dyad
+            .get(&(actor.to_string(), recipient.to_string()))
+        else {
+            return &[];
+        };
+        // Events are in date order (undated last), so the ones before `from` are a prefix.
+        let start = events
+            .partition_point(|sided| keys::event_day(sided.event).is_some_and(|day| day < from));
+        events.get(start..).unwrap_or(&[])
+    }
+
+    /// Events of one document, in event order.
+    fn events_in(&self, doc_id: &str) -> &[&'a Event] {
+        self.events_by_doc.get(doc_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Deeds done by `side`, in date order.
+    fn deeds_by(&self, side: &str) -> &[&'d DeedGroup<'a>] {
+        self.deeds_by_side.get(side).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// Builds the commitments. `events` must be in [`keys::event_order`]; `deeds` come from
 /// [`deeds::group_deeds`] over the same events; `latest_day` is "now" for deadlines.
-pub fn build(
-    events: &[&Event],
-    deeds: &[DeedGroup<'_>],
+pub fn build<'a>(
+    events: &[&'a Event],
+    deeds: &[DeedGroup<'a>],
     latest_day: Option<NaiveDate>,
 ) -> Vec<Commitment> {
+    let lookup = Lookup::new(events, deeds);
     let candidates: Vec<&Event> = events
         .iter()
         .copied()
         .filter(|event| is_commitment_utterance(event))
         .collect();
     let utterances = deeds::merge_utterances(&candidates);
-    let clusters = cluster(utterances, deeds);
+    let clusters = cluster(utterances, &lookup);
     let mut commitments: Vec<Commitment> = clusters
         .iter()
-        .map(|cluster| follow(cluster, events, deeds, latest_day))
+        .map(|cluster| follow(cluster, &lookup, latest_day))
         .collect();
     commitments.sort_by(|a, b| {
         (a.first_said.and_then(|d| d.first_day()), &a.id)
@@ -116,9 +192,13 @@ struct Cluster<'a> {
     issues: BTreeSet<Issue>,
     /// Aims of the first utterance, for the id.
     first_aims: BTreeSet<Issue>,
+    /// (document, span, sentence) of every utterance, for the same-sentence rule.
+    sentences: HashSet<(&'a str, [usize; 2], &'a str)>,
+    /// Whether any utterance places the act at sea.
+    words_at_sea: bool,
 }
 
-impl Cluster<'_> {
+impl<'a> Cluster<'a> {
     fn first_day(&self) -> Option<NaiveDate> {
         self.utterances.first().and_then(|u| u.day())
     }
@@ -137,13 +217,22 @@ impl Cluster<'_> {
     /// item's own side: part of the same statement ("we agreed to pause the tariffs for a
     /// month, during which we will negotiate"), so it cannot decide the item's status. The
     /// other side's act in the same sentence can ("he held off only after she agreed").
-    fn own_sentence(&self, event: &Event) -> bool {
-        keys::side(event.actor.as_ref()) == self.actor_side
-            && self.events().any(|said| {
-                said.doc_id == event.doc_id
-                    && said.span == event.span
-                    && said.sentence == event.sentence
-            })
+    fn own_sentence(&self, event: &Event, actor_side: &str) -> bool {
+        actor_side == self.actor_side
+            && self.sentences.contains(&(
+                event.doc_id.as_str(),
+                event.span,
+                event.sentence.as_str(),
+            ))
+    }
+
+    fn add(&mut self, utterance: Utterance<'a>) {
+        for event in &utterance.events {
+            self.words_at_sea |= keys::at_sea(&event.sentence);
+            self.sentences
+                .insert((event.doc_id.as_str(), event.span, event.sentence.as_str()));
+        }
+        self.utterances.push(utterance);
     }
 
     /// The aims to match deeds and concessions against: the specific aims, else all issues.
@@ -167,8 +256,10 @@ fn utterance_aims(utterance: &Utterance<'_>, content_type: Option<EventType>) ->
 }
 
 /// Groups utterances into items (see the module docs).
-fn cluster<'a>(utterances: Vec<Utterance<'a>>, deeds: &[DeedGroup<'_>]) -> Vec<Cluster<'a>> {
+fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<Cluster<'a>> {
+    type Key = (SpeechAct, String, String, Option<EventType>);
     let mut clusters: Vec<Cluster<'a>> = Vec::new();
+    let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
     for utterance in utterances {
         let Some(first) = utterance.first() else {
             continue;
@@ -182,19 +273,22 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, deeds: &[DeedGroup<'_>]) -> Vec<C
         let aims = utterance_aims(&utterance, content_type);
         let day = utterance.day();
         let mut best: Option<(usize, bool, Option<NaiveDate>)> = None;
-        for (index, cluster) in clusters.iter().enumerate() {
-            if cluster.speech_act != speech_act
-                || cluster.actor_side != actor_side
-                || cluster.recipient_side != recipient_side
-                || cluster.content_type != content_type
-            {
+        let key: Key = (
+            speech_act,
+            actor_side.clone(),
+            recipient_side.clone(),
+            content_type,
+        );
+        let same_key = by_key.get(&key).map_or(&[][..], Vec::as_slice);
+        for &index in same_key {
+            let Some(cluster) = clusters.get(index) else {
                 continue;
-            }
+            };
             let overlaps = !aims.is_disjoint(&cluster.aims);
             if !(overlaps || aims.is_empty() || cluster.aims.is_empty()) {
                 continue;
             }
-            if carried_out_before(cluster, deeds, day) {
+            if carried_out_before(cluster, lookup, day) {
                 continue;
             }
             // Prefer a real overlap of aims, then the item said most recently.
@@ -218,18 +312,25 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, deeds: &[DeedGroup<'_>]) -> Vec<C
             Some(cluster) => {
                 cluster.aims.extend(aims);
                 cluster.issues.extend(issues);
-                cluster.utterances.push(utterance);
+                cluster.add(utterance);
             }
-            None => clusters.push(Cluster {
-                speech_act,
-                actor_side,
-                recipient_side,
-                content_type,
-                first_aims: aims.clone(),
-                aims,
-                issues,
-                utterances: vec![utterance],
-            }),
+            None => {
+                let mut cluster = Cluster {
+                    speech_act,
+                    actor_side,
+                    recipient_side,
+                    content_type,
+                    first_aims: aims.clone(),
+                    aims,
+                    issues,
+                    utterances: Vec::new(),
+                    sentences: HashSet::new(),
+                    words_at_sea: false,
+                };
+                cluster.add(utterance);
+                by_key.entry(key).or_default().push(clusters.len());
+                clusters.push(cluster);
+            }
         }
     }
     clusters
@@ -238,16 +339,21 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, deeds: &[DeedGroup<'_>]) -> Vec<C
 /// Whether a deed carried the item out strictly before `day`.
 fn carried_out_before(
     cluster: &Cluster<'_>,
-    deeds: &[DeedGroup<'_>],
+    lookup: &Lookup<'_, '_>,
     day: Option<NaiveDate>,
 ) -> bool {
     let Some(day) = day else {
         return false;
     };
-    deeds.iter().any(|group| {
-        group.day.is_some_and(|deed_day| deed_day < day)
-            && carry_out(cluster, group) == Some(CommitmentStatus::CarriedOut)
-    })
+    // Deeds are in date order: stop at the first one on or after `day`.
+    lookup
+        .deeds_by(&cluster.actor_side)
+        .iter()
+        .take_while(|group| group.day.is_some_and(|deed_day| deed_day < day))
+        .any(|group| {
+            group.day.is_some_and(|deed_day| deed_day < day)
+                && carry_out(cluster, group) == Some(CommitmentStatus::CarriedOut)
+        })
 }
 
 /// Whether a deed carries the item out, fully or partly.
@@ -259,14 +365,20 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
     let is_promise = cluster.speech_act == SpeechAct::Promise;
     let type_fits = group.deed.event_type == content_type
         || (is_promise && giving(content_type) && giving(group.deed.event_type));
-    if !type_fits
-        || group.actor_side != cluster.actor_side
-        || group.events.iter().all(|event| cluster.own_sentence(event))
+    if !type_fits || group.actor_side != cluster.actor_side {
+        return None;
+    }
+    let (first_day, deed_day) = (cluster.first_day()?, group.day?);
+    if deed_day < first_day
+        || group
+            .events
+            .iter()
+            .all(|event| cluster.own_sentence(event, &group.actor_side))
     {
         return None;
     }
-    let deed_at_sea = group.events.iter().any(|e| keys::at_sea(&e.sentence));
-    let words_at_sea = cluster.events().any(|e| keys::at_sea(&e.sentence));
+    let deed_at_sea = group.at_sea;
+    let words_at_sea = cluster.words_at_sea;
     let stateless_recipient = group
         .deed
         .recipient
@@ -278,10 +390,6 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
         // of strikes threatened against the cartels of the recipient's side.
         || (deed_at_sea && !words_at_sea && stateless_recipient);
     if !recipient_fits || !keys::known(&cluster.actor_side) {
-        return None;
-    }
-    let (first_day, deed_day) = (cluster.first_day()?, group.day?);
-    if deed_day < first_day {
         return None;
     }
     // The announcement of the measure in the threat's own document is not its carrying out.
@@ -349,8 +457,7 @@ enum Effect {
 
 fn follow(
     cluster: &Cluster<'_>,
-    events: &[&Event],
-    deeds: &[DeedGroup<'_>],
+    lookup: &Lookup<'_, '_>,
     latest_day: Option<NaiveDate>,
 ) -> Commitment {
     let all_events: Vec<&Event> = cluster.events().collect();
@@ -372,12 +479,12 @@ fn follow(
     // The latest utterance that names a deadline sets it.
     let mut found_deadline: Option<(deadline::Deadline, Vec<String>)> = None;
     for utterance in &cluster.utterances {
-        if let Some(found) = utterance_deadline(utterance, events) {
+        if let Some(found) = utterance_deadline(utterance, lookup) {
             found_deadline = Some((found, utterance.ids().map(String::from).collect()));
         }
     }
 
-    let mut signals = signals(cluster, events, deeds);
+    let mut signals = signals(cluster, lookup);
     if let Some((found, ids)) = &found_deadline {
         if let Some(day) = found.date.and_then(|d| d.first_day()) {
             if latest_day.is_some_and(|latest| latest > day) {
@@ -469,7 +576,10 @@ fn follow(
 /// IMMEDIATELY"), a date said by the same side to the same side on the same day in the same
 /// document fills it in ("release the water before December 31st… or a 5% tariff,
 /// IMMEDIATELY"), keeping the utterance's own words as the text.
-fn utterance_deadline(utterance: &Utterance<'_>, events: &[&Event]) -> Option<deadline::Deadline> {
+fn utterance_deadline(
+    utterance: &Utterance<'_>,
+    lookup: &Lookup<'_, '_>,
+) -> Option<deadline::Deadline> {
     let mut own: Option<deadline::Deadline> = None;
     for event in &utterance.events {
         if let Some(found) = deadline::parse(&event.sentence, keys::event_day(event)) {
@@ -485,11 +595,11 @@ fn utterance_deadline(utterance: &Utterance<'_>, events: &[&Event]) -> Option<de
         keys::side(first.recipient.as_ref()),
     );
     let day = keys::event_day(first);
-    let companion = events
+    let companion = lookup
+        .events_in(&first.doc_id)
         .iter()
         .filter(|event| {
             event.kind == Kind::Said
-                && event.doc_id == first.doc_id
                 && !utterance.events.iter().any(|u| u.id == event.id)
                 && keys::event_day(event) == day
                 && keys::side(event.actor.as_ref()) == actor_side
@@ -568,7 +678,7 @@ fn effect_status(effect: Effect) -> CommitmentStatus {
 }
 
 /// Collects every signal for the item from the events and deeds (see the module docs).
-fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> Vec<Signal> {
+fn signals(cluster: &Cluster<'_>, lookup: &Lookup<'_, '_>) -> Vec<Signal> {
     let mut signals = Vec::new();
     let Some(first_day) = cluster.first_day() else {
         return signals;
@@ -589,6 +699,9 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
             });
         }
     }
+    // Only the two sides' own deeds and words can change the item.
+    let sides = [cluster.actor_side.as_str(), cluster.recipient_side.as_str()];
+    let deeds = sides.iter().flat_map(|side| lookup.deeds_by(side));
     for group in deeds {
         let Some(day) = group.day else {
             continue;
@@ -617,27 +730,46 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
             });
         }
     }
-    let in_cluster: BTreeSet<&str> = cluster.events().map(|e| e.id.as_str()).collect();
-    for &event in events {
-        if in_cluster.contains(event.id.as_str())
-            || event.hypothetical
-            || cluster.own_sentence(event)
-        {
+    let in_cluster: HashSet<&str> = cluster.events().map(|e| e.id.as_str()).collect();
+    let target = cluster.target_issues();
+    // The actor's words and acts towards the recipient or no one named, and the recipient's
+    // towards the actor or no one named: nothing else can change the item.
+    let (actor, recipient) = (cluster.actor_side.as_str(), cluster.recipient_side.as_str());
+    let mut dyads = vec![
+        (actor, recipient),
+        (actor, "?"),
+        (recipient, actor),
+        (recipient, "?"),
+    ];
+    dyads.sort_unstable();
+    dyads.dedup();
+    let events = dyads
+        .into_iter()
+        .flat_map(|(from, to)| lookup.events_between(from, to, first_day));
+    for sided in events {
+        let event = sided.event;
+        if event.hypothetical || !may_decide(cluster, event) {
             continue;
         }
         let Some(day) = keys::event_day(event) else {
             continue;
         };
-        if day < first_day {
+        // Only the item's own side can have said the item's words.
+        let own_side = sided.actor == cluster.actor_side;
+        if day < first_day
+            || (own_side
+                && (in_cluster.contains(event.id.as_str())
+                    || cluster.own_sentence(event, &sided.actor)))
+        {
             continue;
         }
-        let effect = if is_concession(cluster, event) {
+        let effect = if is_concession(cluster, &target, sided) {
             Some((Effect::Conceded, 2))
-        } else if is_rejection(cluster, event) {
+        } else if is_rejection(cluster, sided) {
             Some((Effect::Rejected, 1))
-        } else if is_withdrawal(cluster, event) {
+        } else if is_withdrawal(cluster, sided) {
             Some((Effect::Withdrawn, 1))
-        } else if day > first_day && is_demand_for_promise(cluster, event) {
+        } else if day > first_day && is_demand_for_promise(cluster, &target, sided) {
             Some((Effect::Unmet, 1))
         } else {
             None
@@ -655,8 +787,26 @@ fn signals(cluster: &Cluster<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) ->
     signals
 }
 
+/// A cheap first test of the event types and speech acts that can change an item's status,
+/// before the side and issue tests.
+fn may_decide(cluster: &Cluster<'_>, event: &Event) -> bool {
+    matches!(
+        event.event_type,
+        EventType::Concede
+            | EventType::Cooperate
+            | EventType::Agree
+            | EventType::Retreat
+            | EventType::Aid
+            | EventType::Reject
+    ) || matches!(
+        event.speech_act,
+        Some(SpeechAct::Refusal | SpeechAct::RedLine | SpeechAct::Demand)
+    ) || (event.negated && event.speech_act == Some(cluster.speech_act))
+}
+
 /// The recipient's side gives ground on one of the item's aims (threats and demands).
-fn is_concession(cluster: &Cluster<'_>, event: &Event) -> bool {
+fn is_concession(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, sided: &Sided<'_>) -> bool {
+    let event = sided.event;
     if cluster.speech_act == SpeechAct::Promise || event.negated {
         return false;
     }
@@ -676,9 +826,9 @@ fn is_concession(cluster: &Cluster<'_>, event: &Event) -> bool {
     yields
         && said_as_giving
         && keys::known(&cluster.recipient_side)
-        && keys::side(event.actor.as_ref()) == cluster.recipient_side
-        && towards(event, &cluster.actor_side)
-        && gives_what_was_asked(cluster, event)
+        && sided.actor == cluster.recipient_side
+        && towards(&sided.recipient, &cluster.actor_side)
+        && gives_what_was_asked(cluster, target, event)
 }
 
 /// Whether a yielding event gives what the item aims at. A threat aims at its issues: any
@@ -686,19 +836,20 @@ fn is_concession(cluster: &Cluster<'_>, event: &Event) -> bool {
 /// act, or touches the demand's own aims (its issues beyond the act itself, as `water` for
 /// "release the water"); sending troops to the border does not meet a demand to accept armed
 /// advisers, although both are `security`.
-fn gives_what_was_asked(cluster: &Cluster<'_>, event: &Event) -> bool {
+fn gives_what_was_asked(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, event: &Event) -> bool {
     let on_aims = |aims: &BTreeSet<Issue>| event.issues.iter().any(|issue| aims.contains(issue));
     match (cluster.speech_act, cluster.content_type) {
         (SpeechAct::Demand, Some(content_type)) => {
             event.content_type == Some(content_type)
                 || (!cluster.aims.is_empty() && on_aims(&cluster.aims))
         }
-        _ => on_aims(&cluster.target_issues()),
+        _ => on_aims(target),
     }
 }
 
 /// The recipient's side refuses a demand.
-fn is_rejection(cluster: &Cluster<'_>, event: &Event) -> bool {
+fn is_rejection(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
+    let event = sided.event;
     if cluster.speech_act != SpeechAct::Demand || event.negated {
         return false;
     }
@@ -709,19 +860,20 @@ fn is_rejection(cluster: &Cluster<'_>, event: &Event) -> bool {
         );
     refuses
         && keys::known(&cluster.recipient_side)
-        && keys::side(event.actor.as_ref()) == cluster.recipient_side
-        && towards(event, &cluster.actor_side)
+        && sided.actor == cluster.recipient_side
+        && towards(&sided.recipient, &cluster.actor_side)
         && about(cluster, event)
 }
 
 /// The actor's side pauses or drops its threat or promise.
-fn is_withdrawal(cluster: &Cluster<'_>, event: &Event) -> bool {
+fn is_withdrawal(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
+    let event = sided.event;
     if cluster.speech_act == SpeechAct::Demand {
         return false;
     }
     let same_side = keys::known(&cluster.actor_side)
-        && keys::side(event.actor.as_ref()) == cluster.actor_side
-        && towards(event, &cluster.recipient_side);
+        && sided.actor == cluster.actor_side
+        && towards(&sided.recipient, &cluster.recipient_side);
     if !same_side {
         return false;
     }
@@ -745,7 +897,12 @@ fn is_withdrawal(cluster: &Cluster<'_>, event: &Event) -> bool {
 /// The recipient of a promise demands the act promised, on the promise's aims: the promise
 /// has not been kept ("The U.S needs Mexico to release 200,000 acre-feet of water before
 /// December 31st", months after Mexico committed to transfer water).
-fn is_demand_for_promise(cluster: &Cluster<'_>, event: &Event) -> bool {
+fn is_demand_for_promise(
+    cluster: &Cluster<'_>,
+    target: &BTreeSet<Issue>,
+    sided: &Sided<'_>,
+) -> bool {
+    let event = sided.event;
     let (Some(promised), Some(demanded)) = (cluster.content_type, event.content_type) else {
         return false;
     };
@@ -755,18 +912,14 @@ fn is_demand_for_promise(cluster: &Cluster<'_>, event: &Event) -> bool {
         && event.speech_act == Some(SpeechAct::Demand)
         && (promised == demanded || (giving(promised) && giving(demanded)))
         && keys::known(&cluster.recipient_side)
-        && keys::side(event.actor.as_ref()) == cluster.recipient_side
-        && towards(event, &cluster.actor_side)
-        && event
-            .issues
-            .iter()
-            .any(|issue| cluster.target_issues().contains(issue))
+        && sided.actor == cluster.recipient_side
+        && towards(&sided.recipient, &cluster.actor_side)
+        && event.issues.iter().any(|issue| target.contains(issue))
 }
 
 /// The event is aimed at `side`, or at no one named.
-fn towards(event: &Event, side: &str) -> bool {
-    let recipient = keys::side(event.recipient.as_ref());
-    recipient == side || !keys::known(&recipient)
+fn towards(recipient: &str, side: &str) -> bool {
+    recipient == side || !keys::known(recipient)
 }
 
 /// The event concerns the item: overlapping issues, or the same content type.

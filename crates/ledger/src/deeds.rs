@@ -15,6 +15,7 @@
 use crate::keys;
 use crate::Deed;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use trecho_model::{Event, EventType, Kind, PartialDate, SpeechAct};
 
 /// How many days apart two reports of one deed may be dated. News reports date the same act
@@ -34,6 +35,8 @@ pub struct DeedGroup<'a> {
     pub recipient_side: String,
     /// First day the deed may have happened.
     pub day: Option<NaiveDate>,
+    /// Whether a report places it at sea (boats, vessels, the Caribbean, the Pacific).
+    pub at_sea: bool,
 }
 
 /// Whether an event reports a material act that happened.
@@ -60,6 +63,7 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
         events: Vec<&'a Event>,
     }
     let mut clusters: Vec<Open<'a>> = Vec::new();
+    let mut by_key: HashMap<(String, String, EventType), Vec<usize>> = HashMap::new();
     for &event in events.iter().filter(|event| is_deed(event)) {
         let key = (
             keys::side(event.actor.as_ref()),
@@ -75,7 +79,13 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
             0
         };
         // Events come in date order, so the matching cluster, if any, is a recent one.
-        let found = clusters.iter_mut().rev().find(|cluster| {
+        let same_key = by_key.get(&key).map_or(&[][..], Vec::as_slice);
+        // Looking back over the last 64 deeds of the key is enough: all of them would have to
+        // fall within a few days of this one for the one it belongs to to be further back.
+        let found = same_key.iter().rev().take(64).copied().find(|&index| {
+            let Some(cluster) = clusters.get(index) else {
+                return false;
+            };
             let cluster_window = if cluster.precise { window } else { 0 };
             cluster.key == key
                 && match (cluster.range, range) {
@@ -87,7 +97,7 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                     .iter()
                     .any(|other| keys::issues_compatible(&other.issues, &event.issues))
         });
-        match found {
+        match found.and_then(|index| clusters.get_mut(index)) {
             Some(cluster) => {
                 if let (Some(a), Some(b)) = (cluster.range, range) {
                     cluster.range = Some((a.0.min(b.0), a.1.max(b.1)));
@@ -95,12 +105,15 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                 cluster.precise &= window > 0;
                 cluster.events.push(event);
             }
-            None => clusters.push(Open {
-                key,
-                range,
-                precise: window > 0,
-                events: vec![event],
-            }),
+            None => {
+                by_key.entry(key.clone()).or_default().push(clusters.len());
+                clusters.push(Open {
+                    key,
+                    range,
+                    precise: window > 0,
+                    events: vec![event],
+                });
+            }
         }
     }
     let mut groups: Vec<DeedGroup<'a>> = clusters
@@ -138,6 +151,7 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                     mentions,
                     summary,
                 },
+                at_sea: cluster.events.iter().any(|e| keys::at_sea(&e.sentence)),
                 events: cluster.events,
                 actor_side,
                 recipient_side,
@@ -230,7 +244,7 @@ pub fn merge_utterances<'a>(events: &[&'a Event]) -> Vec<Utterance<'a>> {
         Option<EventType>,
         Option<PartialDate>,
     );
-    let mut keys_seen: Vec<Key> = Vec::new();
+    let mut keys_seen: HashMap<Key, usize> = HashMap::new();
     let mut utterances: Vec<Utterance<'a>> = Vec::new();
     for &event in events.iter().filter(|e| e.kind == Kind::Said) {
         let key: Key = (
@@ -242,14 +256,14 @@ pub fn merge_utterances<'a>(events: &[&'a Event]) -> Vec<Utterance<'a>> {
             event.content_type,
             keys::event_date(event),
         );
-        match keys_seen.iter().position(|seen| *seen == key) {
-            Some(position) => {
+        match keys_seen.get(&key) {
+            Some(&position) => {
                 if let Some(utterance) = utterances.get_mut(position) {
                     utterance.events.push(event);
                 }
             }
             None => {
-                keys_seen.push(key);
+                keys_seen.insert(key, utterances.len());
                 utterances.push(Utterance {
                     events: vec![event],
                 });

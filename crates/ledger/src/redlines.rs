@@ -235,7 +235,7 @@ fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLin
             {
                 continue;
             }
-            let at_sea = group.events.iter().any(|e| keys::at_sea(&e.sentence));
+            let at_sea = group.at_sea;
             let on_territory = group
                 .events
                 .iter()
