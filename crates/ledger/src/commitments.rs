@@ -30,7 +30,8 @@
 //!   item's aims; for a demand naming an act, the concession must name that act or touch the
 //!   demand's own aims; a deed by the recipient of the demanded type also concedes it. A concession
 //!   followed by the threat being carried out anyway did not give what the threat aimed at, so
-//!   it is dropped from the history of carried-out items.
+//!   it is dropped from the history of carried-out items; a concession after a partial
+//!   carry-out leaves the item `partly_carried_out`.
 //! - `withdrawn` (threats, promises): the actor's side retreats or concedes (paused, lifted,
 //!   dropped) on the item's issues or content type, or says the same act negated ("will not
 //!   impose tariffs"). For promises only a retreat counts (conceding may be the promise kept),
@@ -630,6 +631,9 @@ fn walk(
             (_, S::CarriedOut) => S::CarriedOut,
             (Effect::Restated, S::Withdrawn | S::Conceded | S::Lapsed | S::Rejected) => S::Open,
             (Effect::Restated, current) => current,
+            // "Conceded" means the recipient gave way before the act: once the actor has
+            // begun to act, a later concession does not undo that.
+            (Effect::Conceded, S::PartlyCarriedOut) => S::PartlyCarriedOut,
             (Effect::Conceded, _) => S::Conceded,
             (Effect::Rejected, _) if is_demand => S::Rejected,
             (Effect::Withdrawn, _) if !is_demand => S::Withdrawn,
@@ -1427,6 +1431,16 @@ mod tests {
                     .hypothetical(),
             ],
             &["USA threatens ASSAULT against MEX (security, drugs) x17: 2025-09 open [s02] -> 2025-09 partly_carried_out [s08]"],
+        );
+        // Cooperation on drugs after the boat strikes does not turn them into a concession.
+        check(
+            vec![
+                said("s02", "mag", "2025-09", "USA", "MEX", Threat, Assault, &[Security, Drugs]),
+                done("s08", "mag", "2025-09", "USA", "", Assault, &[Security, Drugs])
+                    .sentence("the US military has destroyed more than two dozen boats in the Caribbean"),
+                done("c1", "d2", "2025-12-01", "MEX", "USA", Cooperate, &[Drugs]),
+            ],
+            &["USA threatens ASSAULT against MEX (security, drugs) x1: 2025-09 open [s02] -> 2025-09 partly_carried_out [s08]"],
         );
     }
 
