@@ -149,7 +149,7 @@ fn chain_a() -> Vec<PathBuf> {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) codes docs 1 and 3 of chain (a) with no USA→MEX threat of SANCTION (doc 1 as SANCTION done, doc 3 as a red line), so item C1 cannot form"]
+#[ignore = "extractor (15:45 UTC) gives chain (a) no USA→MEX threat of SANCTION: doc 1 is coded SANCTION done, doc 3 a red line, so item C1 cannot form"]
 fn chain_a_tariff_threat_paused_restated_and_carried_out() {
     let (events, ledger) = run(&chain_a());
     let dump = describe(&events, &ledger);
@@ -187,7 +187,7 @@ fn chain_a_tariff_threat_paused_restated_and_carried_out() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) gives the 10,000-soldier promise no actor and content AID, not MEX→USA MOBILIZE"]
+#[ignore = "extractor (15:45 UTC) gives the 10,000-soldier promise no actor and content AID, not MEX→USA MOBILIZE"]
 fn chain_a_mexican_troop_promise_stays_open() {
     let (events, ledger) = run(&chain_a());
     let dump = describe(&events, &ledger);
@@ -210,7 +210,7 @@ fn chain_a_mexican_troop_promise_stays_open() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) sets no leverage (trade→drugs, trade→migration) on chain (a)"]
+#[ignore = "extractor (15:45 UTC) sets no leverage (trade→drugs, trade→migration) on chain (a)"]
 fn chain_a_linkage() {
     let (events, ledger) = run(&chain_a());
     let dump = describe(&events, &ledger);
@@ -238,7 +238,7 @@ fn water() -> Vec<PathBuf> {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) produces no USA→MEX threat of SANCTION on water from docs 1, 3 and 4 of chain (b)"]
+#[ignore = "extractor (15:45 UTC) produces no USA→MEX threat of SANCTION on water from docs 1, 3 and 4 of chain (b)"]
 fn chain_b_water_threat_conceded_twice() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);
@@ -272,7 +272,7 @@ fn chain_b_water_threat_conceded_twice() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) does not code 'which concludes in October' as part of the April promise, so W2 has no dated deadline and the 12 December concession counts as keeping it; W3 is not found"]
+#[ignore = "extractor (15:45 UTC) does not code the December demand for water (doc 3) as USA→MEX REQUEST/CONCEDE nor 'which concludes in October' as part of the April promise, so W2 is kept by the 12 December concession instead of lapsing"]
 fn chain_b_water_promises() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);
@@ -301,7 +301,7 @@ fn chain_b_water_promises() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) sets trade→water leverage on fewer than the three threats of chain (b)"]
+#[ignore = "extractor (15:45 UTC) sets trade→water leverage on one of the three threats of chain (b)"]
 fn chain_b_linkage() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);
@@ -322,7 +322,7 @@ fn chain_b_linkage() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) codes the transfers as USA ASSAULT/SANCTION, not MEX→USA COOPERATE, so there is no deed to merge"]
+#[ignore = "extractor (15:45 UTC) codes the transfers as USA ASSAULT/SANCTION, not MEX→USA COOPERATE, so there is no deed to merge"]
 fn dedup_one_transfer_reported_four_times_and_another_in_august() {
     let (events, ledger) = run(&[testdata("chains/dedup")]);
     let dump = describe(&events, &ledger);
@@ -356,7 +356,7 @@ fn magazine() -> Vec<PathBuf> {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) produces no USA→MEX threat of ASSAULT from S02/S05/S58 of the magazine article"]
+#[ignore = "extractor (15:45 UTC) finds only S02 as a USA→MEX threat of ASSAULT (1 mention; S05, S06 and S58 are missing or coded otherwise)"]
 fn magazine_land_strike_threat_partly_carried_out_17_times() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);
@@ -383,7 +383,7 @@ fn magazine_land_strike_threat_partly_carried_out_17_times() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) codes S31 without the trade→migration leverage and misses the water threats S34/S36/S41"]
+#[ignore = "extractor (15:45 UTC) finds only S34 as the water threat: S36 is coded as a demand by MEX, S41 is missing"]
 fn magazine_water_and_migration_tariff_threats_are_two_items() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);
@@ -429,7 +429,7 @@ fn magazine_water_and_migration_tariff_threats_are_two_items() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) produces neither the S38 promise with its January deadline nor the S20 demand/refusal pair"]
+#[ignore = "extractor (15:45 UTC) codes later framing sentences (S46, S18) as Mexican COOPERATE/AGREE deeds on water, which keep the S38 promise; the S20 demand/refusal pair is missing"]
 fn magazine_water_plan_promise_open_and_advisers_demand_rejected() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);
@@ -457,7 +457,7 @@ fn magazine_water_plan_promise_open_and_advisers_demand_rejected() {
 }
 
 #[test]
-#[ignore = "extractor (15:00 UTC) produces no MEX red_line events (S03, S14–S16, S20, S60)"]
+#[ignore = "extractor (15:45 UTC) yields only S03 as a MEX red line on ASSAULT (S14 gets actor USA; S15, S16, S20 and S60 are missing)"]
 fn magazine_red_lines_strikes_approached_troops_holding() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);
