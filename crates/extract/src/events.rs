@@ -263,6 +263,17 @@ impl<'a> Analysis<'a> {
         for (start, end, content) in red_lines {
             self.build_red_line(start, end, content, speaker, &mut found);
         }
+        // Armed forces and armed groups do not protest: their road blocks and occupations are
+        // blockades (CAMEO 191, "guerrilleros bloquearon la vía", narco-bloqueos → COERCE). Kept
+        // to Spanish: the English PLOVER gold codes a rebel blockade as PROTEST.
+        for event in &mut found {
+            let armed = self.lang == Lang::Es && event.actor.as_ref().and_then(|a| a.sector.as_deref()).is_some_and(|s| matches!(s, "MIL" | "REB" | "CRM"));
+            if armed && event.event_type == EventType::Protest && event.mode.as_deref() == Some("obstruct") {
+                event.event_type = EventType::Coerce;
+                event.mode = Some("restrict".to_string());
+                event.steps.push("armed actor: a blockade, not a protest → COERCE".to_string());
+            }
+        }
         // Precision first: an event needs an actor on some side, and where the sentence has an
         // event with an actor, side events without one are background ("20 people were killed").
         found.retain(|event| event.actor.is_some() || event.recipient.is_some());
