@@ -453,6 +453,17 @@ impl<'a> Analysis<'a> {
                 | EventType::Concede
         );
         let mut roles = roles;
+        if modality.obligation.is_some() && !(roles.reported && roles.speaker_actor.is_some()) {
+            // "X issued a reminder to Iraq that it must cooperate", "the forum concluded that
+            // the US must allocate…": the phrase before the "that" clause demands it.
+            if let Some(main) = roles
+                .actor_start
+                .and_then(|start| self.left_group(0, start))
+            {
+                roles.speaker_actor = self.group_actor(main, &mut steps, "demanding party");
+                roles.reported = true;
+            }
+        }
         if modality.obligation.is_some() && roles.reported && roles.speaker_actor.is_some() {
             // "X said Mexico must extradite…": X demands it of Mexico.
             kind = Kind::Said;
@@ -463,7 +474,11 @@ impl<'a> Analysis<'a> {
             roles.recipients = std::mem::take(&mut roles.actors);
             roles.actors = vec![roles.speaker_actor.clone()];
             steps.push("obligation in reported speech → REQUEST demand by the speaker".to_string());
-        } else if future && cooperative && !negated && !self.condition_after(m.end) {
+        } else if future
+            && cooperative
+            && !negated
+            && !(base_type == EventType::Retreat && self.condition_after(m.end))
+        {
             // Intent to cooperate ("will visit", "will support", "is ready to send troops to
             // help") is PLOVER's AGREE, a promise.
             kind = Kind::Said;
@@ -485,7 +500,8 @@ impl<'a> Analysis<'a> {
             content_type = Some(base_type);
             // A cooperative move withdrawn under a condition is a threat ("will withdraw its
             // force unless…").
-            let conflict = is_conflict(base_type) || self.condition_after(m.end);
+            let conflict = is_conflict(base_type)
+                || (base_type == EventType::Retreat && self.condition_after(m.end));
             match (conflict, negated) {
                 (true, false) => {
                     event_type = EventType::Threaten;
@@ -515,6 +531,7 @@ impl<'a> Analysis<'a> {
         // Vowing a hostile act is a threat ("vowed to retaliate", "swore to fight").
         if event_type == EventType::Agree
             && speech_act == Some(SpeechAct::Promise)
+            && VOWS.contains(&entry.lemma.as_str())
             && content_type.is_some_and(|c| is_conflict(c) && c != EventType::Reject)
             && !negated
         {
@@ -848,6 +865,7 @@ impl<'a> Analysis<'a> {
             }
         }
         if let Some(group) = actor_group {
+            roles.actor_start = Some(self.groups[group].start);
             let conjuncts = self.conjuncts(group);
             for g in &conjuncts {
                 roles.actors.push(self.group_actor(*g, steps, "actor"));
@@ -1164,6 +1182,8 @@ impl<'a> Analysis<'a> {
 #[derive(Debug, Default)]
 struct Roles {
     speaker_actor: Option<Actor>,
+    /// First token of the actor phrase, when one was found in the sentence.
+    actor_start: Option<usize>,
     actors: Vec<Option<Actor>>,
     recipients: Vec<Option<Actor>>,
     speaker: Option<String>,
@@ -1208,6 +1228,16 @@ const DETERMINERS: &[&str] = &[
     "tres",
     "cuatro",
     "cinco",
+];
+/// Verbs of vowing: a vow of a hostile act is a threat.
+const VOWS: &[&str] = &[
+    "vow",
+    "swear",
+    "pledge",
+    "promise",
+    "prometer",
+    "jurar",
+    "comprometerse",
 ];
 const NEGATION_HEADS: &[&str] = &["no", "not", "never", "nunca", "jamas", "ni"];
 const PRONOUNS: &[&str] = &[
