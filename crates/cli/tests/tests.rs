@@ -275,16 +275,32 @@ fn ingest_twice_adds_nothing_the_second_time() {
 fn a_bad_file_is_named_and_the_good_one_is_stored() {
     let dir = Dir::new();
     let good = demo().join("2025-10-28_hegseth_eastern_pacific_strikes.txt");
+    let binary = root().join("testdata/cli/SYNTHETIC-not-a-feed.xml");
     let missing = dir.path("no-such-article.html");
-    let output = dir.trecho(&["ingest"]).arg(&missing).arg(&good).output();
+    let output = dir
+        .trecho(&["ingest"])
+        .arg(&binary)
+        .arg(&missing)
+        .arg(&good)
+        .output();
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let messages = stderr(&output);
+    assert!(
+        messages.contains("warning: ") && messages.contains("SYNTHETIC-not-a-feed.xml"),
+        "{messages}"
+    );
     assert!(messages.contains("no-such-article.html"), "{messages}");
-    assert!(messages.contains("1 failed"), "{messages}");
+    assert!(
+        messages.contains("files: 1 read, 2 failed; documents: 1 new"),
+        "{messages}"
+    );
     let events = jsonl(&dir.trecho(&["events"]).stdout());
     assert!(!events.is_empty());
-    // Nothing already stored changes when a later run has a bad file.
-    let again = dir.trecho(&["ingest"]).arg(&missing).output();
+    assert!(events
+        .iter()
+        .all(|event| event["sentence"].as_str().is_some()));
+    // Nothing already stored changes when a later run has only bad files.
+    let again = dir.trecho(&["ingest"]).arg(&binary).output();
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(jsonl(&dir.trecho(&["events"]).stdout()), events);
 }

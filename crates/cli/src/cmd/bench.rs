@@ -7,7 +7,9 @@ use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-use trecho::{list_inputs, read_input, Engine, EngineOptions, Format, Input, Outcome, Store};
+use trecho::{
+    list_inputs, read_input, Engine, EngineOptions, Format, Input, Outcome, Processed, Store,
+};
 
 /// Arguments of `trecho bench`.
 #[derive(Debug, clap::Args)]
@@ -74,17 +76,18 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             format: *format,
             bytes: Ok(bytes.clone()),
         });
+        let mut pending: Vec<Processed> = Vec::new();
         engine.run(inputs, |outcome| -> anyhow::Result<()> {
             match outcome {
                 Outcome::Processed(processed) => {
-                    store.insert_document(
-                        &processed.document,
-                        &processed.normalized,
-                        &processed.events,
-                    )?;
                     n_documents += 1;
                     n_sentences += processed.normalized.sentences.len() as u64;
                     n_events += processed.events.len() as u64;
+                    pending.push(*processed);
+                    // Stored in batches, one transaction each, as `trecho ingest` does.
+                    if pending.len() >= 64 {
+                        store_batch(&mut store, &mut pending)?;
+                    }
                 }
                 Outcome::Failed { error, .. } => {
                     if round == 0 {
@@ -96,6 +99,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             }
             Ok(())
         })?;
+        store_batch(&mut store, &mut pending)?;
         drop(store);
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(temp_dir.join(format!("bench-{round}.db{suffix}")));
@@ -125,6 +129,18 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let _ = cli;
     Ok(ExitCode::SUCCESS)
+}
+
+fn store_batch(store: &mut Store, pending: &mut Vec<Processed>) -> anyhow::Result<()> {
+    store.insert_documents(pending.iter().map(|processed| {
+        (
+            &processed.document,
+            &processed.normalized,
+            processed.events.as_slice(),
+        )
+    }))?;
+    pending.clear();
+    Ok(())
 }
 
 fn describe(paths: &[PathBuf]) -> String {

@@ -4,7 +4,14 @@ use super::common::{progress_bar, warn, InputArgs};
 use crate::Cli;
 use anyhow::Context;
 use std::process::ExitCode;
-use trecho::{list_inputs, read_input, Inserted, Outcome, Store};
+use trecho::{list_inputs, read_input, Inserted, Outcome, Processed, Store};
+
+/// Documents stored per transaction. Each batch is all-or-nothing, so a killed run leaves whole
+/// batches; one transaction per batch instead of per document makes ingest several times faster.
+const BATCH_DOCUMENTS: usize = 64;
+
+/// A batch is also stored once its normalized text reaches this size, to bound memory.
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
 
 /// Arguments of `trecho ingest`.
 #[derive(Debug, clap::Args)]
@@ -48,30 +55,19 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|input_path| read_input(input_path, args.input.input_format, max_bytes));
     let mut summary = Summary::default();
+    let mut pending: Vec<Processed> = Vec::new();
+    let mut pending_bytes = 0;
     engine.run(inputs, |outcome| -> anyhow::Result<()> {
         match outcome {
             Outcome::Processed(processed) => {
                 for diagnostic in &processed.diagnostics {
                     warn(&bar, diagnostic);
                 }
-                let inserted = store
-                    .insert_document(
-                        &processed.document,
-                        &processed.normalized,
-                        &processed.events,
-                    )
-                    .with_context(|| format!("storing {}", processed.document.source))?;
-                match inserted {
-                    Inserted::Unchanged => summary.unchanged += 1,
-                    Inserted::New | Inserted::Replaced => {
-                        if inserted == Inserted::New {
-                            summary.new += 1;
-                        } else {
-                            summary.replaced += 1;
-                        }
-                        summary.sentences += processed.normalized.sentences.len() as u64;
-                        summary.events += processed.events.len() as u64;
-                    }
+                pending_bytes += processed.normalized.text.len();
+                pending.push(*processed);
+                if pending.len() >= BATCH_DOCUMENTS || pending_bytes >= BATCH_BYTES {
+                    store_batch(&mut store, &mut pending, &mut summary)?;
+                    pending_bytes = 0;
                 }
             }
             Outcome::Failed { source, error } => {
@@ -95,10 +91,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     })?;
+    store_batch(&mut store, &mut pending, &mut summary)?;
     bar.finish_and_clear();
     if !cli.quiet {
         eprintln!(
-            "{} files read, {} failed; documents: {} new, {} unchanged, {} replaced, {} failed; \
+            "files: {} read, {} failed; documents: {} new, {} unchanged, {} replaced, {} failed; \
              stored {} sentences and {} events in {}",
             summary.files,
             summary.files_failed,
@@ -116,4 +113,46 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Stores the pending documents in one transaction and counts what happened.
+fn store_batch(
+    store: &mut Store,
+    pending: &mut Vec<Processed>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let inserted = store
+        .insert_documents(pending.iter().map(|processed| {
+            (
+                &processed.document,
+                &processed.normalized,
+                processed.events.as_slice(),
+            )
+        }))
+        .with_context(|| {
+            let first = pending
+                .first()
+                .map(|p| p.document.source.as_str())
+                .unwrap_or("");
+            format!("storing {} documents starting with {first}", pending.len())
+        })?;
+    for (processed, inserted) in pending.iter().zip(inserted) {
+        match inserted {
+            Inserted::Unchanged => summary.unchanged += 1,
+            Inserted::New | Inserted::Replaced => {
+                if inserted == Inserted::New {
+                    summary.new += 1;
+                } else {
+                    summary.replaced += 1;
+                }
+                summary.sentences += processed.normalized.sentences.len() as u64;
+                summary.events += processed.events.len() as u64;
+            }
+        }
+    }
+    pending.clear();
+    Ok(())
 }
