@@ -267,11 +267,21 @@ impl<'a> Analysis<'a> {
         // blockades (CAMEO 191, "guerrilleros bloquearon la vía", narco-bloqueos → COERCE). Kept
         // to Spanish: the English PLOVER gold codes a rebel blockade as PROTEST.
         for event in &mut found {
-            let armed = self.lang == Lang::Es && event.actor.as_ref().and_then(|a| a.sector.as_deref()).is_some_and(|s| matches!(s, "MIL" | "REB" | "CRM"));
-            if armed && event.event_type == EventType::Protest && event.mode.as_deref() == Some("obstruct") {
+            let armed = self.lang == Lang::Es
+                && event
+                    .actor
+                    .as_ref()
+                    .and_then(|a| a.sector.as_deref())
+                    .is_some_and(|s| matches!(s, "MIL" | "REB" | "CRM"));
+            if armed
+                && event.event_type == EventType::Protest
+                && event.mode.as_deref() == Some("obstruct")
+            {
                 event.event_type = EventType::Coerce;
                 event.mode = Some("restrict".to_string());
-                event.steps.push("armed actor: a blockade, not a protest → COERCE".to_string());
+                event
+                    .steps
+                    .push("armed actor: a blockade, not a protest → COERCE".to_string());
             }
         }
         // Precision first: an event needs an actor on some side, and where the sentence has an
