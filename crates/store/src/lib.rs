@@ -85,7 +85,8 @@ pub struct EventFilter {
     pub lang: Option<Lang>,
     /// Events of one document.
     pub doc_id: Option<String>,
-    /// Events whose sentence contains this text (case-insensitive for ASCII letters).
+    /// Events whose sentence contains these words, in this order (a phrase; case and accents
+    /// ignored, punctuation and search operators are just separators; whole words only).
     pub text: Option<String>,
     /// At most this many events.
     pub limit: Option<u64>,
