@@ -83,7 +83,7 @@ impl Query {
 /// drops, so no user text can make the query invalid. Text without any word matches nothing.
 /// Control characters become spaces (they separate words anyway): FTS5 reads the query as a
 /// C string, so a NUL would cut it before the closing quote.
-fn fts_phrase(text: &str) -> String {
+pub(crate) fn fts_phrase(text: &str) -> String {
     let mut phrase = String::with_capacity(text.len() + 2);
     phrase.push('"');
     for ch in text.chars() {

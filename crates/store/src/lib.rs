@@ -331,8 +331,28 @@ impl Store {
         filter: &EventFilter,
         mut f: impl FnMut(Event) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let query = filter::Query::new(filter);
-        let mut values = query.values;
+        // With a text filter the full-text index drives the query: it lists its matches in
+        // `seq` order, so a page reads `offset + limit` of them, where `seq IN (...)` would
+        // first collect every match (60 ms for a common word in a million events).
+        let query = filter::Query::new(&EventFilter {
+            text: None,
+            ..filter.clone()
+        });
+        let mut values = Vec::with_capacity(query.values.len() + 3);
+        // Ordering by `hits.hit` (equal to `seq`) lets SQLite see that the index order is the
+        // wanted order; `ORDER BY seq` would sort every match.
+        let (from, order) = match &filter.text {
+            Some(text) => {
+                values.push(rusqlite::types::Value::Text(filter::fts_phrase(text)));
+                (
+                    "(SELECT rowid AS hit FROM events_fts WHERE events_fts MATCH ?) AS hits \
+                     JOIN events ON events.seq = hits.hit",
+                    "hits.hit",
+                )
+            }
+            None => ("events", "seq"),
+        };
+        values.extend(query.values);
         values.push(rusqlite::types::Value::Integer(
             filter
                 .limit
@@ -342,7 +362,7 @@ impl Store {
             filter.offset.min(i64::MAX as u64) as i64,
         ));
         let sql = format!(
-            "SELECT {} FROM events{} ORDER BY seq LIMIT ? OFFSET ?",
+            "SELECT {} FROM {from}{} ORDER BY {order} LIMIT ? OFFSET ?",
             rows::EVENT_COLUMNS,
             query.where_clause
         );
