@@ -33,7 +33,9 @@ const CORPUS: &[(&str, &[u8])] = &[
     ),
     (
         "corpus/demo/2025-02-27_trump_truth_social_tariffs_march_fourth.txt",
-        include_bytes!("../../../corpus/demo/2025-02-27_trump_truth_social_tariffs_march_fourth.txt"),
+        include_bytes!(
+            "../../../corpus/demo/2025-02-27_trump_truth_social_tariffs_march_fourth.txt"
+        ),
     ),
     (
         "corpus/demo/2025-03-03_wh_fact_sheet_proceeds_with_tariffs.html",
@@ -73,7 +75,9 @@ const CORPUS: &[(&str, &[u8])] = &[
     ),
     (
         "corpus/demo/2026-02-03_usda_state_joint_statement_water_treaty.html",
-        include_bytes!("../../../corpus/demo/2026-02-03_usda_state_joint_statement_water_treaty.html"),
+        include_bytes!(
+            "../../../corpus/demo/2026-02-03_usda_state_joint_statement_water_treaty.html"
+        ),
     ),
     (
         "corpus/demo/mx_quotes_es.jsonl",
@@ -121,11 +125,15 @@ const CORPUS: &[(&str, &[u8])] = &[
     ),
     (
         "testdata/chains/dedup/02_2025-02-28_wh_press_secretary_statement.txt",
-        include_bytes!("../../../testdata/chains/dedup/02_2025-02-28_wh_press_secretary_statement.txt"),
+        include_bytes!(
+            "../../../testdata/chains/dedup/02_2025-02-28_wh_press_secretary_statement.txt"
+        ),
     ),
     (
         "testdata/chains/dedup/04_2025-04-03_state_readout_rubio_de_la_fuente.txt",
-        include_bytes!("../../../testdata/chains/dedup/04_2025-04-03_state_readout_rubio_de_la_fuente.txt"),
+        include_bytes!(
+            "../../../testdata/chains/dedup/04_2025-04-03_state_readout_rubio_de_la_fuente.txt"
+        ),
     ),
     (
         "testdata/chains/dedup/05_2025-08-12_doj_26_fugitives.txt",
