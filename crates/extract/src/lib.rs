@@ -22,12 +22,14 @@ pub mod dates;
 pub mod eval;
 pub mod issues;
 
+mod background;
 mod context;
 mod error;
 mod events;
 mod inflect;
 mod lexicon;
 mod modality;
+mod pronouns;
 mod tokens;
 
 pub use error::Error;
@@ -86,6 +88,13 @@ pub struct Extraction {
 pub fn run(doc_id: &str, normalized: &Normalized, dictionaries: &Dictionaries) -> Extraction {
     let mut extraction = Extraction::default();
     let default_country = main_country(normalized, dictionaries);
+    let resolve = ResolveContext {
+        date: normalized.published,
+        lang: Some(normalized.lang),
+        default_country: default_country.clone(),
+    };
+    // Pronouns resolve across sentences ("she agreed" after "I spoke with President Sheinbaum").
+    let mut discourse = pronouns::Discourse::new(normalized, &dictionaries.actors, &resolve);
     for sentence in &normalized.sentences {
         let Some(text) = normalized.text.get(sentence.start..sentence.end) else {
             continue;
@@ -97,6 +106,7 @@ pub fn run(doc_id: &str, normalized: &Normalized, dictionaries: &Dictionaries) -
             sentence.speaker.as_deref(),
             dictionaries,
             default_country.clone(),
+            Some(&mut discourse),
         );
         for (index, (mut event, explanation)) in found.into_iter().enumerate() {
             event.doc_id = doc_id.to_string();
@@ -118,7 +128,7 @@ pub fn extract_sentence(
     speaker: Option<&str>,
     dictionaries: &Dictionaries,
 ) -> Vec<(Event, Explanation)> {
-    let mut found = extract_with(sentence, lang, published, speaker, dictionaries, None);
+    let mut found = extract_with(sentence, lang, published, speaker, dictionaries, None, None);
     for (index, (event, _)) in found.iter_mut().enumerate() {
         event.id = event_id("", event, index);
     }
@@ -132,6 +142,7 @@ fn extract_with(
     speaker: Option<&str>,
     dictionaries: &Dictionaries,
     default_country: Option<String>,
+    discourse: Option<&mut pronouns::Discourse>,
 ) -> Vec<(Event, Explanation)> {
     let resolve = ResolveContext {
         date: published,
@@ -150,7 +161,20 @@ fn extract_with(
                 ..Actor::default()
             },
         });
-    let found = events::extract(sentence, lang, speaker_actor.as_ref(), &mentions);
+    let referents = pronouns::referents(
+        sentence,
+        lang,
+        speaker_actor.as_ref(),
+        discourse.as_deref(),
+        &dictionaries.actors,
+        &resolve,
+    );
+    let mut found = events::extract(sentence, lang, referents.first_person.as_ref(), &mentions);
+    pronouns::resolve(sentence, &mut found, &mentions, &referents);
+    background::apply(sentence, lang, &mut found, &mentions);
+    if let Some(discourse) = discourse {
+        discourse.update(&mentions, &referents, &found);
+    }
     if found.is_empty() {
         return Vec::new();
     }

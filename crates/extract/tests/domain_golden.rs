@@ -1,0 +1,457 @@
+//! Golden tests on the product's own domain: US–Mexico statements of 2025–26 from `corpus/demo`
+//! and the synthetic magazine article of `testdata/magazine`. Each expectation was coded by
+//! reading the sentence (see `testdata/magazine/EXPECTED.md` and `testdata/chains/**/EXPECTED.md`),
+//! not copied from the extractor's output.
+//!
+//! Set `TRECHO_DUMP=1` to print every event of the documents read.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use trecho_extract::Dictionaries;
+use trecho_model::{Event, EventType, Kind, SpeechAct};
+
+static DICTIONARIES: LazyLock<Dictionaries> = LazyLock::new(Dictionaries::builtin);
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Reads, normalizes and extracts one file of the repository, as the CLI does.
+fn events_of(relative: &str) -> Vec<Event> {
+    let path = repo().join(relative);
+    let bytes = std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    let format = trecho_ingest::detect_format(&path, &bytes);
+    let parsed = trecho_ingest::parse(&bytes, relative, format)
+        .unwrap_or_else(|err| panic!("{relative}: {err}"));
+    let mut events = Vec::new();
+    for document in &parsed.documents {
+        let normalized = trecho_normalize::run(document);
+        events.extend(trecho_extract::run("golden", &normalized, &DICTIONARIES).events);
+    }
+    if std::env::var("TRECHO_DUMP").is_ok() {
+        for event in &events {
+            eprintln!("{}", line(event));
+        }
+    }
+    events
+}
+
+fn country(actor: &Option<trecho_model::Actor>) -> Option<&str> {
+    actor.as_ref().and_then(|a| a.country.as_deref())
+}
+
+fn line(event: &Event) -> String {
+    let side = |a: &Option<trecho_model::Actor>| {
+        a.as_ref()
+            .map(|a| format!("{}[{}]", a.text, a.country.as_deref().unwrap_or("-")))
+            .unwrap_or_else(|| "-".into())
+    };
+    format!(
+        "{} {} {:?} content={:?} {} → {} neg={} hyp={} count={:?} | {}",
+        event.event_type,
+        event.kind,
+        event.speech_act,
+        event.content_type,
+        side(&event.actor),
+        side(&event.recipient),
+        event.negated,
+        event.hypothetical,
+        event.reported_count,
+        event.sentence
+    )
+}
+
+/// The events whose sentence contains `needle`.
+fn at<'a>(events: &'a [Event], needle: &str) -> Vec<&'a Event> {
+    events
+        .iter()
+        .filter(|e| e.sentence.contains(needle))
+        .collect()
+}
+
+/// What an analyst expects of one event: type, kind, speech act, content type, actor and
+/// recipient country.
+struct Expect {
+    event_type: EventType,
+    kind: Kind,
+    speech_act: Option<SpeechAct>,
+    content_type: Option<EventType>,
+    actor: Option<&'static str>,
+    recipient: Option<&'static str>,
+}
+
+fn assert_has(events: &[Event], needle: &str, expect: &Expect) -> Event {
+    let found = at(events, needle);
+    let hit = found.iter().find(|e| {
+        e.event_type == expect.event_type
+            && e.kind == expect.kind
+            && e.speech_act == expect.speech_act
+            && e.content_type == expect.content_type
+            && country(&e.actor) == expect.actor
+            && country(&e.recipient) == expect.recipient
+    });
+    match hit {
+        Some(event) => (*event).clone(),
+        None => panic!(
+            "no {} {} {:?} {:?} {:?}→{:?} event at {needle:?}; found:\n{}",
+            expect.event_type,
+            expect.kind,
+            expect.speech_act,
+            expect.content_type,
+            expect.actor,
+            expect.recipient,
+            found.iter().map(|e| line(e)).collect::<Vec<_>>().join("\n")
+        ),
+    }
+}
+
+fn assert_none(events: &[Event], needle: &str) {
+    let found = at(events, needle);
+    assert!(
+        found.is_empty(),
+        "background sentence {needle:?} gave events:\n{}",
+        found.iter().map(|e| line(e)).collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// Words that only open a fragment ("I just", "We further", "That means", "So far the", "None of
+/// the", "Would I"): never an actor's text.
+fn assert_no_fragment_actors(events: &[Event]) {
+    const HEADS: &[&str] = &[
+        "i",
+        "we",
+        "that",
+        "so",
+        "none",
+        "would",
+        "it",
+        "they",
+        "he",
+        "she",
+        "god",
+        "cooperation",
+    ];
+    for event in events {
+        for actor in [&event.actor, &event.recipient].into_iter().flatten() {
+            {
+                let head = actor
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                assert!(
+                    !HEADS.contains(&head.as_str()),
+                    "fragment actor {:?}: {}",
+                    actor.text,
+                    line(event)
+                );
+            }
+        }
+    }
+}
+
+static MAGAZINE: LazyLock<Vec<Event>> =
+    LazyLock::new(|| events_of("testdata/magazine/article.eml"));
+
+#[test]
+fn magazine_reported_threat_counted_seventeen_times() {
+    // S02: a future act in reported speech is a threat, not a deed.
+    let event = assert_has(
+        &MAGAZINE,
+        "land strikes on the cartels in Mexico would come",
+        &Expect {
+            event_type: EventType::Threaten,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Threat),
+            content_type: Some(EventType::Assault),
+            actor: Some("USA"),
+            recipient: Some("MEX"),
+        },
+    );
+    assert_eq!(event.reported_count, Some(17));
+    assert!(
+        !at(
+            &MAGAZINE,
+            "land strikes on the cartels in Mexico would come"
+        )
+        .iter()
+        .any(|e| e.kind == Kind::Done),
+        "no deed in S02"
+    );
+}
+
+#[test]
+fn magazine_red_line_on_a_pronoun_object() {
+    // S03: "Mexico will not allow them" — them = the land strikes of S02, threatened by the US.
+    assert_has(
+        &MAGAZINE,
+        "Mexico will not allow them",
+        &Expect {
+            event_type: EventType::Reject,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::RedLine),
+            content_type: Some(EventType::Assault),
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+}
+
+#[test]
+fn magazine_red_line_no_strikes_is_held_by_mexico() {
+    // S14: the US act is ruled out; the holder is Sheinbaum (named in S13), never the US military.
+    assert_has(
+        &MAGAZINE,
+        "there will be no US military strikes on Mexican soil",
+        &Expect {
+            event_type: EventType::Reject,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::RedLine),
+            content_type: Some(EventType::Assault),
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+    assert!(at(&MAGAZINE, "there will be no US military strikes")
+        .iter()
+        .all(|e| country(&e.actor) != Some("USA")));
+}
+
+#[test]
+fn magazine_we_do_not_accept_is_sheinbaums() {
+    // S15: "we" inside the quote is the speaker "she", who is Sheinbaum.
+    let events = at(&MAGAZINE, "We do not accept intervention");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.speech_act == Some(SpeechAct::RedLine) && country(&e.actor) == Some("MEX")),
+        "{:#?}",
+        events.iter().map(|e| line(e)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn magazine_designation_is_a_sanction() {
+    // S27.
+    assert_has(
+        &MAGAZINE,
+        "designated six Mexican cartels as foreign terrorist",
+        &Expect {
+            event_type: EventType::Sanction,
+            kind: Kind::Done,
+            speech_act: None,
+            content_type: None,
+            actor: Some("USA"),
+            recipient: Some("MEX"),
+        },
+    );
+}
+
+#[test]
+fn magazine_transfers_are_mexican_cooperation() {
+    // S24: "It" = Mexico (S23); 55 cartel figures sent to the United States.
+    assert_has(
+        &MAGAZINE,
+        "It has sent 55 cartel figures to the United States",
+        &Expect {
+            event_type: EventType::Cooperate,
+            kind: Kind::Done,
+            speech_act: None,
+            content_type: None,
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+}
+
+#[test]
+fn magazine_tariff_threat_for_water() {
+    // S34: the example record of spec/events.md.
+    assert_has(
+        &MAGAZINE,
+        "Trump threatened Sheinbaum with more tariffs again this month",
+        &Expect {
+            event_type: EventType::Threaten,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Threat),
+            content_type: Some(EventType::Sanction),
+            actor: Some("USA"),
+            recipient: Some("MEX"),
+        },
+    );
+}
+
+#[test]
+fn magazine_background_gives_nothing() {
+    for needle in [
+        "The message from Washington has not changed",
+        "Last week I drove from Reynosa",
+        "The farmers I met",
+        "Mexico sold about $505 billion",
+        "The red lines are only half the story",
+    ] {
+        assert_none(&MAGAZINE, needle);
+    }
+}
+
+#[test]
+fn magazine_no_fragment_actors() {
+    assert_no_fragment_actors(&MAGAZINE);
+}
+
+#[test]
+fn magazine_question_is_hypothetical_without_fragment_actor() {
+    // S04: "Would I launch strikes in Mexico to stop drugs?" — hypothetical; "I" is Trump or null.
+    for event in at(&MAGAZINE, "Would I launch strikes") {
+        assert!(
+            event.kind != Kind::Done || event.hypothetical,
+            "{}",
+            line(event)
+        );
+        assert!(
+            event
+                .actor
+                .as_ref()
+                .is_none_or(|a| a.country.as_deref() == Some("USA")),
+            "{}",
+            line(event)
+        );
+    }
+}
+
+#[test]
+fn truth_social_first_person_is_the_author() {
+    let events = events_of("corpus/demo/2025-02-03_trump_truth_social_mexico_pause.txt");
+    assert_no_fragment_actors(&events);
+    // "We further agreed to immediately pause the anticipated tariffs": Trump (USA), not "We further".
+    let paused = at(&events, "We further agreed");
+    assert!(!paused.is_empty(), "no event for the pause");
+    assert!(
+        paused.iter().all(|e| country(&e.actor) == Some("USA")),
+        "{:#?}",
+        paused.iter().map(|e| line(e)).collect::<Vec<_>>()
+    );
+    // "she agreed to immediately supply 10,000 Mexican Soldiers": she = Sheinbaum (named in the
+    // sentence before).
+    let supplied = at(&events, "she agreed to immediately supply");
+    assert!(
+        supplied.iter().any(|e| country(&e.actor) == Some("MEX")),
+        "{:#?}",
+        supplied.iter().map(|e| line(e)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn truth_social_statistics_and_slogans_give_nothing() {
+    let events = events_of("corpus/demo/2025-02-27_trump_truth_social_tariffs_march_fourth.txt");
+    assert_no_fragment_actors(&events);
+    assert_none(&events, "More than 100,000 people died last year");
+    assert_none(&events, "Millions of people have died");
+    assert_none(
+        &events,
+        "The April Second Reciprocal Tariff date will remain",
+    );
+    assert_none(&events, "GOD BLESS AMERICA");
+}
+
+#[test]
+fn object_list_is_not_coordinated_agreement() {
+    // "hold Mexico, Canada, and China accountable to their promises": no agreement between the
+    // three listed countries.
+    let events = events_of("corpus/demo/2025-02-01_wh_tariffs_canada_mexico_china.html");
+    let listed = ["MEX", "CAN", "CHN"];
+    for event in at(&events, "accountable to their promises") {
+        let pair = (country(&event.actor), country(&event.recipient));
+        assert!(
+            !(pair.0.is_some_and(|c| listed.contains(&c))
+                && pair.1.is_some_and(|c| listed.contains(&c))),
+            "reciprocal pair inside an object list: {}",
+            line(event)
+        );
+    }
+    // The tariffs are imposed by the United States.
+    assert_has(
+        &events,
+        "is implementing a 25% additional tariff on imports from Canada and Mexico",
+        &Expect {
+            event_type: EventType::Sanction,
+            kind: Kind::Done,
+            speech_act: None,
+            content_type: None,
+            actor: Some("USA"),
+            recipient: Some("CAN"),
+        },
+    );
+}
+
+#[test]
+fn custody_from_mexico_is_mexican_cooperation() {
+    let events = events_of("corpus/demo/2025-02-27_doj_29_defendants_from_mexico.eml");
+    assert_has(
+        &events,
+        "secured custody of 29 defendants from Mexico",
+        &Expect {
+            event_type: EventType::Cooperate,
+            kind: Kind::Done,
+            speech_act: None,
+            content_type: None,
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+    assert!(at(&events, "secured custody of 29 defendants")
+        .iter()
+        .all(|e| e.event_type != EventType::Assault));
+}
+
+#[test]
+fn red_lines_never_have_the_ruled_out_party_as_actor() {
+    for events in [&*MAGAZINE, &events_of("corpus/demo/mx_quotes_es.jsonl")] {
+        for event in events
+            .iter()
+            .filter(|e| e.speech_act == Some(SpeechAct::RedLine))
+        {
+            assert_ne!(country(&event.actor), Some("USA"), "{}", line(event));
+        }
+    }
+}
+
+#[test]
+fn magazine_plain_text_copy_agrees_on_threat_and_red_lines() {
+    // The hard-wrapped .txt copy of the same article (forwarded message, hyphenations).
+    let events = events_of("testdata/magazine/article.txt");
+    assert_no_fragment_actors(&events);
+    let threat = Expect {
+        event_type: EventType::Threaten,
+        kind: Kind::Said,
+        speech_act: Some(SpeechAct::Threat),
+        content_type: Some(EventType::Assault),
+        actor: Some("USA"),
+        recipient: Some("MEX"),
+    };
+    assert_eq!(
+        assert_has(
+            &events,
+            "land strikes on the cartels in Mexico would come",
+            &threat
+        )
+        .reported_count,
+        Some(17)
+    );
+    let red_line = Expect {
+        event_type: EventType::Reject,
+        kind: Kind::Said,
+        speech_act: Some(SpeechAct::RedLine),
+        content_type: Some(EventType::Assault),
+        actor: Some("MEX"),
+        recipient: Some("USA"),
+    };
+    assert_has(&events, "Mexico will not allow them", &red_line);
+    assert_has(
+        &events,
+        "there will be no US military strikes on Mexican soil",
+        &red_line,
+    );
+    assert_none(&events, "Last week I drove from Reynosa");
+}
