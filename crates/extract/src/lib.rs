@@ -51,11 +51,18 @@ impl Dictionaries {
     /// The dictionaries shipped with trecho. Builds the event lexicons now, so the first
     /// document does not pay for it.
     pub fn builtin() -> Dictionaries {
-        let _ = lexicon::for_lang(Lang::En).entries.len();
-        let _ = lexicon::for_lang(Lang::Es).entries.len();
-        Dictionaries {
-            actors: ActorDictionary::builtin(),
-        }
+        // Start-up time matters (a one-line `trecho extract` should answer at once): the English
+        // lexicon and the actor dictionary are built side by side, and the Spanish lexicon, the
+        // costliest, is built when the first Spanish sentence needs it, so English-only runs
+        // never pay for it.
+        let actors = std::thread::scope(|scope| {
+            let english = scope.spawn(|| lexicon::for_lang(Lang::En).entries.len());
+            let actors = ActorDictionary::builtin();
+            // A panic while building the lexicon resurfaces on first use; nothing to add here.
+            let _ = english.join();
+            actors
+        });
+        Dictionaries { actors }
     }
 
     /// The shipped dictionaries plus a user actor file (`--actors FILE`); the error names
