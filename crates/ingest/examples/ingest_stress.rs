@@ -1,6 +1,6 @@
 //! Times ingest of large and pathological inputs, to catch quadratic behaviour.
 //!
-//! `cargo run --release -p trecho-ingest --example stress`
+//! `cargo run --release -p trecho-ingest --example ingest_stress`
 
 use std::time::Instant;
 use trecho_model::Format;

@@ -1,6 +1,6 @@
 //! Times normalization of pathological inputs, to catch quadratic behaviour.
 //!
-//! `cargo run --release -p trecho-normalize --example stress`
+//! `cargo run --release -p trecho-normalize --example normalize_stress`
 
 use std::time::Instant;
 use trecho_model::{Document, Format};
