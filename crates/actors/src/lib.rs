@@ -124,6 +124,16 @@ impl ActorDictionary {
         Ok(n_entries)
     }
 
+    /// A dictionary of only the entries of a user file, without the shipped data: for checking
+    /// a file on its own (what resolves through it and nothing else). Errors as
+    /// [`ActorDictionary::load_user`].
+    pub fn from_user(text: &str, source: &str) -> Result<ActorDictionary, Error> {
+        let entries = data::parse(text, source, true)?;
+        let mut inner = resolve::Matcher::empty();
+        inner.add_entries(entries);
+        Ok(ActorDictionary { inner })
+    }
+
     /// Every actor mention in `sentence`: non-overlapping, longest match first, ordered by start.
     pub fn find(&self, sentence: &str, ctx: &ResolveContext) -> Vec<ActorMention> {
         self.inner.find(sentence, ctx)
@@ -167,6 +177,17 @@ mod tests {
         // The shipped data ignores "New Mexico"; the user's entry wins.
         let mention = dictionary.lookup("New Mexico", &ctx).unwrap();
         assert_eq!(mention.actor.country.as_deref(), Some("USA"));
+    }
+
+    #[test]
+    fn a_user_file_alone_resolves_only_its_own_entries() {
+        let user = "Juan Pérez|Pérez\tMEX\tGOV\tJuan Pérez\t2025-01-01\t\tperson\n";
+        let dictionary = ActorDictionary::from_user(user, "mine.tsv").unwrap();
+        let ctx = context("2025-06-01");
+        let mention = dictionary.lookup("el diputado Pérez", &ctx).unwrap();
+        assert_eq!(mention.entry, "mine.tsv:1 Pérez");
+        assert_eq!(dictionary.lookup("Mexico", &ctx), None);
+        assert!(ActorDictionary::from_user("Bad line\tMEX\n", "bad.tsv").is_err());
     }
 
     #[test]

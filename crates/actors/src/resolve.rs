@@ -135,6 +135,11 @@ impl Matcher {
         Matcher::compile(entries)
     }
 
+    /// A matcher with no entries.
+    pub(crate) fn empty() -> Matcher {
+        Matcher::compile(Vec::new())
+    }
+
     /// Adds entries (from a user file) and recompiles.
     pub(crate) fn add_entries(&mut self, new_entries: Vec<Entry<'_>>) {
         let mut entries = std::mem::take(&mut self.entries);

@@ -105,7 +105,13 @@ fn find_filtered(
                 folded: &folded,
                 caps: &caps,
             };
-            if let Some((date, source)) = resolve(rule.kind, &matched, lang, published) {
+            let Some((date, source)) = resolve(rule.kind, &matched, lang, published) else {
+                continue;
+            };
+            // The record format writes four-digit years: a date resolved outside 0001–9999
+            // (a nonsense publication date, "next year" at the end of time) is dropped rather
+            // than written as something no reader can parse.
+            if (1..=9999).contains(&date.year) {
                 candidates.push(DateMention {
                     start: folded.original(whole.start()),
                     end: folded.original(whole.end()),
@@ -842,6 +848,24 @@ fn keep_best(mut candidates: Vec<DateMention>) -> Vec<DateMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_outside_four_digit_years_are_dropped() {
+        // Found by the `dates` fuzz target: "next month" against chrono's extreme dates gave
+        // years such as -262143 that the record format cannot write.
+        for published in [NaiveDate::MIN, NaiveDate::MAX] {
+            let mentions = find_all(
+                "next month, next year, last year",
+                Lang::En,
+                Some(published),
+            );
+            assert!(mentions.is_empty(), "{published}: {mentions:?}");
+        }
+        let published = NaiveDate::from_ymd_opt(9999, 12, 20);
+        let mentions = find_all("this month and next year", Lang::En, published);
+        assert_eq!(mentions.len(), 1);
+        assert_eq!(mentions[0].date.to_string(), "9999-12");
+    }
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
