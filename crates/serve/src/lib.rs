@@ -232,26 +232,13 @@ pub fn check_address(options: &ServeOptions) -> Result<(), Error> {
 /// Checks the rules, opens the store, listens, prints the dashboard address and serves until
 /// Ctrl-C.
 pub async fn serve(options: ServeOptions) -> Result<(), Error> {
-    check_address(&options)?;
-    let state = AppState::open(&options.db, options.connections)?
-        .with_token(options.token.as_deref().map(Token::new))
-        .with_timeout(options.timeout)
-        .with_body_limit(options.body_limit);
-    let listener = tokio::net::TcpListener::bind(options.addr)
-        .await
-        .map_err(|source| Error::Io {
-            addr: options.addr,
-            source,
-        })?;
-    let local = listener.local_addr().map_err(|source| Error::Io {
-        addr: options.addr,
-        source,
-    })?;
+    let server = Server::bind(options).await?;
+    let local = server.local_addr();
     let host = match local.ip() {
         std::net::IpAddr::V6(ip) => format!("[{ip}]"),
         std::net::IpAddr::V4(ip) => ip.to_string(),
     };
-    let hint = if options.token.is_some() {
+    let hint = if server.options.token.is_some() {
         "?token=<TRECHO_TOKEN>"
     } else {
         ""
@@ -259,15 +246,68 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
     println!(
         "trecho dashboard: http://{host}:{port}/{hint}  (store {db}; Ctrl-C stops)",
         port = local.port(),
-        db = options.db.display()
+        db = server.options.db.display()
     );
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
+    server
+        .run_until(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .map_err(|source| Error::Io {
-            addr: local,
+}
+
+/// A server bound to its address but not yet serving: [`serve`] in two steps, so a caller
+/// (the load test) can learn the port the OS chose for port 0 before requests are sent.
+pub struct Server {
+    options: ServeOptions,
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    local: SocketAddr,
+}
+
+impl Server {
+    /// Checks the address rules, opens the store and binds the socket, exactly as
+    /// `trecho serve` does.
+    pub async fn bind(options: ServeOptions) -> Result<Server, Error> {
+        check_address(&options)?;
+        let state = AppState::open(&options.db, options.connections)?
+            .with_token(options.token.as_deref().map(Token::new))
+            .with_timeout(options.timeout)
+            .with_body_limit(options.body_limit);
+        let listener = tokio::net::TcpListener::bind(options.addr)
+            .await
+            .map_err(|source| Error::Io {
+                addr: options.addr,
+                source,
+            })?;
+        let local = listener.local_addr().map_err(|source| Error::Io {
+            addr: options.addr,
             source,
+        })?;
+        Ok(Server {
+            options,
+            state,
+            listener,
+            local,
         })
+    }
+
+    /// The address actually bound (with the port the OS chose for port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local
+    }
+
+    /// Serves until `shutdown` completes, then lets the requests in flight finish.
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> Result<(), Error> {
+        let local = self.local;
+        axum::serve(self.listener, app(self.state))
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(|source| Error::Io {
+                addr: local,
+                source,
+            })
+    }
 }
