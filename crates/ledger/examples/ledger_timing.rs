@@ -2,6 +2,8 @@
 //! mix of threats, promises, demands, red lines and deeds among four sides over two years).
 //!
 //! `cargo run --release -p trecho-ledger --example ledger_timing -- 20000`
+//!
+//! With `--json FILE` it also writes the ledger as JSON, to compare two versions of the code.
 
 use std::time::Instant;
 use trecho_ledger::{build, index, IndexOptions, Interval};
@@ -23,10 +25,15 @@ impl Lcg {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args
+        .first()
         .and_then(|arg| arg.parse().ok())
         .unwrap_or(20_000);
+    let json_out = args
+        .iter()
+        .position(|arg| arg == "--json")
+        .and_then(|at| args.get(at + 1));
     let sides = ["USA", "MEX", "CAN", "CHN"];
     let acts = [
         SpeechAct::Threat,
@@ -106,4 +113,13 @@ fn main() {
         indexed.as_secs_f64(),
         rows.len()
     );
+    if let Some(path) = json_out {
+        let written = serde_json::to_vec(&ledger)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| std::fs::write(path, bytes).map_err(|error| error.to_string()));
+        if let Err(error) = written {
+            eprintln!("{path}: {error}");
+            std::process::exit(1);
+        }
+    }
 }
