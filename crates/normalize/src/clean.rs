@@ -59,12 +59,25 @@ struct Line {
 
 /// Cleans `original` (see the module docs).
 pub(crate) fn clean(original: &str) -> Cleaned {
+    clean_range(original, 0, original.len(), None)
+}
+
+/// Cleans the lines of `original[start..end]`, one part of a long document cut by
+/// `crate::parts::cut`. Token offsets and the offset map stay offsets into the whole `original`.
+/// `wrap_width` is the document's wrap width (from [`WrapStats`] over every part), so that each
+/// part joins its lines as the whole document would; `None` computes it from these lines.
+pub(crate) fn clean_range(
+    original: &str,
+    start: usize,
+    end: usize,
+    wrap_width: Option<Option<usize>>,
+) -> Cleaned {
     let mut cleaned = Cleaned {
-        text: String::with_capacity(original.len()),
+        text: String::with_capacity(end.saturating_sub(start)),
         ..Cleaned::default()
     };
-    let mut lines = read_lines(original, &mut cleaned.forwarded_date);
-    let width = wrap_width(&lines);
+    let mut lines = read_lines(original, start, end, &mut cleaned.forwarded_date);
+    let width = wrap_width.unwrap_or_else(|| WrapStats::of(&lines).width());
     // A furniture line that wraps onto the next line takes that line with it ("You are
     // receiving this email because you subscribed to The Border Review\nnewsletter.").
     for index in 1..lines.len() {
@@ -133,12 +146,19 @@ enum Glue {
     DropHyphen,
 }
 
-/// Splits the text into lines and classifies them.
-fn read_lines(original: &str, forwarded_date: &mut Option<String>) -> Vec<Line> {
+/// Splits `original[start..end]` into lines and classifies them.
+fn read_lines(
+    original: &str,
+    start: usize,
+    end: usize,
+    forwarded_date: &mut Option<String>,
+) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut in_forwarded_headers = false;
-    let mut line_start = 0;
+    let mut line_start = start;
     let raw_lines: Vec<(usize, &str)> = original
+        .get(start..end)
+        .unwrap_or("")
         .split('\n')
         .map(|raw| {
             let start = line_start;
@@ -280,25 +300,67 @@ fn joined_text(original: &str, tokens: &[Token]) -> String {
     text
 }
 
-/// The wrap width of a hard-wrapped document, or `None` when lines are not hard-wrapped.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let content = || lines.iter().filter(|line| line.kind == LineKind::Content);
-    let mut n_content = 0usize;
-    let mut n_short = 0usize;
-    let mut width = 0usize;
-    for line in content() {
-        n_content += 1;
-        if line.wrapped_chars <= MAX_WRAPPED_LINE_CHARS {
-            n_short += 1;
-            width = width.max(line.wrapped_chars);
+/// What decides whether a document is hard-wrapped: how many content lines it has, and how
+/// many short ones of each length. Kept as counts so that the parts of a long document can be
+/// read one at a time and added up to the whole document's figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WrapStats {
+    n_content: usize,
+    /// `short[n]`: content lines of `n` chars, for `n <= MAX_WRAPPED_LINE_CHARS`.
+    short: [usize; MAX_WRAPPED_LINE_CHARS + 1],
+}
+
+impl Default for WrapStats {
+    fn default() -> Self {
+        WrapStats {
+            n_content: 0,
+            short: [0; MAX_WRAPPED_LINE_CHARS + 1],
         }
     }
-    // Lines filled close to the width are the mark of a wrapper.
-    let n_near_width = content()
-        .filter(|line| line.wrapped_chars <= width && line.wrapped_chars * 4 >= width * 3)
-        .count();
-    // Nearly all lines short, several of them full: wrapped by a mailer or an editor.
-    (n_content >= 2 && n_short * 10 >= n_content * 9 && n_near_width >= 2).then_some(width)
+}
+
+impl WrapStats {
+    fn of(lines: &[Line]) -> WrapStats {
+        let mut stats = WrapStats::default();
+        for line in lines.iter().filter(|line| line.kind == LineKind::Content) {
+            stats.n_content += 1;
+            if let Some(count) = stats.short.get_mut(line.wrapped_chars) {
+                *count += 1;
+            }
+        }
+        stats
+    }
+
+    /// The counts of the whole lines of `original[start..end]` (the range starts and ends at
+    /// line boundaries).
+    pub(crate) fn of_range(original: &str, start: usize, end: usize) -> WrapStats {
+        WrapStats::of(&read_lines(original, start, end, &mut None))
+    }
+
+    /// Adds the counts of another part.
+    pub(crate) fn add(&mut self, other: &WrapStats) {
+        self.n_content += other.n_content;
+        for (count, more) in self.short.iter_mut().zip(other.short.iter()) {
+            *count += more;
+        }
+    }
+
+    /// The wrap width of a hard-wrapped document, or `None` when lines are not hard-wrapped.
+    pub(crate) fn width(&self) -> Option<usize> {
+        let n_short: usize = self.short.iter().sum();
+        let width = self.short.iter().rposition(|&count| count > 0).unwrap_or(0);
+        // Lines filled close to the width are the mark of a wrapper.
+        let n_near_width: usize = self
+            .short
+            .iter()
+            .enumerate()
+            .filter(|&(chars, _)| chars <= width && chars * 4 >= width * 3)
+            .map(|(_, count)| count)
+            .sum();
+        // Nearly all lines short, several of them full: wrapped by a mailer or an editor.
+        (self.n_content >= 2 && n_short * 10 >= self.n_content * 9 && n_near_width >= 2)
+            .then_some(width)
+    }
 }
 
 fn token_text<'a>(original: &'a str, token: &Token) -> &'a str {

@@ -40,6 +40,7 @@ mod clean;
 mod dateline;
 mod furniture;
 mod lang;
+pub mod parts;
 mod segment;
 mod speaker;
 
@@ -70,26 +71,101 @@ pub fn run(document: &Document) -> Normalized {
 /// Normalizes a document.
 pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
     let cleaned = clean::clean(&document.text);
+    let mut segmented =
+        segment_paragraphs(&cleaned, document, options, &Continuation::default(), None);
+    let document_lang = document
+        .lang
+        .unwrap_or_else(|| segmented.votes.winner(Lang::En));
+    let sentences = segmented
+        .sentences
+        .into_iter()
+        .map(|(mut sentence, votes)| {
+            sentence.lang = votes.winner(document_lang);
+            sentence
+        })
+        .collect();
+    let published = document
+        .published
+        .or_else(|| dateline::dateline(&cleaned.text, &cleaned.paragraphs))
+        .or_else(|| forwarded_date(&cleaned));
+    Normalized {
+        text: cleaned.text,
+        sentences,
+        published,
+        lang: document_lang,
+        offset_map: cleaned.offset_map,
+        diagnostics: std::mem::take(&mut segmented.diagnostics),
+    }
+}
+
+fn forwarded_date(cleaned: &clean::Cleaned) -> Option<chrono::NaiveDate> {
+    cleaned
+        .forwarded_date
+        .as_deref()
+        .and_then(dateline::find_date)
+        .map(|(_, date)| date)
+}
+
+/// Where a part of a long document starts in the whole one (all zero for a whole document).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Continuation {
+    /// Byte offset of the part's text in the whole normalized text.
+    pub(crate) normalized_offset: usize,
+    /// Index of the part's first paragraph in the whole document.
+    pub(crate) paragraph_offset: usize,
+    /// The part starts inside a paragraph (its first paragraph continues the previous part's
+    /// last one), so that paragraph has no speaker label or bullet of its own.
+    pub(crate) inside_paragraph: bool,
+    /// The transcript speaker in effect where the part starts.
+    pub(crate) speaker: Option<String>,
+}
+
+/// What segmentation found: sentences with their language votes (the language is decided once
+/// the whole document's votes are known), and the speaker labels seen.
+pub(crate) struct Segmented {
+    pub(crate) sentences: Vec<(Sentence, lang::Votes)>,
+    pub(crate) votes: lang::Votes,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Transcript labels opening paragraphs, in order: `(label, title_case)`. Title-case ones
+    /// count as speakers only when the document has them twice or more.
+    pub(crate) labels: Vec<(String, bool)>,
+    /// How many paragraphs the text has.
+    pub(crate) paragraphs: usize,
+}
+
+/// Sentences of cleaned text. `title_case_counts` are the whole document's counts of
+/// title-case labels; `None` counts them in `cleaned` (a whole document).
+pub(crate) fn segment_paragraphs(
+    cleaned: &clean::Cleaned,
+    document: &Document,
+    options: &Options,
+    continuation: &Continuation,
+    title_case_counts: Option<&HashMap<String, usize>>,
+) -> Segmented {
     let mut diagnostics = Vec::new();
+    let mut labels = Vec::new();
     let is_transcript = document.format == Format::Transcript;
+    let opens_paragraph =
+        |paragraph_idx: usize| paragraph_idx > 0 || !continuation.inside_paragraph;
     // Title-case labels ("Secretary Rubio:") count only when they open two or more paragraphs,
     // as in the ingest transcript reader, so "Washington: …" in a header is not a speaker.
-    let mut title_case_labels: HashMap<&str, usize> = HashMap::new();
-    if is_transcript {
-        for &(start, end) in &cleaned.paragraphs {
+    let mut local_counts: HashMap<String, usize> = HashMap::new();
+    if is_transcript && title_case_counts.is_none() {
+        for (paragraph_idx, &(start, end)) in cleaned.paragraphs.iter().enumerate() {
             let paragraph = cleaned.text.get(start..end).unwrap_or("");
-            if speaker::label_length(paragraph).is_none() {
+            if opens_paragraph(paragraph_idx) && speaker::label_length(paragraph).is_none() {
                 if let Some(label_len) = speaker::transcript_label_length(paragraph) {
                     let label = paragraph.get(..label_len).unwrap_or("");
-                    *title_case_labels.entry(label).or_default() += 1;
+                    *local_counts.entry(label.to_string()).or_default() += 1;
                 }
             }
         }
     }
+    let title_case_counts = title_case_counts.unwrap_or(&local_counts);
 
     let mut sentences = Vec::new();
     let mut document_votes = lang::Votes::default();
-    let mut speaker: Option<String> = None;
+    let mut speaker: Option<String> = continuation.speaker.clone();
     for (paragraph_idx, &(paragraph_start, paragraph_end)) in cleaned.paragraphs.iter().enumerate()
     {
         let paragraph = cleaned
@@ -97,23 +173,36 @@ pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
             .get(paragraph_start..paragraph_end)
             .unwrap_or("");
         let mut body_offset = 0;
-        if is_transcript {
-            let label_len = speaker::label_length(paragraph).or_else(|| {
-                speaker::transcript_label_length(paragraph).filter(|&len| {
+        let opens = opens_paragraph(paragraph_idx);
+        if is_transcript && opens {
+            let upper_len = speaker::label_length(paragraph);
+            let title_len = upper_len
+                .is_none()
+                .then(|| speaker::transcript_label_length(paragraph))
+                .flatten();
+            if let Some(len) = title_len {
+                labels.push((paragraph.get(..len).unwrap_or("").to_string(), true));
+            }
+            let label_len = upper_len.or_else(|| {
+                title_len.filter(|&len| {
                     let label = paragraph.get(..len).unwrap_or("");
-                    title_case_labels
+                    title_case_counts
                         .get(label)
                         .is_some_and(|&count| count >= 2)
                 })
             });
             if let Some(label_len) = label_len {
                 let label = paragraph.get(..label_len - 1).unwrap_or("").trim();
+                if upper_len.is_some() {
+                    labels.push((label.to_string(), false));
+                }
                 speaker = Some(label.to_string());
                 body_offset = label_len;
             }
         }
         let body = paragraph.get(body_offset..).unwrap_or("");
-        let body_offset = paragraph_start + body_offset + bullet_length(body);
+        let bullet = if opens { bullet_length(body) } else { 0 };
+        let body_offset = paragraph_start + body_offset + bullet;
         let body = cleaned.text.get(body_offset..paragraph_end).unwrap_or("");
         for (start, end) in segment::sentences(body) {
             let pieces = split_long(
@@ -121,6 +210,7 @@ pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
                 body_offset + start,
                 body_offset + end,
                 options.max_sentence_bytes,
+                continuation.normalized_offset,
                 &document.source,
                 &mut diagnostics,
             );
@@ -130,9 +220,9 @@ pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
                 document_votes.add(votes);
                 sentences.push((
                     Sentence {
-                        start: piece_start,
-                        end: piece_end,
-                        paragraph: paragraph_idx,
+                        start: continuation.normalized_offset + piece_start,
+                        end: continuation.normalized_offset + piece_end,
+                        paragraph: continuation.paragraph_offset + paragraph_idx,
                         lang: Lang::En,
                         speaker: speaker.clone(),
                     },
@@ -141,36 +231,12 @@ pub fn run_with_options(document: &Document, options: &Options) -> Normalized {
             }
         }
     }
-
-    let document_lang = document
-        .lang
-        .unwrap_or_else(|| document_votes.winner(Lang::En));
-    let sentences = sentences
-        .into_iter()
-        .map(|(mut sentence, votes)| {
-            sentence.lang = votes.winner(document_lang);
-            sentence
-        })
-        .collect();
-
-    let published = document
-        .published
-        .or_else(|| dateline::dateline(&cleaned.text, &cleaned.paragraphs))
-        .or_else(|| {
-            cleaned
-                .forwarded_date
-                .as_deref()
-                .and_then(dateline::find_date)
-                .map(|(_, date)| date)
-        });
-
-    Normalized {
-        text: cleaned.text,
+    Segmented {
         sentences,
-        published,
-        lang: document_lang,
-        offset_map: cleaned.offset_map,
+        votes: document_votes,
         diagnostics,
+        labels,
+        paragraphs: cleaned.paragraphs.len(),
     }
 }
 
@@ -192,6 +258,7 @@ fn split_long(
     start: usize,
     end: usize,
     max: usize,
+    reported_offset: usize,
     source: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(usize, usize)> {
@@ -201,7 +268,8 @@ fn split_long(
     diagnostics.push(Diagnostic {
         source: source.to_string(),
         message: format!(
-            "sentence at byte {start} is {} bytes long, over the limit of {max}: split at clause boundaries",
+            "sentence at byte {} is {} bytes long, over the limit of {max}: split at clause boundaries",
+            reported_offset + start,
             end - start
         ),
     });
