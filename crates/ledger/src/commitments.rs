@@ -55,67 +55,83 @@ use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use trecho_model::{Event, EventType, Issue, Kind, Leverage, PartialDate, SpeechAct};
 
-/// An event with its two sides worked out once.
+/// An event with its two sides, its day and its issues worked out once.
 struct Sided<'a> {
     event: &'a Event,
     actor: String,
     recipient: String,
+    day: NaiveDate,
+    /// The event's issues as [`keys::issue_bits`].
+    issues: u32,
 }
 
-/// Events and deeds indexed by side and by document, so that each item only looks at what can
-/// touch it (its two sides, its documents): the ledger stays fast on large stores.
+/// Events and deeds indexed by side, type and document, so that each item only looks at what
+/// can touch it (its two sides, the types that can carry it out, its documents, from its first
+/// day on): the ledger stays near-linear on large stores.
 struct Lookup<'a, 'd> {
-    /// By (actor side, recipient side), each in event order.
-    events_by_dyad: HashMap<(String, String), Vec<Sided<'a>>>,
+    /// Dated, not hypothetical events of the kinds that can decide some item's status (see
+    /// [`may_decide`]), by (actor side, recipient side), each in event order.
+    deciding_by_dyad: HashMap<(String, String), Vec<Sided<'a>>>,
     events_by_doc: HashMap<&'a str, Vec<&'a Event>>,
-    deeds_by_side: HashMap<&'d str, Vec<&'d DeedGroup<'a>>>,
+    /// Deeds by actor side and event type, each in date order (undated last).
+    deeds_by_side_type: HashMap<&'d str, HashMap<EventType, Vec<&'d DeedGroup<'a>>>>,
 }
 
 impl<'a, 'd> Lookup<'a, 'd> {
     fn new(events: &[&'a Event], deeds: &'d [DeedGroup<'a>]) -> Lookup<'a, 'd> {
-        let mut events_by_dyad: HashMap<(String, String), Vec<Sided<'a>>> = HashMap::new();
+        let mut deciding_by_dyad: HashMap<(String, String), Vec<Sided<'a>>> = HashMap::new();
         let mut events_by_doc: HashMap<&'a str, Vec<&'a Event>> = HashMap::new();
         for &event in events {
+            events_by_doc
+                .entry(event.doc_id.as_str())
+                .or_default()
+                .push(event);
+            if event.hypothetical || !(deciding_kind(event) || event.negated) {
+                continue;
+            }
+            let Some(day) = keys::event_day(event) else {
+                continue;
+            };
             let actor = keys::side(event.actor.as_ref());
             let recipient = keys::side(event.recipient.as_ref());
-            events_by_dyad
+            deciding_by_dyad
                 .entry((actor.clone(), recipient.clone()))
                 .or_default()
                 .push(Sided {
                     event,
                     actor,
                     recipient,
+                    day,
+                    issues: keys::issue_bits(&event.issues),
                 });
-            events_by_doc
-                .entry(event.doc_id.as_str())
-                .or_default()
-                .push(event);
         }
-        let mut deeds_by_side: HashMap<&'d str, Vec<&'d DeedGroup<'a>>> = HashMap::new();
+        let mut deeds_by_side_type: HashMap<&'d str, HashMap<EventType, Vec<&'d DeedGroup<'a>>>> =
+            HashMap::new();
         for group in deeds {
-            deeds_by_side
+            deeds_by_side_type
                 .entry(group.actor_side.as_str())
+                .or_default()
+                .entry(group.deed.event_type)
                 .or_default()
                 .push(group);
         }
         Lookup {
-            events_by_dyad,
+            deciding_by_dyad,
             events_by_doc,
-            deeds_by_side,
+            deeds_by_side_type,
         }
     }
 
-    /// Events by `actor` aimed at `recipient`, on or after `from` (all when `from` is None).
-    fn events_between(&self, actor: &str, recipient: &str, from: NaiveDate) -> &[Sided<'a>] {
+    /// Deciding events by `actor` aimed at `recipient`, on or after `from`.
+    fn deciding_between(&self, actor: &str, recipient: &str, from: NaiveDate) -> &[Sided<'a>] {
         let Some(events) = self
-            .events_by_dyad
+            .deciding_by_dyad
             .get(&(actor.to_string(), recipient.to_string()))
         else {
             return &[];
         };
-        // Events are in date order (undated last), so the ones before `from` are a prefix.
-        let start = events
-            .partition_point(|sided| keys::event_day(sided.event).is_some_and(|day| day < from));
+        // Events are in date order, so the ones before `from` are a prefix.
+        let start = events.partition_point(|sided| sided.day < from);
         events.get(start..).unwrap_or(&[])
     }
 
@@ -124,9 +140,18 @@ impl<'a, 'd> Lookup<'a, 'd> {
         self.events_by_doc.get(doc_id).map_or(&[], Vec::as_slice)
     }
 
-    /// Deeds done by `side`, in date order.
-    fn deeds_by(&self, side: &str) -> &[&'d DeedGroup<'a>] {
-        self.deeds_by_side.get(side).map_or(&[], Vec::as_slice)
+    /// Deeds of one type done by `side`, in date order (undated last).
+    fn deeds_of(&self, side: &str, event_type: EventType) -> &[&'d DeedGroup<'a>] {
+        self.deeds_by_side_type
+            .get(side)
+            .and_then(|by_type| by_type.get(&event_type))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where the deeds of one type done by `side` on or after `from` begin in [`Self::deeds_of`].
+    fn first_deed_from(&self, side: &str, event_type: EventType, from: NaiveDate) -> usize {
+        self.deeds_of(side, event_type)
+            .partition_point(|group| group.day.is_some_and(|day| day < from))
     }
 }
 
@@ -197,15 +222,30 @@ struct Cluster<'a> {
     sentences: HashSet<(&'a str, [usize; 2], &'a str)>,
     /// Whether any utterance places the act at sea.
     words_at_sea: bool,
+    /// Day of the first utterance.
+    first_day: Option<NaiveDate>,
+    /// Latest day of an utterance.
+    last_day: Option<NaiveDate>,
+    /// (document, day) of every utterance dated to the day, for the announcement rule of
+    /// [`carry_out`].
+    announced: HashSet<(&'a str, NaiveDate)>,
+    /// Counts the changes that can let a deed carry the item out where it did not before
+    /// (wider aims or issues, words at sea); other changes (more sentences, more utterances)
+    /// only ever stop deeds from carrying it out.
+    widened: u32,
+    /// For [`carried_out_before`]: the `widened` count it last ran at, and for each type in
+    /// [`carry_types`] how far into [`Lookup::deeds_of`] the deeds are known not to carry the
+    /// item out.
+    carry_checked: Option<(u32, Vec<usize>)>,
 }
 
 impl<'a> Cluster<'a> {
     fn first_day(&self) -> Option<NaiveDate> {
-        self.utterances.first().and_then(|u| u.day())
+        self.first_day
     }
 
     fn last_day(&self) -> Option<NaiveDate> {
-        self.utterances.iter().filter_map(|u| u.day()).max()
+        self.last_day
     }
 
     fn events(&self) -> impl Iterator<Item = &Event> + '_ {
@@ -228,10 +268,19 @@ impl<'a> Cluster<'a> {
     }
 
     fn add(&mut self, utterance: Utterance<'a>) {
+        let day = utterance.day();
+        if self.utterances.is_empty() {
+            self.first_day = day;
+        }
+        self.last_day = self.last_day.max(day);
+        let day_precise = utterance.date().is_some_and(|date| date.day.is_some());
         for event in &utterance.events {
             self.words_at_sea |= keys::at_sea(&event.sentence);
             self.sentences
                 .insert((event.doc_id.as_str(), event.span, event.sentence.as_str()));
+            if let (true, Some(day)) = (day_precise, day) {
+                self.announced.insert((event.doc_id.as_str(), day));
+            }
         }
         self.utterances.push(utterance);
     }
@@ -260,7 +309,11 @@ fn utterance_aims(utterance: &Utterance<'_>, content_type: Option<EventType>) ->
 fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<Cluster<'a>> {
     type Key = (SpeechAct, String, String, Option<EventType>);
     let mut clusters: Vec<Cluster<'a>> = Vec::new();
+    // Every item of a key, and those not yet found carried out. An item found carried out
+    // before an utterance's day stays so for every later day (nothing can join it any more),
+    // so dated utterances, which come in date order, only need the second list.
     let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut open_by_key: HashMap<Key, Vec<usize>> = HashMap::new();
     for utterance in utterances {
         let Some(first) = utterance.first() else {
             continue;
@@ -280,9 +333,15 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<C
             recipient_side.clone(),
             content_type,
         );
-        let same_key = by_key.get(&key).map_or(&[][..], Vec::as_slice);
-        for &index in same_key {
-            let Some(cluster) = clusters.get(index) else {
+        // Undated utterances (they come last) may still join an item carried out earlier.
+        let candidates = if day.is_some() {
+            open_by_key.get(&key)
+        } else {
+            by_key.get(&key)
+        };
+        let mut closed: Vec<usize> = Vec::new();
+        for &index in candidates.map_or(&[][..], Vec::as_slice) {
+            let Some(cluster) = clusters.get_mut(index) else {
                 continue;
             };
             let overlaps = !aims.is_disjoint(&cluster.aims);
@@ -290,6 +349,7 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<C
                 continue;
             }
             if carried_out_before(cluster, lookup, day) {
+                closed.push(index);
                 continue;
             }
             // Prefer a real overlap of aims, then the item said most recently.
@@ -304,6 +364,11 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<C
                 best = Some(rank);
             }
         }
+        if !closed.is_empty() {
+            if let Some(open) = open_by_key.get_mut(&key) {
+                open.retain(|index| !closed.contains(index));
+            }
+        }
         let issues: BTreeSet<Issue> = utterance
             .events
             .iter()
@@ -311,9 +376,22 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<C
             .collect();
         match best.and_then(|(index, _, _)| clusters.get_mut(index)) {
             Some(cluster) => {
+                let before = (
+                    cluster.aims.len(),
+                    cluster.issues.len(),
+                    cluster.words_at_sea,
+                );
                 cluster.aims.extend(aims);
                 cluster.issues.extend(issues);
                 cluster.add(utterance);
+                if (
+                    cluster.aims.len(),
+                    cluster.issues.len(),
+                    cluster.words_at_sea,
+                ) != before
+                {
+                    cluster.widened += 1;
+                }
             }
             None => {
                 let mut cluster = Cluster {
@@ -327,9 +405,15 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<C
                     utterances: Vec::new(),
                     sentences: HashSet::new(),
                     words_at_sea: false,
+                    first_day: None,
+                    last_day: None,
+                    announced: HashSet::new(),
+                    widened: 0,
+                    carry_checked: None,
                 };
                 cluster.add(utterance);
-                by_key.entry(key).or_default().push(clusters.len());
+                by_key.entry(key.clone()).or_default().push(clusters.len());
+                open_by_key.entry(key).or_default().push(clusters.len());
                 clusters.push(cluster);
             }
         }
@@ -337,24 +421,58 @@ fn cluster<'a>(utterances: Vec<Utterance<'a>>, lookup: &Lookup<'a, '_>) -> Vec<C
     clusters
 }
 
-/// Whether a deed carried the item out strictly before `day`.
+/// The deed types that can carry an item out: its content type; for a promise to agree,
+/// concede or cooperate, any of those acts. None for demands.
+fn carry_types(speech_act: SpeechAct, content_type: Option<EventType>) -> Vec<EventType> {
+    match (speech_act, content_type) {
+        (SpeechAct::Promise, Some(content_type)) if giving(content_type) => {
+            vec![EventType::Agree, EventType::Concede, EventType::Cooperate]
+        }
+        (SpeechAct::Threat | SpeechAct::Promise, Some(content_type)) => vec![content_type],
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a deed carried the item out strictly before `day`. Remembers how far the deeds
+/// were found not to carry it out, and starts again from its first day only when the item
+/// has widened since (see [`Cluster::widened`]).
 fn carried_out_before(
-    cluster: &Cluster<'_>,
+    cluster: &mut Cluster<'_>,
     lookup: &Lookup<'_, '_>,
     day: Option<NaiveDate>,
 ) -> bool {
-    let Some(day) = day else {
+    let (Some(day), Some(first_day)) = (day, cluster.first_day()) else {
+        // Undated, or an item without a first day, which no deed can carry out.
         return false;
     };
-    // Deeds are in date order: stop at the first one on or after `day`.
-    lookup
-        .deeds_by(&cluster.actor_side)
-        .iter()
-        .take_while(|group| group.day.is_some_and(|deed_day| deed_day < day))
-        .any(|group| {
-            group.day.is_some_and(|deed_day| deed_day < day)
-                && carry_out(cluster, group) == Some(CommitmentStatus::CarriedOut)
-        })
+    let types = carry_types(cluster.speech_act, cluster.content_type);
+    let mut cursors = match cluster.carry_checked.take() {
+        Some((widened, cursors)) if widened == cluster.widened => cursors,
+        _ => types
+            .iter()
+            .map(|&event_type| lookup.first_deed_from(&cluster.actor_side, event_type, first_day))
+            .collect(),
+    };
+    let mut found = false;
+    for (&event_type, cursor) in types.iter().zip(cursors.iter_mut()) {
+        let deeds = lookup.deeds_of(&cluster.actor_side, event_type);
+        // Deeds are in date order: stop at the first one on or after `day`.
+        while let Some(group) = deeds.get(*cursor) {
+            if group.day.is_none_or(|deed_day| deed_day >= day) {
+                break;
+            }
+            if carry_out(cluster, group) == Some(CommitmentStatus::CarriedOut) {
+                found = true;
+                break;
+            }
+            *cursor += 1;
+        }
+        if found {
+            break;
+        }
+    }
+    cluster.carry_checked = Some((cluster.widened, cursors));
+    found
 }
 
 /// Whether a deed carries the item out, fully or partly.
@@ -398,14 +516,9 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
     // an act that followed it.
     let announcement = group.events.iter().all(|deed_event| {
         deed_event.date.is_none_or(|d| d.day.is_some())
-            && cluster.utterances.iter().any(|utterance| {
-                utterance.date().is_some_and(|d| d.day.is_some())
-                    && utterance.day() == Some(deed_day)
-                    && utterance
-                        .events
-                        .iter()
-                        .any(|said| said.doc_id == deed_event.doc_id)
-            })
+            && cluster
+                .announced
+                .contains(&(deed_event.doc_id.as_str(), deed_day))
     });
     if announcement {
         return None;
@@ -485,33 +598,34 @@ fn follow(
         }
     }
 
-    let mut signals = signals(cluster, lookup);
-    if let Some((found, ids)) = &found_deadline {
-        if let Some(day) = found.date.and_then(|d| d.first_day()) {
-            if latest_day.is_some_and(|latest| latest > day) {
-                signals.push(Signal {
-                    day,
-                    rank: 9,
-                    date: found.date,
-                    effect: Effect::Deadline,
-                    evidence: ids.clone(),
-                });
-            }
-        }
-    }
-    signals.sort_by(|a, b| (a.day, a.rank, &a.evidence).cmp(&(b.day, b.rank, &b.evidence)));
+    let deadline_signal = found_deadline.as_ref().and_then(|(found, ids)| {
+        let day = found.date.and_then(|d| d.first_day())?;
+        latest_day
+            .is_some_and(|latest| latest > day)
+            .then(|| Signal {
+                day,
+                rank: 9,
+                date: found.date,
+                effect: Effect::Deadline,
+                evidence: ids.clone(),
+            })
+    });
 
     let first_ids: Vec<String> = cluster
         .utterances
         .first()
         .map(|u| u.ids().map(String::from).collect())
         .unwrap_or_default();
-    let mut history = vec![StatusChange {
-        date: first_said,
-        status: CommitmentStatus::Open,
-        evidence: first_ids,
-    }];
-    walk(cluster.speech_act, &signals, &mut history);
+    let mut walk = Walk::new(
+        cluster.speech_act,
+        StatusChange {
+            date: first_said,
+            status: CommitmentStatus::Open,
+            evidence: first_ids,
+        },
+    );
+    follow_signals(cluster, lookup, deadline_signal, &mut walk);
+    let mut history = walk.history;
     if let Some(last) = history.last() {
         if matches!(
             last.status,
@@ -617,53 +731,85 @@ fn utterance_deadline(
     }
 }
 
-/// Applies the signals in order, recording every change of status in `history`.
-fn walk(
+/// The status history of an item as signals are applied in order.
+struct Walk {
     speech_act: SpeechAct,
-    signals: &[Signal],
-    history: &mut Vec<StatusChange<CommitmentStatus>>,
-) {
-    use CommitmentStatus as S;
-    let is_demand = speech_act == SpeechAct::Demand;
-    for signal in signals {
-        let status = history.last().map(|c| c.status).unwrap_or(S::Open);
-        let next = match (signal.effect, status) {
-            (_, S::CarriedOut) => S::CarriedOut,
-            (Effect::Restated, S::Withdrawn | S::Conceded | S::Lapsed | S::Rejected) => S::Open,
-            (Effect::Restated, current) => current,
-            // "Conceded" means the recipient gave way before the act: once the actor has
-            // begun to act, a later concession does not undo that.
-            (Effect::Conceded, S::PartlyCarriedOut) => S::PartlyCarriedOut,
-            (Effect::Conceded, _) => S::Conceded,
-            (Effect::Rejected, _) if is_demand => S::Rejected,
-            (Effect::Withdrawn, _) if !is_demand => S::Withdrawn,
-            // A promise with a deadline is kept only by its deadline; a threat carried out late
-            // was still carried out.
-            (Effect::Partly | Effect::Carried, S::Lapsed) if speech_act == SpeechAct::Promise => {
-                S::Lapsed
-            }
-            (Effect::Partly, _) if !is_demand => S::PartlyCarriedOut,
-            (Effect::Carried, _) if !is_demand => S::CarriedOut,
-            (Effect::Deadline | Effect::Unmet, S::Open) if !is_demand => S::Lapsed,
-            (_, current) => current,
-        };
-        match history.last_mut() {
-            Some(last) if last.status == next => {
-                // The same status again on the same day: more evidence for it.
-                let same_day = last.date.and_then(|d| d.first_day()) == Some(signal.day);
-                if same_day && effect_status(signal.effect) == next {
-                    for id in &signal.evidence {
-                        if !last.evidence.contains(id) {
-                            last.evidence.push(id.clone());
+    history: Vec<StatusChange<CommitmentStatus>>,
+    /// The evidence of the last change, to add more without repeats in constant time.
+    last_evidence: HashSet<String>,
+}
+
+impl Walk {
+    fn new(speech_act: SpeechAct, first: StatusChange<CommitmentStatus>) -> Walk {
+        Walk {
+            speech_act,
+            last_evidence: first.evidence.iter().cloned().collect(),
+            history: vec![first],
+        }
+    }
+
+    /// Whether no later signal can change the history any more: the item is carried out (for
+    /// good) and no later day can add evidence to that change.
+    fn settled(&self, day: NaiveDate) -> bool {
+        self.history.last().is_some_and(|last| {
+            last.status == CommitmentStatus::CarriedOut
+                && last
+                    .date
+                    .and_then(|date| date.first_day())
+                    .is_none_or(|change_day| change_day <= day)
+        })
+    }
+
+    /// Applies the signals in order, recording every change of status.
+    fn apply(&mut self, signals: &[Signal]) {
+        use CommitmentStatus as S;
+        let speech_act = self.speech_act;
+        let is_demand = speech_act == SpeechAct::Demand;
+        for signal in signals {
+            let status = self.history.last().map(|c| c.status).unwrap_or(S::Open);
+            let next = match (signal.effect, status) {
+                (_, S::CarriedOut) => S::CarriedOut,
+                (Effect::Restated, S::Withdrawn | S::Conceded | S::Lapsed | S::Rejected) => S::Open,
+                (Effect::Restated, current) => current,
+                // "Conceded" means the recipient gave way before the act: once the actor has
+                // begun to act, a later concession does not undo that.
+                (Effect::Conceded, S::PartlyCarriedOut) => S::PartlyCarriedOut,
+                (Effect::Conceded, _) => S::Conceded,
+                (Effect::Rejected, _) if is_demand => S::Rejected,
+                (Effect::Withdrawn, _) if !is_demand => S::Withdrawn,
+                // A promise with a deadline is kept only by its deadline; a threat carried out
+                // late was still carried out.
+                (Effect::Partly | Effect::Carried, S::Lapsed)
+                    if speech_act == SpeechAct::Promise =>
+                {
+                    S::Lapsed
+                }
+                (Effect::Partly, _) if !is_demand => S::PartlyCarriedOut,
+                (Effect::Carried, _) if !is_demand => S::CarriedOut,
+                (Effect::Deadline | Effect::Unmet, S::Open) if !is_demand => S::Lapsed,
+                (_, current) => current,
+            };
+            match self.history.last_mut() {
+                Some(last) if last.status == next => {
+                    // The same status again on the same day: more evidence for it.
+                    let same_day = last.date.and_then(|d| d.first_day()) == Some(signal.day);
+                    if same_day && effect_status(signal.effect) == next {
+                        for id in &signal.evidence {
+                            if self.last_evidence.insert(id.clone()) {
+                                last.evidence.push(id.clone());
+                            }
                         }
                     }
                 }
+                _ => {
+                    self.last_evidence = signal.evidence.iter().cloned().collect();
+                    self.history.push(StatusChange {
+                        date: signal.date,
+                        status: next,
+                        evidence: signal.evidence.clone(),
+                    });
+                }
             }
-            _ => history.push(StatusChange {
-                date: signal.date,
-                status: next,
-                evidence: signal.evidence.clone(),
-            }),
         }
     }
 }
@@ -681,12 +827,22 @@ fn effect_status(effect: Effect) -> CommitmentStatus {
     }
 }
 
-/// Collects every signal for the item from the events and deeds (see the module docs).
-fn signals(cluster: &Cluster<'_>, lookup: &Lookup<'_, '_>) -> Vec<Signal> {
-    let mut signals = Vec::new();
+/// Collects the signals for the item from its utterances, the deeds and the events (see the
+/// module docs) and applies them to `walk` in order: by day; within a day by rank, then
+/// evidence. Each source is read in date order from the item's first day, one day at a time,
+/// and reading stops once the item is settled (carried out), so an item looks only at what
+/// happened while it was live.
+fn follow_signals(
+    cluster: &Cluster<'_>,
+    lookup: &Lookup<'_, '_>,
+    deadline: Option<Signal>,
+    walk: &mut Walk,
+) {
     let Some(first_day) = cluster.first_day() else {
-        return signals;
+        walk.apply(deadline.as_slice());
+        return;
     };
+    let mut restated: Vec<Signal> = Vec::new();
     for utterance in cluster.utterances.iter().skip(1) {
         // A conditional restatement ("if Mexico continues to violate…, we will") is a mention
         // but says nothing new about the present, so it does not reopen the item.
@@ -694,7 +850,7 @@ fn signals(cluster: &Cluster<'_>, lookup: &Lookup<'_, '_>) -> Vec<Signal> {
             continue;
         }
         if let Some(day) = utterance.day() {
-            signals.push(Signal {
+            restated.push(Signal {
                 day,
                 rank: 0,
                 date: utterance.date(),
@@ -703,39 +859,24 @@ fn signals(cluster: &Cluster<'_>, lookup: &Lookup<'_, '_>) -> Vec<Signal> {
             });
         }
     }
-    // Only the two sides' own deeds and words can change the item.
-    let sides = [cluster.actor_side.as_str(), cluster.recipient_side.as_str()];
-    let deeds = sides.iter().flat_map(|side| lookup.deeds_by(side));
-    for group in deeds {
-        let Some(day) = group.day else {
-            continue;
-        };
-        let effect = match carry_out(cluster, group) {
-            Some(CommitmentStatus::CarriedOut) => Some((Effect::Carried, 4)),
-            Some(CommitmentStatus::PartlyCarriedOut) => Some((Effect::Partly, 3)),
-            _ if cluster.speech_act == SpeechAct::Demand
-                && Some(group.deed.event_type) == cluster.content_type
-                && group.actor_side == cluster.recipient_side
-                && (group.recipient_side == cluster.actor_side
-                    || !keys::known(&group.recipient_side))
-                && day >= first_day =>
-            {
-                Some((Effect::Conceded, 2))
-            }
-            _ => None,
-        };
-        if let Some((effect, rank)) = effect {
-            signals.push(Signal {
-                day,
-                rank,
-                date: group.deed.date,
-                effect,
-                evidence: group.deed.mentions.clone(),
-            });
-        }
+    restated.sort_by_key(|signal| signal.day);
+    let mut restated = restated.into_iter().peekable();
+    let mut deadline = deadline;
+
+    // Only the two sides' own deeds can change the item: the actor's deeds of a type that can
+    // carry it out, and for a demand the recipient's deeds of the demanded type.
+    let mut deed_sources: Vec<&[&DeedGroup<'_>]> = Vec::new();
+    for event_type in carry_types(cluster.speech_act, cluster.content_type) {
+        let start = lookup.first_deed_from(&cluster.actor_side, event_type, first_day);
+        let deeds = lookup.deeds_of(&cluster.actor_side, event_type);
+        deed_sources.push(deeds.get(start..).unwrap_or(&[]));
     }
-    let in_cluster: HashSet<&str> = cluster.events().map(|e| e.id.as_str()).collect();
-    let target = cluster.target_issues();
+    if let (SpeechAct::Demand, Some(content_type)) = (cluster.speech_act, cluster.content_type) {
+        let start = lookup.first_deed_from(&cluster.recipient_side, content_type, first_day);
+        let deeds = lookup.deeds_of(&cluster.recipient_side, content_type);
+        deed_sources.push(deeds.get(start..).unwrap_or(&[]));
+    }
+
     // The actor's words and acts towards the recipient or no one named, and the recipient's
     // towards the actor or no one named: nothing else can change the item.
     let (actor, recipient) = (cluster.actor_side.as_str(), cluster.recipient_side.as_str());
@@ -745,55 +886,173 @@ fn signals(cluster: &Cluster<'_>, lookup: &Lookup<'_, '_>) -> Vec<Signal> {
         (recipient, actor),
         (recipient, "?"),
     ];
+    // Only the recipient can concede or reject a demand.
+    if cluster.speech_act == SpeechAct::Demand {
+        dyads.retain(|(from, _)| *from == recipient);
+    }
     dyads.sort_unstable();
     dyads.dedup();
-    let events = dyads
+    let mut event_sources: Vec<&[Sided<'_>]> = dyads
         .into_iter()
-        .flat_map(|(from, to)| lookup.events_between(from, to, first_day));
-    for sided in events {
-        let event = sided.event;
-        if event.hypothetical || !may_decide(cluster, event) {
-            continue;
-        }
-        let Some(day) = keys::event_day(event) else {
-            continue;
+        .map(|(from, to)| lookup.deciding_between(from, to, first_day))
+        .collect();
+
+    let in_cluster: HashSet<&str> = cluster.events().map(|e| e.id.as_str()).collect();
+    let target = cluster.target_issues();
+    let relevant = Relevant {
+        issues: keys::issue_bits(target.iter().chain(&cluster.aims).chain(&cluster.issues)),
+        content_type: cluster.content_type,
+    };
+    let mut today: Vec<Signal> = Vec::new();
+    loop {
+        let day = restated
+            .peek()
+            .map(|signal| signal.day)
+            .into_iter()
+            .chain(deed_sources.iter().filter_map(|deeds| deeds.first()?.day))
+            .chain(
+                event_sources
+                    .iter()
+                    .filter_map(|events| events.first().map(|sided| sided.day)),
+            )
+            .chain(deadline.as_ref().map(|signal| signal.day))
+            .min();
+        let Some(day) = day else {
+            break;
         };
-        // Only the item's own side can have said the item's words.
-        let own_side = sided.actor == cluster.actor_side;
-        if day < first_day
-            || (own_side
-                && (in_cluster.contains(event.id.as_str())
-                    || cluster.own_sentence(event, &sided.actor)))
-        {
-            continue;
+        // The day's signals in the order the sources are listed; the stable sort below then
+        // orders them by rank and evidence.
+        while let Some(signal) = restated.next_if(|signal| signal.day == day) {
+            today.push(signal);
         }
-        let effect = if is_concession(cluster, &target, sided) {
-            Some((Effect::Conceded, 2))
-        } else if is_rejection(cluster, sided) {
-            Some((Effect::Rejected, 1))
-        } else if is_withdrawal(cluster, sided) {
-            Some((Effect::Withdrawn, 1))
-        } else if day > first_day && is_demand_for_promise(cluster, &target, sided) {
-            Some((Effect::Unmet, 1))
-        } else {
-            None
-        };
-        if let Some((effect, rank)) = effect {
-            signals.push(Signal {
-                day,
-                rank,
-                date: keys::event_date(event),
-                effect,
-                evidence: vec![event.id.clone()],
-            });
+        for deeds in &mut deed_sources {
+            while let Some((group, rest)) = deeds.split_first() {
+                if group.day != Some(day) {
+                    break;
+                }
+                today.extend(deed_signal(cluster, group, first_day));
+                *deeds = rest;
+            }
+        }
+        for events in &mut event_sources {
+            while let Some((sided, rest)) = events.split_first() {
+                if sided.day != day {
+                    break;
+                }
+                if relevant.may_touch(sided) {
+                    today.extend(event_signal(
+                        cluster,
+                        sided,
+                        first_day,
+                        &in_cluster,
+                        &target,
+                    ));
+                }
+                *events = rest;
+            }
+        }
+        if let Some(signal) = deadline.take_if(|signal| signal.day == day) {
+            today.push(signal);
+        }
+        today.sort_by(|a, b| (a.rank, &a.evidence).cmp(&(b.rank, &b.evidence)));
+        walk.apply(&today);
+        today.clear();
+        if walk.settled(day) {
+            break;
         }
     }
-    signals
 }
 
-/// A cheap first test of the event types and speech acts that can change an item's status,
-/// before the side and issue tests.
-fn may_decide(cluster: &Cluster<'_>, event: &Event) -> bool {
+/// A quick first test of [`event_signal`]: every rule it applies needs an issue of the item
+/// (its aims, its target issues or its issues) or its content type in the event.
+struct Relevant {
+    /// The item's aims, target issues and issues as [`keys::issue_bits`].
+    issues: u32,
+    content_type: Option<EventType>,
+}
+
+impl Relevant {
+    fn may_touch(&self, sided: &Sided<'_>) -> bool {
+        sided.issues & self.issues != 0
+            || (self.content_type.is_some() && sided.event.content_type == self.content_type)
+    }
+}
+
+/// What a deed of the item's actor or recipient says about the item, if anything.
+fn deed_signal(
+    cluster: &Cluster<'_>,
+    group: &DeedGroup<'_>,
+    first_day: NaiveDate,
+) -> Option<Signal> {
+    let day = group.day?;
+    let (effect, rank) = match carry_out(cluster, group) {
+        Some(CommitmentStatus::CarriedOut) => (Effect::Carried, 4),
+        Some(CommitmentStatus::PartlyCarriedOut) => (Effect::Partly, 3),
+        _ if cluster.speech_act == SpeechAct::Demand
+            && Some(group.deed.event_type) == cluster.content_type
+            && group.actor_side == cluster.recipient_side
+            && (group.recipient_side == cluster.actor_side
+                || !keys::known(&group.recipient_side))
+            && day >= first_day =>
+        {
+            (Effect::Conceded, 2)
+        }
+        _ => return None,
+    };
+    Some(Signal {
+        day,
+        rank,
+        date: group.deed.date,
+        effect,
+        evidence: group.deed.mentions.clone(),
+    })
+}
+
+/// What an event by one of the item's sides says about the item, if anything.
+fn event_signal(
+    cluster: &Cluster<'_>,
+    sided: &Sided<'_>,
+    first_day: NaiveDate,
+    in_cluster: &HashSet<&str>,
+    target: &BTreeSet<Issue>,
+) -> Option<Signal> {
+    let event = sided.event;
+    if event.hypothetical || !may_decide(cluster, event) {
+        return None;
+    }
+    let day = sided.day;
+    // Only the item's own side can have said the item's words.
+    let own_side = sided.actor == cluster.actor_side;
+    if day < first_day
+        || (own_side
+            && (in_cluster.contains(event.id.as_str())
+                || cluster.own_sentence(event, &sided.actor)))
+    {
+        return None;
+    }
+    let (effect, rank) = if is_concession(cluster, target, sided) {
+        (Effect::Conceded, 2)
+    } else if is_rejection(cluster, sided) {
+        (Effect::Rejected, 1)
+    } else if is_withdrawal(cluster, sided) {
+        (Effect::Withdrawn, 1)
+    } else if day > first_day && is_demand_for_promise(cluster, target, sided) {
+        (Effect::Unmet, 1)
+    } else {
+        return None;
+    };
+    Some(Signal {
+        day,
+        rank,
+        date: keys::event_date(event),
+        effect,
+        evidence: vec![event.id.clone()],
+    })
+}
+
+/// The event types and speech acts that can decide some item's status, whatever the item
+/// (with negation, [`may_decide`] is the whole test).
+fn deciding_kind(event: &Event) -> bool {
     matches!(
         event.event_type,
         EventType::Concede
@@ -805,7 +1064,13 @@ fn may_decide(cluster: &Cluster<'_>, event: &Event) -> bool {
     ) || matches!(
         event.speech_act,
         Some(SpeechAct::Refusal | SpeechAct::RedLine | SpeechAct::Demand)
-    ) || (event.negated && event.speech_act == Some(cluster.speech_act))
+    )
+}
+
+/// A cheap first test of the event types and speech acts that can change an item's status,
+/// before the side and issue tests.
+fn may_decide(cluster: &Cluster<'_>, event: &Event) -> bool {
+    deciding_kind(event) || (event.negated && event.speech_act == Some(cluster.speech_act))
 }
 
 /// The recipient's side gives ground on one of the item's aims (threats and demands).

@@ -15,8 +15,8 @@
 use crate::keys;
 use crate::Deed;
 use chrono::NaiveDate;
-use std::collections::HashMap;
-use trecho_model::{Event, EventType, Kind, PartialDate, SpeechAct};
+use std::collections::{BTreeSet, HashMap};
+use trecho_model::{Event, EventType, Issue, Kind, PartialDate, SpeechAct};
 
 /// How many days apart two reports of one deed may be dated. News reports date the same act
 /// a day or two apart (time zones, "yesterday" resolved against different publication days).
@@ -61,6 +61,11 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
         /// publication day).
         precise: bool,
         events: Vec<&'a Event>,
+        /// Union of the reports' issues, and whether a report names none: a report's issues
+        /// are compatible with some report of the cluster exactly when they are empty, or a
+        /// report names none, or they meet the union.
+        issues: BTreeSet<Issue>,
+        issueless: bool,
     }
     let mut clusters: Vec<Open<'a>> = Vec::new();
     let mut by_key: HashMap<(String, String, EventType), Vec<usize>> = HashMap::new();
@@ -92,10 +97,13 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                     (Some(a), Some(b)) => keys::range_gap(a, b) <= cluster_window,
                     _ => false,
                 }
-                && cluster
-                    .events
-                    .iter()
-                    .any(|other| keys::issues_compatible(&other.issues, &event.issues))
+                && !cluster.events.is_empty()
+                && (event.issues.is_empty()
+                    || cluster.issueless
+                    || event
+                        .issues
+                        .iter()
+                        .any(|issue| cluster.issues.contains(issue)))
         });
         match found.and_then(|index| clusters.get_mut(index)) {
             Some(cluster) => {
@@ -103,6 +111,8 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                     cluster.range = Some((a.0.min(b.0), a.1.max(b.1)));
                 }
                 cluster.precise &= window > 0;
+                cluster.issues.extend(event.issues.iter().copied());
+                cluster.issueless |= event.issues.is_empty();
                 cluster.events.push(event);
             }
             None => {
@@ -112,6 +122,8 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                     range,
                     precise: window > 0,
                     events: vec![event],
+                    issues: event.issues.iter().copied().collect(),
+                    issueless: event.issues.is_empty(),
                 });
             }
         }

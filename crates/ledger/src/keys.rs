@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use sha2::{Digest, Sha256};
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use trecho_model::{Actor, Event, Issue, PartialDate};
 
 /// The side an actor belongs to: its country, else its canonical name, else its text
@@ -143,6 +143,13 @@ pub fn aim_issues(event: &Event) -> BTreeSet<Issue> {
     aims
 }
 
+/// Issues as a bit set (bit `issue as u32`), for fast overlap tests.
+pub fn issue_bits<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> u32 {
+    issues
+        .into_iter()
+        .fold(0, |bits, &issue| bits | 1u32 << (issue as u32))
+}
+
 /// Sorted union of issues.
 pub fn union_issues<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Issue> {
     let set: BTreeSet<Issue> = events
@@ -155,19 +162,24 @@ pub fn union_issues<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Issu
 /// The actor that best represents a cluster: the most frequent (by canonical name, else
 /// text) among the given actors, preferring ones with a name; ties go to the earliest.
 pub fn representative<'a>(actors: impl IntoIterator<Item = Option<&'a Actor>>) -> Option<Actor> {
-    let mut counts: Vec<(String, usize, &Actor)> = Vec::new();
+    // (count, first actor) per key, in the order the keys first appear.
+    let mut counts: Vec<(usize, &Actor)> = Vec::new();
+    let mut positions: HashMap<String, usize> = HashMap::new();
     for actor in actors.into_iter().flatten() {
         let key = actor
             .name
             .clone()
             .unwrap_or_else(|| actor.text.to_lowercase());
-        match counts.iter_mut().find(|(k, _, _)| *k == key) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((key, 1, actor)),
+        match positions.get(&key).and_then(|&at| counts.get_mut(at)) {
+            Some(entry) => entry.0 += 1,
+            None => {
+                positions.insert(key, counts.len());
+                counts.push((1, actor));
+            }
         }
     }
     let mut best: Option<(usize, bool, &Actor)> = None;
-    for (_, count, actor) in &counts {
+    for (count, actor) in &counts {
         let named = actor.name.is_some();
         let better = match best {
             None => true,

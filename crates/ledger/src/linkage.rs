@@ -5,6 +5,7 @@
 
 use crate::keys;
 use crate::Linkage;
+use std::collections::HashMap;
 use trecho_model::{Event, Issue};
 
 /// Builds the linkage list. `events` must be in [`keys::event_order`]; the result is sorted by
@@ -12,6 +13,7 @@ use trecho_model::{Event, Issue};
 pub fn build(events: &[&Event]) -> Vec<Linkage> {
     type Key = (String, String, Issue, Issue);
     let mut groups: Vec<(Key, Vec<&Event>)> = Vec::new();
+    let mut positions: HashMap<Key, usize> = HashMap::new();
     for &event in events {
         let Some(leverage) = event.leverage else {
             continue;
@@ -25,9 +27,12 @@ pub fn build(events: &[&Event]) -> Vec<Linkage> {
             leverage.lever,
             leverage.goal,
         );
-        match groups.iter_mut().find(|(k, _)| *k == key) {
+        match positions.get(&key).and_then(|&at| groups.get_mut(at)) {
             Some((_, members)) => members.push(event),
-            None => groups.push((key, vec![event])),
+            None => {
+                positions.insert(key.clone(), groups.len());
+                groups.push((key, vec![event]));
+            }
         }
     }
     let mut linkages: Vec<Linkage> = groups

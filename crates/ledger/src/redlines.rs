@@ -30,6 +30,7 @@ use crate::deeds::{self, DeedGroup, Utterance};
 use crate::keys;
 use crate::{RedLine, RedLineStatus, StatusChange};
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 use trecho_model::{Event, EventType, Kind, PartialDate, SpeechAct};
 
 /// Builds the red lines. `events` must be in [`keys::event_order`]; `deeds` come from
@@ -42,10 +43,8 @@ pub fn build(events: &[&Event], deeds: &[DeedGroup<'_>]) -> Vec<RedLine> {
         .collect();
     let utterances = deeds::merge_utterances(&candidates);
     let lines = group(utterances);
-    let mut red_lines: Vec<RedLine> = lines
-        .iter()
-        .map(|line| follow(line, events, deeds))
-        .collect();
+    let lookup = Lookup::new(events, deeds);
+    let mut red_lines: Vec<RedLine> = lines.iter().map(|line| follow(line, &lookup)).collect();
     red_lines.sort_by(|a, b| {
         (a.declared.and_then(|d| d.first_day()), &a.id)
             .cmp(&(b.declared.and_then(|d| d.first_day()), &b.id))
@@ -91,6 +90,46 @@ pub fn is_red_line(event: &Event) -> bool {
         }
         _ => false,
     }
+}
+
+/// What can approach or cross a line, indexed by the side it is aimed at (a line's holder), so
+/// that each line only reads the threats and deeds aimed at its holder.
+struct Lookup<'e, 'd> {
+    /// Threats (see [`is_threat`]), with their actor side, by recipient side, in event order.
+    threats_to: HashMap<String, Vec<(&'e Event, String)>>,
+    /// Deeds by recipient side, in date order.
+    deeds_to: HashMap<&'d str, Vec<&'d DeedGroup<'e>>>,
+}
+
+impl<'e, 'd> Lookup<'e, 'd> {
+    fn new(events: &[&'e Event], deeds: &'d [DeedGroup<'e>]) -> Lookup<'e, 'd> {
+        let mut threats_to: HashMap<String, Vec<(&'e Event, String)>> = HashMap::new();
+        for &event in events.iter().filter(|event| is_threat(event)) {
+            threats_to
+                .entry(keys::side(event.recipient.as_ref()))
+                .or_default()
+                .push((event, keys::side(event.actor.as_ref())));
+        }
+        let mut deeds_to: HashMap<&'d str, Vec<&'d DeedGroup<'e>>> = HashMap::new();
+        for group in deeds {
+            deeds_to
+                .entry(group.recipient_side.as_str())
+                .or_default()
+                .push(group);
+        }
+        Lookup {
+            threats_to,
+            deeds_to,
+        }
+    }
+}
+
+/// A said threat, not negated (a `THREATEN` event without a speech act counts too).
+fn is_threat(event: &Event) -> bool {
+    event.kind == Kind::Said
+        && !event.negated
+        && (event.speech_act == Some(SpeechAct::Threat)
+            || (event.event_type == EventType::Threaten && event.speech_act.is_none()))
 }
 
 /// (day, order within the day, date, status, evidence) of one signal.
@@ -140,6 +179,8 @@ impl Line<'_> {
 
 fn group(utterances: Vec<Utterance<'_>>) -> Vec<Line<'_>> {
     let mut lines: Vec<Line<'_>> = Vec::new();
+    // Lines by (holder side, content type), in the order they were drawn.
+    let mut by_key: HashMap<(String, Option<EventType>), Vec<usize>> = HashMap::new();
     for utterance in utterances {
         let Some(first) = utterance.first() else {
             continue;
@@ -147,32 +188,38 @@ fn group(utterances: Vec<Utterance<'_>>) -> Vec<Line<'_>> {
         let holder_side = keys::side(first.actor.as_ref());
         let against_side = keys::side(first.recipient.as_ref());
         let content_type = first.content_type;
-        let found = lines.iter_mut().find(|line| {
-            line.holder_side == holder_side
-                && line.content_type == content_type
-                && (line.against_side == against_side
+        let key = (holder_side, content_type);
+        let same_key = by_key.get(&key).map_or(&[][..], Vec::as_slice);
+        let found = same_key.iter().copied().find(|&index| {
+            lines.get(index).is_some_and(|line| {
+                line.against_side == against_side
                     || !keys::known(&line.against_side)
-                    || !keys::known(&against_side))
+                    || !keys::known(&against_side)
+            })
         });
-        match found {
+        let (holder_side, content_type) = key.clone();
+        match found.and_then(|index| lines.get_mut(index)) {
             Some(line) => {
                 if !keys::known(&line.against_side) {
                     line.against_side = against_side;
                 }
                 line.utterances.push(utterance);
             }
-            None => lines.push(Line {
-                holder_side,
-                against_side,
-                content_type,
-                utterances: vec![utterance],
-            }),
+            None => {
+                by_key.entry(key).or_default().push(lines.len());
+                lines.push(Line {
+                    holder_side,
+                    against_side,
+                    content_type,
+                    utterances: vec![utterance],
+                });
+            }
         }
     }
     lines
 }
 
-fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLine {
+fn follow(line: &Line<'_>, lookup: &Lookup<'_, '_>) -> RedLine {
     let all_events: Vec<&Event> = line.events().collect();
     let declared_day = line.declared_day();
     let declared = line
@@ -195,16 +242,13 @@ fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLin
 
     let mut signals: Vec<LineSignal> = Vec::new();
     if let Some(declared_day) = declared_day {
-        for &event in events {
-            let is_threat = event.kind == Kind::Said
-                && !event.negated
-                && (event.speech_act == Some(SpeechAct::Threat)
-                    || (event.event_type == EventType::Threaten && event.speech_act.is_none()));
-            if !is_threat
-                || !line.is_against(&keys::side(event.actor.as_ref()))
-                || keys::side(event.recipient.as_ref()) != line.holder_side
-                || !line.rules_out(event.content_type)
-            {
+        let threats = lookup
+            .threats_to
+            .get(&line.holder_side)
+            .map_or(&[][..], Vec::as_slice);
+        for (event, actor_side) in threats {
+            let event = *event;
+            if !line.is_against(actor_side) || !line.rules_out(event.content_type) {
                 continue;
             }
             let Some(day) = keys::event_day(event) else {
@@ -224,13 +268,16 @@ fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLin
                 vec![event.id.clone()],
             ));
         }
+        let deeds = lookup
+            .deeds_to
+            .get(line.holder_side.as_str())
+            .map_or(&[][..], Vec::as_slice);
         for group in deeds {
             let Some(day) = group.day else {
                 continue;
             };
             if day < declared_day
                 || !line.is_against(&group.actor_side)
-                || group.recipient_side != line.holder_side
                 || !line.rules_out(Some(group.deed.event_type))
             {
                 continue;
@@ -256,6 +303,8 @@ fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLin
         .first()
         .map(|u| u.ids().map(String::from).collect())
         .unwrap_or_default();
+    // The evidence of the last change, to add more without repeats in constant time.
+    let mut last_evidence: HashSet<String> = first_ids.iter().cloned().collect();
     let mut history = vec![StatusChange {
         date: declared,
         status: RedLineStatus::Holding,
@@ -267,6 +316,7 @@ fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLin
             break;
         };
         if status > last.status {
+            last_evidence = evidence.iter().cloned().collect();
             history.push(StatusChange {
                 date,
                 status,
@@ -278,7 +328,7 @@ fn follow(line: &Line<'_>, events: &[&Event], deeds: &[DeedGroup<'_>]) -> RedLin
         {
             // More evidence for the same change on the same day.
             for id in evidence {
-                if !last.evidence.contains(&id) {
+                if last_evidence.insert(id.clone()) {
                     last.evidence.push(id);
                 }
             }
