@@ -1,15 +1,29 @@
 //! Prints the events and explanation steps of sentences given on the command line:
-//! `cargo run -p trecho-extract --example explain -- [--es] "sentence"...`.
+//! `cargo run -p trecho-extract --example explain -- [--es] [--matches] "sentence"...`.
+//! `--matches` also lists every lexicon match before one is chosen per clause.
 
 fn main() {
     let dictionaries = trecho_extract::Dictionaries::builtin();
     let mut lang = trecho_model::Lang::En;
+    let mut show_matches = false;
     for arg in std::env::args().skip(1) {
         if arg == "--es" {
             lang = trecho_model::Lang::Es;
             continue;
         }
+        if arg == "--matches" {
+            show_matches = true;
+            continue;
+        }
         println!("{arg}");
+        if show_matches {
+            for (surface, entry, clause, score, dropped) in
+                trecho_extract::trigger_candidates(&arg, lang, None, &dictionaries)
+            {
+                let note = if dropped { " (dropped)" } else { "" };
+                println!("  match {surface:?} {entry} clause {clause} score {score:.2}{note}");
+            }
+        }
         for (event, explanation) in
             trecho_extract::extract_sentence(&arg, lang, None, None, &dictionaries)
         {

@@ -7,7 +7,7 @@
 //! the sentence is cut into clauses at strong punctuation and reporting verbs, and roles are read
 //! from positions relative to the trigger.
 
-use crate::lexicon::{self, Entry, Match, Pos, Role};
+use crate::lexicon::{self, Entry, Match, Pos, Role, NOUN_STRENGTH};
 use crate::modality::{self, Modality};
 use crate::tokens::Tokens;
 use trecho_actors::{ActorMention, MentionKind};
@@ -79,6 +79,46 @@ pub fn extract(
     analysis.events(speaker)
 }
 
+/// Every lexicon match of a sentence as the extractor sees it before choosing one per clause:
+/// `(surface, entry, clause, score, dropped)`, for developers tracing a miss (the `explain`
+/// example prints them with `--matches`).
+pub fn candidates(
+    sentence: &str,
+    lang: Lang,
+    mentions: &[ActorMention],
+) -> Vec<(String, String, u16, f32, bool)> {
+    let tokens = Tokens::new(sentence);
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let lexicon = lexicon::for_lang(lang);
+    let in_mention = mention_mask(&tokens, mentions);
+    let matches = lexicon.find(&tokens, &in_mention);
+    let analysis = Analysis::new(sentence, lang, &tokens, mentions, lexicon, &matches);
+    matches
+        .iter()
+        .map(|m| {
+            let entry = analysis.entry(m);
+            let kept = analysis
+                .matches
+                .iter()
+                .any(|k| k.start == m.start && k.entry == m.entry);
+            (
+                analysis.surface(m.start, m.object_end.max(m.end)),
+                format!(
+                    "{}:{} {}",
+                    entry.file,
+                    entry.line,
+                    entry.event_type.map_or("-", |t| t.as_str())
+                ),
+                analysis.clause_of(m.start),
+                analysis.score(m),
+                !kept,
+            )
+        })
+        .collect()
+}
+
 /// Which tokens lie inside an actor mention.
 fn mention_mask(tokens: &Tokens, mentions: &[ActorMention]) -> Vec<bool> {
     let mut mask = vec![false; tokens.len()];
@@ -111,6 +151,9 @@ struct Analysis<'a> {
     clause: Vec<u16>,
     /// Whether each clause is a relative clause.
     relative: Vec<bool>,
+    /// Whether each clause is a second verb phrase sharing the subject of the clause before
+    /// ("rebels kidnapped 16 advisers and exploded bombs").
+    coordinated: Vec<bool>,
     /// Whether each token lies inside an actor mention.
     in_mention: Vec<bool>,
 }
@@ -147,7 +190,12 @@ impl<'a> Analysis<'a> {
             };
             // A trigger word inside an actor's name ("Protest Party", "Fuerzas Armadas") is not a
             // trigger.
-            if (m.start..m.end).any(|k| in_mention.get(k).copied().unwrap_or(false)) {
+            // But a mention wholly inside a longer trigger phrase is part of the phrase, not a
+            // name around it ("joint military exercises", where "military" is an agent word).
+            let inside_name = spans.iter().any(|&(s, e)| {
+                s < m.end && e > m.start && !(s >= m.start && e <= m.end && e - s < m.end - m.start)
+            });
+            if inside_name {
                 continue;
             }
             // A weak derived verb as an -ing form is mostly an adjective or a noun ("the
@@ -162,7 +210,33 @@ impl<'a> Analysis<'a> {
                 Role::Event => kept.push(*m),
             }
         }
-        let (clause, relative) = clauses(tokens, &says);
+        // "X kidnapped A and exploded B": a past-tense verb trigger right after "and", with a
+        // verb trigger before it, opens a clause of its own (one event per clause) that shares
+        // the first verb's subject. English only: Spanish coordination is left as one clause.
+        let mut and_verbs = Vec::new();
+        if lang == Lang::En {
+            for (k, m) in kept.iter().enumerate() {
+                let entry = &lexicon.entries[m.entry as usize];
+                // Two verbs of one type ("killed one soldier and wounded two others") are one
+                // event told twice, not two.
+                let earlier_verb = kept[..k].iter().any(|e| {
+                    let earlier = &lexicon.entries[e.entry as usize];
+                    earlier.pos == Pos::Verb
+                        && e.end < m.start
+                        && earlier.event_type != entry.event_type
+                });
+                if entry.pos == Pos::Verb
+                    && m.info.participle
+                    && !m.info.gerund
+                    && m.start >= 2
+                    && tokens.norm(m.start - 1) == "and"
+                    && earlier_verb
+                {
+                    and_verbs.push(m.start - 1);
+                }
+            }
+        }
+        let (clause, relative, coordinated) = clauses(tokens, &says, &and_verbs);
         Analysis {
             sentence,
             lang,
@@ -175,6 +249,7 @@ impl<'a> Analysis<'a> {
             allows,
             clause,
             relative,
+            coordinated,
             in_mention,
         }
     }
@@ -299,7 +374,12 @@ impl<'a> Analysis<'a> {
     fn score(&self, m: &Match) -> f32 {
         let entry = self.entry(m);
         let mut score = entry.strength;
-        if entry.pos != Pos::Noun && !self.noun_use(m) {
+        if self.noun_use(m) && self.lang == Lang::En {
+            // "a suspension of aid": the verb form "aid" is a noun here and weighs as one.
+            // (Spanish keeps verb strength: its curated nouns and verbs are weighed apart, and
+            // capping them lost matches on the UniversalPetrarch sets.)
+            score = score.min(NOUN_STRENGTH);
+        } else if entry.pos != Pos::Noun {
             score += 0.1;
         }
         let before = m.start.checked_sub(1).map_or("", |k| self.tokens.norm(k));
@@ -309,13 +389,15 @@ impl<'a> Analysis<'a> {
         score
     }
 
-    /// Whether a verb form is used as a noun: it follows a determiner or possessive.
+    /// Whether a verb form is used as a noun: it follows a determiner, a possessive or "of"
+    /// ("a suspension of aid").
     fn noun_use(&self, m: &Match) -> bool {
         let before = m.start.checked_sub(1).map_or("", |k| self.tokens.norm(k));
         self.entry(m).pos == Pos::Verb
             && matches!(
                 before,
                 "the"
+                    | "of"
                     | "a"
                     | "an"
                     | "its"
@@ -774,6 +856,24 @@ impl<'a> Analysis<'a> {
                 actor_group = self.left_group(self.clause_start(clause_start - 1), clause_start);
                 if actor_group.is_some() {
                     steps.push("relative clause: actor before the pronoun".to_string());
+                }
+            }
+            let clause_id = self.clause_of(m.start) as usize;
+            if actor_group.is_none()
+                && clause_start > 0
+                && self.coordinated.get(clause_id).copied().unwrap_or(false)
+            {
+                // "rebels kidnapped advisers and exploded bombs": the subject of the first verb.
+                let first_clause_start = self.clause_start(clause_start - 1);
+                let first_verb = self
+                    .matches
+                    .iter()
+                    .find(|v| v.start >= first_clause_start && v.start < clause_start);
+                if let Some(first_verb) = first_verb {
+                    actor_group = self.left_group(first_clause_start, first_verb.start);
+                    if actor_group.is_some() {
+                        steps.push("coordinated verb: actor of the first verb".to_string());
+                    }
                 }
             }
             if actor_group.is_none() && self.lang == Lang::Es {
@@ -1360,10 +1460,21 @@ fn group_mentions(tokens: &Tokens, spans: &[(usize, usize)]) -> Vec<Group> {
 /// verb and the comma before a trailing one (", officials said"), after a reporting verb (the
 /// reported content), and at a relative clause (", which attacked…,"). The second list says
 /// which clauses are relative.
-fn clauses(tokens: &Tokens, says: &[usize]) -> (Vec<u16>, Vec<bool>) {
+fn clauses(
+    tokens: &Tokens,
+    says: &[usize],
+    and_verbs: &[usize],
+) -> (Vec<u16>, Vec<bool>, Vec<bool>) {
     let n = tokens.len();
     let mut starts_here = vec![false; n + 1];
     let mut relative_start = vec![false; n + 1];
+    let mut coordinated_start = vec![false; n + 1];
+    for &and in and_verbs {
+        if and > 0 && and < n {
+            starts_here[and] = true;
+            coordinated_start[and] = true;
+        }
+    }
     for &say in says {
         // ", X said": the clause starts at the comma when only a few words stand between.
         let comma = (say.saturating_sub(7)..say)
@@ -1405,14 +1516,16 @@ fn clauses(tokens: &Tokens, says: &[usize]) -> (Vec<u16>, Vec<bool>) {
     let mut clause = 0u16;
     let mut out = Vec::with_capacity(n);
     let mut relative = vec![false];
+    let mut coordinated = vec![false];
     for idx in 0..n {
         if starts_here[idx] && idx > 0 {
             clause += 1;
             relative.push(relative_start[idx]);
+            coordinated.push(coordinated_start[idx]);
         }
         out.push(clause);
     }
-    (out, relative)
+    (out, relative, coordinated)
 }
 
 /// Words or deeds by default for an entry.
@@ -1560,6 +1673,71 @@ mod tests {
                 (EventType::Agree, Some("USA"), Some("MEX"))
             ]
         );
+    }
+
+    #[test]
+    fn coordinated_verbs_of_different_types_are_two_events_with_one_subject() {
+        let events = check(
+            "Mexico extradited 26 cartel members to the United States and deployed 10,000 \
+             soldiers to Tijuana.",
+            Lang::En,
+            None,
+        );
+        let coded: Vec<_> = events
+            .iter()
+            .map(|e| (e.event_type, country(&e.actor), country(&e.recipient)))
+            .collect();
+        assert_eq!(
+            coded,
+            [
+                (EventType::Cooperate, Some("MEX"), Some("USA")),
+                (EventType::Mobilize, Some("MEX"), Some("MEX"))
+            ],
+            "{events:#?}"
+        );
+        // Two verbs of one type tell one event.
+        let events = check(
+            "A bombing near Samarra killed one U.S. soldier and wounded two others.",
+            Lang::En,
+            None,
+        );
+        assert_eq!(events.len(), 1, "{events:#?}");
+    }
+
+    #[test]
+    fn objects_decide_the_type_of_a_verb() {
+        // A cancelled visit is a cut in relations, not a meeting (British and US spellings).
+        for sentence in [
+            "The UK prime minister has cancelled a planned visit to Washington.",
+            "The UK prime minister has canceled a planned visit to Washington.",
+        ] {
+            assert_eq!(one(sentence, Lang::En).event_type, EventType::Sanction);
+        }
+        // Withdrawing peacekeepers is a sanction; withdrawing troops a retreat.
+        let event = one(
+            "Qatar withdrew peacekeepers from the Djibouti border.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Sanction);
+        let event = one("Russia withdrew its troops from Syria.", Lang::En);
+        assert_eq!(event.event_type, EventType::Retreat);
+        // Observers deployed are aid; troops deployed a mobilization.
+        let event = one(
+            "The European Union deployed election observers in Zimbabwe.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Aid);
+        // "military" is an agent word, but inside the trigger phrase it names no actor.
+        let events = check(
+            "Jordan and the United States began joint military exercises today.",
+            Lang::En,
+            None,
+        );
+        assert!(!events.is_empty());
+        assert!(events.iter().all(|e| e.event_type == EventType::Cooperate));
+        // After "of", a verb form is a noun: the suspension is the event, not the aid.
+        let event = one("Denmark announced a suspension of aid to Egypt.", Lang::En);
+        assert_eq!(event.event_type, EventType::Sanction);
     }
 
     #[test]

@@ -84,8 +84,11 @@ pub fn english_verb(lemma: &str) -> Vec<(String, FormInfo)> {
     let stressed_end = ["mit", "pel", "fer", "trol", "cur", "gret", "bed"]
         .iter()
         .any(|end| head.ends_with(end));
+    // British spelling doubles a final l after one vowel whatever the stress: cancelled,
+    // travelled, fuelled, labelled.
+    let british_l = last == b'l' && n >= 3 && is_vowel(before) && !is_vowel(bytes[n - 3]);
     if n >= 3
-        && (vowel_groups == 1 || stressed_end)
+        && (vowel_groups == 1 || stressed_end || british_l)
         && !is_vowel(last)
         && !matches!(last, b'w' | b'x' | b'y' | b'h')
         && is_vowel(before)
@@ -282,6 +285,10 @@ mod tests {
         );
         assert_eq!(english("deny"), ["deny", "denies", "denied", "denying"]);
         assert!(english("ban").contains(&"banned".to_string()));
+        // Both spellings: "canceled" (US) and "cancelled" (UK, most wire copy).
+        let cancel = english("cancel");
+        assert!(cancel.contains(&"canceled".to_string()));
+        assert!(cancel.contains(&"cancelled".to_string()));
         assert!(english("lash out at").contains(&"lashed out at".to_string()));
         assert_eq!(english_noun("air strike"), ["air strike", "air strikes"]);
         assert_eq!(english_noun("sanction"), ["sanction", "sanctions"]);

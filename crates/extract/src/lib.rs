@@ -142,6 +142,24 @@ pub fn extract_sentence(
     found
 }
 
+/// The lexicon matches of a sentence before the extractor picks one per clause (see
+/// `(surface, entry, clause, score, dropped)`); a developer's tool for tracing misses.
+#[doc(hidden)]
+pub fn trigger_candidates(
+    sentence: &str,
+    lang: Lang,
+    published: Option<NaiveDate>,
+    dictionaries: &Dictionaries,
+) -> Vec<(String, String, u16, f32, bool)> {
+    let resolve = ResolveContext {
+        date: published,
+        lang: Some(lang),
+        default_country: None,
+    };
+    let mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
+    events::candidates(sentence, lang, &mentions)
+}
+
 fn extract_with(
     sentence: &str,
     lang: Lang,
