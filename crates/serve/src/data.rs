@@ -25,14 +25,18 @@ pub struct Pool {
 struct CountCache {
     version: Option<Version>,
     counts: HashMap<String, u64>,
-    /// Whole JSON answers of the slow aggregate endpoints (timeline, index).
+    /// Whole JSON answers of the slow endpoints (timeline, index, facets, ledger details).
     answers: HashMap<String, Arc<Vec<u8>>>,
+    /// Their total size in bytes.
+    answer_bytes: usize,
 }
 
 /// The most filters whose counts are kept.
 const MAX_CACHED_COUNTS: usize = 1024;
-/// The most aggregate answers kept (each is at most a few hundred KiB).
-const MAX_CACHED_ANSWERS: usize = 64;
+/// The most answers kept.
+const MAX_CACHED_ANSWERS: usize = 256;
+/// The most bytes of answers kept (a ledger item said thousands of times answers megabytes).
+const MAX_CACHED_ANSWER_BYTES: usize = 256 * 1024 * 1024;
 
 /// What identifies a state of the store: size and modification time of the database file and
 /// of its write-ahead log. Any committed write changes the log (or, after a checkpoint, the
@@ -107,6 +111,7 @@ impl Pool {
             if cache.version.as_ref() != Some(&version) {
                 cache.counts.clear();
                 cache.answers.clear();
+                cache.answer_bytes = 0;
                 cache.version = Some(version);
             } else if cache.counts.len() >= MAX_CACHED_COUNTS {
                 cache.counts.clear();
@@ -144,11 +149,20 @@ impl Pool {
             if cache.version.as_ref() != Some(&version) {
                 cache.counts.clear();
                 cache.answers.clear();
+                cache.answer_bytes = 0;
                 cache.version = Some(version);
-            } else if cache.answers.len() >= MAX_CACHED_ANSWERS {
+            } else if cache.answers.len() >= MAX_CACHED_ANSWERS
+                || cache.answer_bytes + answer.len() > MAX_CACHED_ANSWER_BYTES
+            {
                 cache.answers.clear();
+                cache.answer_bytes = 0;
             }
-            cache.answers.insert(key, Arc::clone(&answer));
+            if answer.len() <= MAX_CACHED_ANSWER_BYTES {
+                cache.answer_bytes += answer.len();
+                if let Some(old) = cache.answers.insert(key, Arc::clone(&answer)) {
+                    cache.answer_bytes -= old.len();
+                }
+            }
         }
         Ok(answer)
     }

@@ -344,25 +344,35 @@ pub async fn commitment(
             truncate(&id)
         )));
     };
-    let evidence = item.evidence.clone();
-    let decided = deciding_events(&item.history, &item.status_evidence, &evidence);
-    let (utterances, status_events) = state
+    // An item said thousands of times loads thousands of events (seconds on a large store),
+    // and the dashboard asks again each time the drawer opens: the answer is kept until the
+    // store changes.
+    let key = format!("ledger/{id}");
+    let answer = state
         .pool()
-        .run(move |store| Ok((load(store, &evidence)?, load(store, &decided)?)))
+        .run_with(move |pool, store| {
+            pool.cached_answer(key, || {
+                let evidence = item.evidence.clone();
+                let decided = deciding_events(&item.history, &item.status_evidence, &evidence);
+                let utterances = load(store, &evidence)?;
+                let status_events = load(store, &decided)?;
+                let mut by_month: BTreeMap<String, u32> = BTreeMap::new();
+                for utterance in &utterances {
+                    if let Some(day) = crate::api::event_day(&utterance.event) {
+                        *by_month.entry(day.format("%Y-%m").to_string()).or_default() += 1;
+                    }
+                }
+                serde_json::to_vec(&CommitmentDetail {
+                    item,
+                    utterances,
+                    by_month,
+                    status_events,
+                })
+                .map_err(|error| ApiError::Internal(format!("writing a ledger item: {error}")))
+            })
+        })
         .await?;
-    let mut by_month: BTreeMap<String, u32> = BTreeMap::new();
-    for utterance in &utterances {
-        if let Some(day) = crate::api::event_day(&utterance.event) {
-            *by_month.entry(day.format("%Y-%m").to_string()).or_default() += 1;
-        }
-    }
-    Ok(Json(CommitmentDetail {
-        item,
-        utterances,
-        by_month,
-        status_events,
-    })
-    .into_response())
+    Ok(crate::api::json_bytes(answer))
 }
 
 /// The events behind status changes after the first (which is the item being said), not
@@ -372,12 +382,14 @@ fn deciding_events<S>(
     status_evidence: &[String],
     utterances: &[String],
 ) -> Vec<String> {
+    // A set: an item said thousands of times made the list scan quadratic.
+    let said: std::collections::HashSet<&String> = utterances.iter().collect();
     history
         .iter()
         .skip(1)
         .flat_map(|change| change.evidence.iter().cloned())
         .chain(status_evidence.iter().cloned())
-        .filter(|id| !utterances.contains(id))
+        .filter(|id| !said.contains(id))
         .collect()
 }
 
@@ -454,18 +466,24 @@ pub async fn red_line(
             truncate(&id)
         )));
     };
-    let evidence = item.evidence.clone();
-    let decided = deciding_events(&item.history, &item.status_evidence, &evidence);
-    let (utterances, status_events) = state
+    // Kept until the store changes, like a ledger item's answer.
+    let key = format!("redlines/{id}");
+    let answer = state
         .pool()
-        .run(move |store| Ok((load(store, &evidence)?, load(store, &decided)?)))
+        .run_with(move |pool, store| {
+            pool.cached_answer(key, || {
+                let evidence = item.evidence.clone();
+                let decided = deciding_events(&item.history, &item.status_evidence, &evidence);
+                serde_json::to_vec(&RedLineDetail {
+                    utterances: load(store, &evidence)?,
+                    status_events: load(store, &decided)?,
+                    item,
+                })
+                .map_err(|error| ApiError::Internal(format!("writing a red line: {error}")))
+            })
+        })
         .await?;
-    Ok(Json(RedLineDetail {
-        item,
-        utterances,
-        status_events,
-    })
-    .into_response())
+    Ok(crate::api::json_bytes(answer))
 }
 
 /// `GET /api/linkage`: `issue` matches the lever or the goal.

@@ -27,8 +27,10 @@
 //! TRECHO_LOAD_RATE=1000         requests per second
 //! TRECHO_LOAD_SECONDS=30        length of the timed run
 //! TRECHO_LOAD_P99_MS=100        fail above this p99 (measured from the scheduled send time)
-//! TRECHO_LOAD_LEDGER=0          leave the ledger, red line and linkage requests out of the timed
-//!                               mix (their cold times are still printed)
+//! TRECHO_LOAD_LEDGER=0          leave out of the timed mix the requests that answer ledger items
+//!                               with their whole evidence lists (/api/ledger, /api/ledger/{id},
+//!                               /api/redlines/{id}: megabytes each on the million-event bench
+//!                               store); `only` times just those
 //! TRECHO_LOAD_TOKEN=<secret>    serve with this token (16+ characters) and send it as a
 //!                               bearer token: the token check replaces the Host check
 //! TRECHO_LOAD_CONNECTIONS=256   most client connections open at once
@@ -50,6 +52,8 @@ use trecho_serve::{ServeOptions, Server};
 
 /// How long the client waits for one answer before counting it as an error.
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(35);
+/// How long the first ledger request may keep being answered 503 (built in the background).
+const LEDGER_WAIT: Duration = Duration::from_secs(900);
 
 fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
     match std::env::var(name) {
@@ -152,10 +156,14 @@ impl Client {
 
     /// GET `path` with the Host header a browser on loopback sends (and the token, if any).
     async fn get(&self, path: &str, host: &str) -> Outcome {
-        let Ok(_slot) = self.slots.acquire().await else {
-            return Outcome::Failed("client closed".into());
-        };
+        // The wait for a free connection is inside the timeout: a request that never got one
+        // fails like one that was never answered.
         let exchange = async {
+            let _slot = self
+                .slots
+                .acquire()
+                .await
+                .map_err(|_| "client closed".to_string())?;
             let mut sender = self.connection().await?;
             let mut request = Request::get(path).header(header::HOST, host);
             if let Some(token) = &self.token {
@@ -195,15 +203,16 @@ struct Entry {
     label: &'static str,
     /// Paths it cycles through (several ids for the detail endpoints).
     paths: Vec<String>,
-    /// Reads the ledger snapshot (ledger, red lines, linkage).
-    ledger: bool,
+    /// Answers ledger items with their whole evidence lists: megabytes each on a store where
+    /// the same items are said thousands of times (`TRECHO_LOAD_LEDGER` sets them apart).
+    whole_ledger: bool,
 }
 
 fn fixed(label: &'static str, path: &str) -> Entry {
     Entry {
         label,
         paths: vec![path.to_string()],
-        ledger: false,
+        whole_ledger: false,
     }
 }
 
@@ -269,7 +278,7 @@ async fn mix(client: &Client, host: &str) -> Vec<Entry> {
                 .iter()
                 .map(|offset| format!("/api/events?limit=50&offset={offset}"))
                 .collect(),
-            ledger: false,
+            whole_ledger: false,
         },
         Entry {
             label: "events filtered",
@@ -285,7 +294,7 @@ async fn mix(client: &Client, host: &str) -> Vec<Entry> {
             .iter()
             .map(|filters| format!("/api/events?{filters}&limit=50"))
             .collect(),
-            ledger: false,
+            whole_ledger: false,
         },
         Entry {
             label: "events text search",
@@ -294,7 +303,7 @@ async fn mix(client: &Client, host: &str) -> Vec<Entry> {
                 "/api/events?q=aranceles&lang=es&limit=50".into(),
                 "/api/events?q=border&actor=USA&limit=50".into(),
             ],
-            ledger: false,
+            whole_ledger: false,
         },
         fixed("index", "/api/index?interval=week"),
         fixed(
@@ -307,18 +316,10 @@ async fn mix(client: &Client, host: &str) -> Vec<Entry> {
                 "/api/ledger".into(),
                 "/api/ledger?actor=USA&status=open".into(),
             ],
-            ledger: true,
+            whole_ledger: true,
         },
-        Entry {
-            label: "redlines",
-            paths: vec!["/api/redlines".into()],
-            ledger: true,
-        },
-        Entry {
-            label: "linkage",
-            paths: vec!["/api/linkage".into()],
-            ledger: true,
-        },
+        fixed("redlines", "/api/redlines"),
+        fixed("linkage", "/api/linkage"),
     ];
     let events = json(
         client.get("/api/events?limit=200&offset=0", host).await,
@@ -333,7 +334,7 @@ async fn mix(client: &Client, host: &str) -> Vec<Entry> {
             .iter()
             .map(|id| format!("/api/events/{}", encode(id)))
             .collect(),
-        ledger: false,
+        whole_ledger: false,
     });
     let mut doc_ids = doc_ids;
     doc_ids.dedup();
@@ -343,34 +344,53 @@ async fn mix(client: &Client, host: &str) -> Vec<Entry> {
             .iter()
             .map(|id| format!("/api/documents/{}", encode(id)))
             .collect(),
-        ledger: false,
+        whole_ledger: false,
     });
-    // Building the ledger takes long on a large store: read its ids only when it is in the mix.
-    if env_number("TRECHO_LOAD_LEDGER", 1u8) != 0 {
-        let ledger = json(client.get("/api/ledger", host).await, "/api/ledger");
-        let commitments = ids(&ledger, &["id"], 10);
-        if !commitments.is_empty() {
-            entries.push(Entry {
-                label: "ledger detail",
-                paths: commitments
-                    .iter()
-                    .map(|id| format!("/api/ledger/{}", encode(id)))
-                    .collect(),
-                ledger: true,
-            });
+    // The first ledger request builds the ledger from every stored event; on a large store
+    // that outlasts the server's request timeout (503) while the build goes on, so ask again
+    // (for the smallest answer that needs it) until it is done, and report how long it took.
+    let begin = Instant::now();
+    let mut refused = 0;
+    loop {
+        match client.get("/api/linkage", host).await {
+            Outcome::Answered(StatusCode::SERVICE_UNAVAILABLE, _)
+                if begin.elapsed() < LEDGER_WAIT =>
+            {
+                refused += 1;
+            }
+            outcome => {
+                json(outcome, "/api/linkage");
+                break;
+            }
         }
-        let red_lines = json(client.get("/api/redlines", host).await, "/api/redlines");
-        let red_line_ids = ids(&red_lines, &["id"], 10);
-        if !red_line_ids.is_empty() {
-            entries.push(Entry {
-                label: "redline detail",
-                paths: red_line_ids
-                    .iter()
-                    .map(|id| format!("/api/redlines/{}", encode(id)))
-                    .collect(),
-                ledger: true,
-            });
-        }
+    }
+    eprintln!(
+        "ledger built and answered after {:.1} s ({refused} earlier requests answered 503)",
+        begin.elapsed().as_secs_f64()
+    );
+    let ledger = json(client.get("/api/ledger", host).await, "/api/ledger");
+    let commitments = ids(&ledger, &["id"], 10);
+    if !commitments.is_empty() {
+        entries.push(Entry {
+            label: "ledger detail",
+            paths: commitments
+                .iter()
+                .map(|id| format!("/api/ledger/{}", encode(id)))
+                .collect(),
+            whole_ledger: true,
+        });
+    }
+    let red_lines = json(client.get("/api/redlines", host).await, "/api/redlines");
+    let red_line_ids = ids(&red_lines, &["id"], 10);
+    if !red_line_ids.is_empty() {
+        entries.push(Entry {
+            label: "redline detail",
+            paths: red_line_ids
+                .iter()
+                .map(|id| format!("/api/redlines/{}", encode(id)))
+                .collect(),
+            whole_ledger: true,
+        });
     }
     entries
 }
@@ -431,7 +451,11 @@ fn dashboard_mix_at_fixed_rate() {
     let seconds: u32 = env_number("TRECHO_LOAD_SECONDS", 30);
     let p99_bound = Duration::from_secs_f64(env_number("TRECHO_LOAD_P99_MS", 100.0) / 1000.0);
     let connections: usize = env_number("TRECHO_LOAD_CONNECTIONS", 256);
-    let with_ledger = env_number("TRECHO_LOAD_LEDGER", 1u8) != 0;
+    let ledger_mode = std::env::var("TRECHO_LOAD_LEDGER").unwrap_or_else(|_| "1".into());
+    assert!(
+        ["0", "1", "only"].contains(&ledger_mode.as_str()),
+        "TRECHO_LOAD_LEDGER={ledger_mode:?}: expected 0, 1 or only"
+    );
     let token = std::env::var("TRECHO_LOAD_TOKEN").ok();
     assert!(rate > 0 && seconds > 0, "rate and seconds must be positive");
 
@@ -492,29 +516,38 @@ fn dashboard_mix_at_fixed_rate() {
         let entries: Vec<Entry> = mix(&client, &host)
             .await
             .into_iter()
-            .filter(|entry| with_ledger || !entry.ledger)
+            .filter(|entry| match ledger_mode.as_str() {
+                "0" => !entry.whole_ledger,
+                "only" => entry.whole_ledger,
+                _ => true,
+            })
             .collect();
         // Cold pass: each request once, alone; caches fill here.
         eprintln!("cold (first request of each path, alone):");
         for entry in &entries {
             let mut slowest = Duration::ZERO;
+            let mut largest = 0;
             for path in &entry.paths {
                 let begin = Instant::now();
                 match client.get(path, &host).await {
-                    Outcome::Answered(status, body) => assert!(
-                        status.is_success(),
-                        "{path}: {status}: {}",
-                        String::from_utf8_lossy(&body)
-                    ),
+                    Outcome::Answered(status, body) => {
+                        assert!(
+                            status.is_success(),
+                            "{path}: {status}: {}",
+                            String::from_utf8_lossy(&body)
+                        );
+                        largest = largest.max(body.len());
+                    }
                     Outcome::Failed(error) => panic!("{path}: {error}"),
                 }
                 slowest = slowest.max(begin.elapsed());
             }
             eprintln!(
-                "  {:<20} {:>3} paths, slowest {}",
+                "  {:<20} {:>3} paths, slowest {:>12}, largest answer {:>6} KiB",
                 entry.label,
                 entry.paths.len(),
-                ms(slowest)
+                ms(slowest),
+                largest.div_ceil(1024)
             );
         }
 
