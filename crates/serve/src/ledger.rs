@@ -12,8 +12,7 @@ use crate::params::{parse_commitment_act, Filters, OutputFormat, Params};
 use crate::table::{csv_response, COMMITMENT_COLUMNS, LINKAGE_COLUMNS, RED_LINE_COLUMNS};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -291,23 +290,35 @@ pub async fn commitments(
     )?;
     let format = params.format()?;
     let snapshot = snapshot(&state).await?;
-    let items: Vec<_> = snapshot
-        .ledger
-        .commitments
-        .iter()
-        .filter(|item| side_matches(filters.actor.as_deref(), item.actor.as_ref()))
-        .filter(|item| side_matches(filters.recipient.as_deref(), item.recipient.as_ref()))
-        .filter(|item| {
-            filters
-                .issue
-                .is_none_or(|issue| item.issues.contains(&issue))
-        })
-        .filter(|item| status.is_none_or(|status| item.status == status))
-        .filter(|item| speech_act.is_none_or(|act| item.speech_act == act))
-        .filter(|item| dates_match(&filters, item.first_said, item.last_said))
-        .filter(|item| text_matches(&filters, &item.summary))
-        .collect();
-    respond(format, items, COMMITMENT_COLUMNS, "ledger.csv")
+    let query = format!("{filters:?} {status:?} {speech_act:?}");
+    let select = move |ledger: &Ledger| -> Vec<trecho::ledger::Commitment> {
+        ledger
+            .commitments
+            .iter()
+            .filter(|item| side_matches(filters.actor.as_deref(), item.actor.as_ref()))
+            .filter(|item| side_matches(filters.recipient.as_deref(), item.recipient.as_ref()))
+            .filter(|item| {
+                filters
+                    .issue
+                    .is_none_or(|issue| item.issues.contains(&issue))
+            })
+            .filter(|item| status.is_none_or(|status| item.status == status))
+            .filter(|item| speech_act.is_none_or(|act| item.speech_act == act))
+            .filter(|item| dates_match(&filters, item.first_said, item.last_said))
+            .filter(|item| text_matches(&filters, &item.summary))
+            .cloned()
+            .collect()
+    };
+    respond(
+        &state,
+        snapshot,
+        format,
+        query,
+        select,
+        COMMITMENT_COLUMNS,
+        "ledger.csv",
+    )
+    .await
 }
 
 /// `GET /api/ledger/{id}` answer: the item, its utterances over time and its status history
@@ -422,17 +433,29 @@ pub async fn red_lines(
     )?;
     let format = params.format()?;
     let snapshot = snapshot(&state).await?;
-    let items: Vec<_> = snapshot
-        .ledger
-        .red_lines
-        .iter()
-        .filter(|item| side_matches(filters.actor.as_deref(), item.holder.as_ref()))
-        .filter(|item| side_matches(filters.recipient.as_deref(), item.against.as_ref()))
-        .filter(|item| status.is_none_or(|status| item.status == status))
-        .filter(|item| dates_match(&filters, item.declared, item.last_restated))
-        .filter(|item| text_matches(&filters, &item.summary))
-        .collect();
-    respond(format, items, RED_LINE_COLUMNS, "redlines.csv")
+    let query = format!("{filters:?} {status:?}");
+    let select = move |ledger: &Ledger| -> Vec<trecho::ledger::RedLine> {
+        ledger
+            .red_lines
+            .iter()
+            .filter(|item| side_matches(filters.actor.as_deref(), item.holder.as_ref()))
+            .filter(|item| side_matches(filters.recipient.as_deref(), item.against.as_ref()))
+            .filter(|item| status.is_none_or(|status| item.status == status))
+            .filter(|item| dates_match(&filters, item.declared, item.last_restated))
+            .filter(|item| text_matches(&filters, &item.summary))
+            .cloned()
+            .collect()
+    };
+    respond(
+        &state,
+        snapshot,
+        format,
+        query,
+        select,
+        RED_LINE_COLUMNS,
+        "redlines.csv",
+    )
+    .await
 }
 
 /// `GET /api/redlines/{id}` answer.
@@ -496,20 +519,32 @@ pub async fn linkages(
     let filters = list_filters(&params)?;
     let format = params.format()?;
     let snapshot = snapshot(&state).await?;
-    let items: Vec<_> = snapshot
-        .ledger
-        .linkages
-        .iter()
-        .filter(|item| side_matches(filters.actor.as_deref(), item.actor.as_ref()))
-        .filter(|item| side_matches(filters.recipient.as_deref(), item.recipient.as_ref()))
-        .filter(|item| {
-            filters
-                .issue
-                .is_none_or(|issue| item.lever == issue || item.goal == issue)
-        })
-        .filter(|item| dates_match(&filters, item.first_seen, item.last_seen))
-        .collect();
-    respond(format, items, LINKAGE_COLUMNS, "linkage.csv")
+    let query = format!("{filters:?}");
+    let select = move |ledger: &Ledger| -> Vec<trecho::ledger::Linkage> {
+        ledger
+            .linkages
+            .iter()
+            .filter(|item| side_matches(filters.actor.as_deref(), item.actor.as_ref()))
+            .filter(|item| side_matches(filters.recipient.as_deref(), item.recipient.as_ref()))
+            .filter(|item| {
+                filters
+                    .issue
+                    .is_none_or(|issue| item.lever == issue || item.goal == issue)
+            })
+            .filter(|item| dates_match(&filters, item.first_seen, item.last_seen))
+            .cloned()
+            .collect()
+    };
+    respond(
+        &state,
+        snapshot,
+        format,
+        query,
+        select,
+        LINKAGE_COLUMNS,
+        "linkage.csv",
+    )
+    .await
 }
 
 /// Columns of an index row.
@@ -610,20 +645,44 @@ fn list_filters(params: &Params) -> Result<Filters, ApiError> {
     })
 }
 
-fn respond<T: Serialize>(
+/// A list of ledger items: `select` filters the snapshot on a blocking thread (a large ledger
+/// takes tens of milliseconds to filter and write). The JSON answer is kept per snapshot and
+/// query: where items are said thousands of times the list runs to megabytes (their evidence
+/// ids), and the dashboard asks for it on every load. `query` names everything `select`
+/// filters on.
+async fn respond<T, F>(
+    state: &AppState,
+    snapshot: Arc<Snapshot>,
     format: OutputFormat,
-    items: Vec<T>,
-    columns: &[&str],
-    name: &str,
-) -> Result<Response, ApiError> {
-    match format {
-        OutputFormat::Csv => csv_response(&items, columns, name),
-        OutputFormat::Json => Ok(Json(List {
-            total: items.len(),
-            items,
-        })
-        .into_response()),
-    }
+    query: String,
+    select: F,
+    columns: &'static [&'static str],
+    name: &'static str,
+) -> Result<Response, ApiError>
+where
+    T: Serialize + Send + 'static,
+    F: FnOnce(&Ledger) -> Vec<T> + Send + 'static,
+{
+    let pool = Arc::clone(state.pool());
+    // The snapshot's version is part of the key: an answer written from a snapshot that a
+    // write has just made stale is never found under the new version.
+    let key = format!("{name} {query} {:?}", snapshot.key);
+    tokio::task::spawn_blocking(move || match format {
+        OutputFormat::Csv => csv_response(&select(&snapshot.ledger), columns, name),
+        OutputFormat::Json => {
+            let answer = pool.cached_answer(key, || {
+                let items = select(&snapshot.ledger);
+                serde_json::to_vec(&List {
+                    total: items.len(),
+                    items,
+                })
+                .map_err(|error| ApiError::Internal(format!("writing the list ({name}): {error}")))
+            })?;
+            Ok(crate::api::json_bytes(answer))
+        }
+    })
+    .await
+    .map_err(|error| ApiError::Internal(format!("ledger task failed: {error}")))?
 }
 
 /// An id cut to 80 characters for messages.

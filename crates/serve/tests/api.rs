@@ -1109,6 +1109,11 @@ async fn caches_follow_writes_to_the_store() {
     let (_, timeline) = json(&router, "/api/timeline?actor=USA").await;
     assert_eq!(said_in(&timeline), 3);
     let (_, index_before) = json(&router, "/api/index?actor=USA").await;
+    let mut details_before = Vec::new();
+    for id in ids(&ledger_before) {
+        let (_, detail) = json(&router, &format!("/api/ledger/{}", url_encode(&id))).await;
+        details_before.push((id, detail["utterances"].as_array().unwrap().len()));
+    }
 
     // Another process (here: another connection) ingests while the server runs.
     let mut store = Store::open(&path).unwrap();
@@ -1149,6 +1154,20 @@ async fn caches_follow_writes_to_the_store() {
             .sum()
     };
     assert_eq!(mentions(&ledger_after), mentions(&ledger_before) + 1);
+    // The kept item answers follow too: the item that gained the new sentence lists it.
+    let mut grown = 0;
+    for (id, before) in details_before {
+        let (status, detail) = json(&router, &format!("/api/ledger/{}", url_encode(&id))).await;
+        if status != StatusCode::OK {
+            continue;
+        }
+        let after = detail["utterances"].as_array().unwrap().len();
+        assert_eq!(after, detail["item"]["evidence"].as_array().unwrap().len());
+        if after == before + 1 {
+            grown += 1;
+        }
+    }
+    assert_eq!(grown, 1, "the cached ledger item answer was not refreshed");
 }
 
 #[tokio::test]
