@@ -63,6 +63,14 @@ struct Sided<'a> {
     day: NaiveDate,
     /// The event's issues as [`keys::issue_bits`].
     issues: u32,
+    /// The event's content type, type, speech act, kind and negation, copied here so that
+    /// the first tests of an event ([`Relevant`], the type tests of [`event_signal`]) read
+    /// only this list and not the events, which lie all over memory.
+    content_type: Option<EventType>,
+    event_type: EventType,
+    speech_act: Option<SpeechAct>,
+    kind: Kind,
+    negated: bool,
 }
 
 /// Events and deeds indexed by side, type and document, so that each item only looks at what
@@ -86,7 +94,9 @@ impl<'a, 'd> Lookup<'a, 'd> {
                 .entry(event.doc_id.as_str())
                 .or_default()
                 .push(event);
-            if event.hypothetical || !(deciding_kind(event) || event.negated) {
+            if event.hypothetical
+                || !(deciding_kind(event.event_type, event.speech_act) || event.negated)
+            {
                 continue;
             }
             let Some(day) = keys::event_day(event) else {
@@ -103,6 +113,11 @@ impl<'a, 'd> Lookup<'a, 'd> {
                     recipient,
                     day,
                     issues: keys::issue_bits(&event.issues),
+                    content_type: event.content_type,
+                    event_type: event.event_type,
+                    speech_act: event.speech_act,
+                    kind: event.kind,
+                    negated: event.negated,
                 });
         }
         let mut deeds_by_side_type: HashMap<&'d str, HashMap<EventType, Vec<&'d DeedGroup<'a>>>> =
@@ -183,16 +198,18 @@ pub fn build<'a>(
 
 /// Whether a said event states a threat, promise or demand by a known side to another side.
 fn is_commitment_utterance(event: &Event) -> bool {
-    let actor_side = keys::side(event.actor.as_ref());
-    event.kind == Kind::Said
-        && !event.negated
-        && keys::known(&actor_side)
-        // A side cannot threaten, promise or demand something of itself across a border.
-        && actor_side != keys::side(event.recipient.as_ref())
-        && matches!(
+    if event.kind != Kind::Said
+        || event.negated
+        || !matches!(
             event.speech_act,
             Some(SpeechAct::Threat | SpeechAct::Promise | SpeechAct::Demand)
         )
+    {
+        return false;
+    }
+    let actor_side = keys::side(event.actor.as_ref());
+    // A side cannot threaten, promise or demand something of itself across a border.
+    keys::known(&actor_side) && actor_side != keys::side(event.recipient.as_ref())
 }
 
 /// The issue a content type stands for by itself: tariffs are trade, strikes and troops are
@@ -974,7 +991,7 @@ struct Relevant {
 impl Relevant {
     fn may_touch(&self, sided: &Sided<'_>) -> bool {
         sided.issues & self.issues != 0
-            || (self.content_type.is_some() && sided.event.content_type == self.content_type)
+            || (self.content_type.is_some() && sided.content_type == self.content_type)
     }
 }
 
@@ -1016,18 +1033,13 @@ fn event_signal(
     in_cluster: &HashSet<&str>,
     target: &BTreeSet<Issue>,
 ) -> Option<Signal> {
-    let event = sided.event;
-    if event.hypothetical || !may_decide(cluster, event) {
+    // Only events that are not hypothetical are in the lookup.
+    if !may_decide(cluster, sided) {
         return None;
     }
+    let event = sided.event;
     let day = sided.day;
-    // Only the item's own side can have said the item's words.
-    let own_side = sided.actor == cluster.actor_side;
-    if day < first_day
-        || (own_side
-            && (in_cluster.contains(event.id.as_str())
-                || cluster.own_sentence(event, &sided.actor)))
-    {
+    if day < first_day {
         return None;
     }
     let (effect, rank) = if is_concession(cluster, target, sided) {
@@ -1041,6 +1053,14 @@ fn event_signal(
     } else {
         return None;
     };
+    // Only the item's own side can have said the item's words. (Tested last: the tests
+    // above are cheaper and rule out most events.)
+    let own_side = sided.actor == cluster.actor_side;
+    if own_side
+        && (in_cluster.contains(event.id.as_str()) || cluster.own_sentence(event, &sided.actor))
+    {
+        return None;
+    }
     Some(Signal {
         day,
         rank,
@@ -1052,9 +1072,9 @@ fn event_signal(
 
 /// The event types and speech acts that can decide some item's status, whatever the item
 /// (with negation, [`may_decide`] is the whole test).
-fn deciding_kind(event: &Event) -> bool {
+fn deciding_kind(event_type: EventType, speech_act: Option<SpeechAct>) -> bool {
     matches!(
-        event.event_type,
+        event_type,
         EventType::Concede
             | EventType::Cooperate
             | EventType::Agree
@@ -1062,34 +1082,35 @@ fn deciding_kind(event: &Event) -> bool {
             | EventType::Aid
             | EventType::Reject
     ) || matches!(
-        event.speech_act,
+        speech_act,
         Some(SpeechAct::Refusal | SpeechAct::RedLine | SpeechAct::Demand)
     )
 }
 
 /// A cheap first test of the event types and speech acts that can change an item's status,
 /// before the side and issue tests.
-fn may_decide(cluster: &Cluster<'_>, event: &Event) -> bool {
-    deciding_kind(event) || (event.negated && event.speech_act == Some(cluster.speech_act))
+fn may_decide(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
+    deciding_kind(sided.event_type, sided.speech_act)
+        || (sided.negated && sided.speech_act == Some(cluster.speech_act))
 }
 
 /// The recipient's side gives ground on one of the item's aims (threats and demands).
 fn is_concession(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, sided: &Sided<'_>) -> bool {
     let event = sided.event;
-    if cluster.speech_act == SpeechAct::Promise || event.negated {
+    if cluster.speech_act == SpeechAct::Promise || sided.negated {
         return false;
     }
     let yields = matches!(
-        event.event_type,
+        sided.event_type,
         EventType::Concede
             | EventType::Cooperate
             | EventType::Agree
             | EventType::Retreat
             | EventType::Aid
     );
-    let said_as_giving = event.kind == Kind::Done
+    let said_as_giving = sided.kind == Kind::Done
         || matches!(
-            event.speech_act,
+            sided.speech_act,
             None | Some(SpeechAct::Promise | SpeechAct::Claim | SpeechAct::Other)
         );
     yields
@@ -1119,12 +1140,12 @@ fn gives_what_was_asked(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, event: 
 /// The recipient's side refuses a demand.
 fn is_rejection(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
     let event = sided.event;
-    if cluster.speech_act != SpeechAct::Demand || event.negated {
+    if cluster.speech_act != SpeechAct::Demand || sided.negated {
         return false;
     }
-    let refuses = event.event_type == EventType::Reject
+    let refuses = sided.event_type == EventType::Reject
         || matches!(
-            event.speech_act,
+            sided.speech_act,
             Some(SpeechAct::Refusal | SpeechAct::RedLine)
         );
     refuses
@@ -1148,18 +1169,18 @@ fn is_withdrawal(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
     }
     // For a threat, conceding is backing down; for a promise, conceding or retreating may be
     // the very act promised, so only a retreat from something else withdraws it.
-    let backs_down = !event.negated
+    let backs_down = !sided.negated
         && match cluster.speech_act {
             SpeechAct::Promise => {
-                event.event_type == EventType::Retreat
+                sided.event_type == EventType::Retreat
                     && cluster.content_type != Some(EventType::Retreat)
             }
-            _ => matches!(event.event_type, EventType::Retreat | EventType::Concede),
+            _ => matches!(sided.event_type, EventType::Retreat | EventType::Concede),
         };
-    let says_not = event.negated
-        && event.kind == Kind::Said
-        && event.speech_act == Some(cluster.speech_act)
-        && event.content_type == cluster.content_type;
+    let says_not = sided.negated
+        && sided.kind == Kind::Said
+        && sided.speech_act == Some(cluster.speech_act)
+        && sided.content_type == cluster.content_type;
     (backs_down || says_not) && about(cluster, event)
 }
 
@@ -1172,13 +1193,13 @@ fn is_demand_for_promise(
     sided: &Sided<'_>,
 ) -> bool {
     let event = sided.event;
-    let (Some(promised), Some(demanded)) = (cluster.content_type, event.content_type) else {
+    let (Some(promised), Some(demanded)) = (cluster.content_type, sided.content_type) else {
         return false;
     };
     cluster.speech_act == SpeechAct::Promise
-        && event.kind == Kind::Said
-        && !event.negated
-        && event.speech_act == Some(SpeechAct::Demand)
+        && sided.kind == Kind::Said
+        && !sided.negated
+        && sided.speech_act == Some(SpeechAct::Demand)
         && (promised == demanded || (giving(promised) && giving(demanded)))
         && keys::known(&cluster.recipient_side)
         && sided.actor == cluster.recipient_side

@@ -82,8 +82,7 @@ pub struct IndexRow {
 /// Builds the index. Rows are sorted by period, actor, recipient and issue. Events without any
 /// date (neither `date` nor `published`) cannot be placed in a period and are left out.
 pub fn index(events: &[Event], options: &IndexOptions) -> Vec<IndexRow> {
-    let mut sorted: Vec<&Event> = events.iter().collect();
-    sorted.sort_by(|a, b| keys::event_order(a, b));
+    let sorted = keys::sorted(events);
 
     // (period, actor, recipient, issue) → (said weights, done weights)
     type Cell = (Vec<f64>, Vec<f64>);

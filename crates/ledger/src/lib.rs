@@ -73,9 +73,8 @@ pub struct Ledger {
 /// Builds the whole ledger from events. Deterministic: the same events, in any order, give
 /// the same ledger with the same ids.
 pub fn build(events: &[Event]) -> Ledger {
-    let mut sorted: Vec<&Event> = events.iter().collect();
     // Sorting by (day, id) first makes every later step independent of the input order.
-    sorted.sort_by(|a, b| keys::event_order(a, b));
+    let sorted = keys::sorted(events);
     let deed_groups = deeds::group_deeds(&sorted);
     let latest_day = keys::latest_day(&sorted);
     let commitments = commitments::build(&sorted, &deed_groups, latest_day);

@@ -70,11 +70,16 @@ const SOVEREIGNTY_WORDS: &[&str] = &[
 
 /// Whether a said event draws a red line (see the module docs).
 pub fn is_red_line(event: &Event) -> bool {
-    let holder_side = keys::side(event.actor.as_ref());
     if event.kind != Kind::Said
-        || !keys::known(&holder_side)
-        || holder_side == keys::side(event.recipient.as_ref())
+        || !matches!(
+            event.speech_act,
+            Some(SpeechAct::RedLine | SpeechAct::Refusal)
+        )
     {
+        return false;
+    }
+    let holder_side = keys::side(event.actor.as_ref());
+    if !keys::known(&holder_side) || holder_side == keys::side(event.recipient.as_ref()) {
         return false;
     }
     match event.speech_act {
