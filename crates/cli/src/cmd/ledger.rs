@@ -447,6 +447,77 @@ fn history_text<S: std::fmt::Display>(history: &[ledger::StatusChange<S>]) -> St
         .join("; ")
 }
 
+/// An item that follows a status over time: a commitment or a red line.
+trait Followed {
+    type Status: std::fmt::Display;
+    /// Every change of status, in date order.
+    fn history(&self) -> &[ledger::StatusChange<Self::Status>];
+    /// The ANSI colour of its current status.
+    fn status_color(&self) -> &'static str;
+}
+
+impl Followed for Commitment {
+    type Status = CommitmentStatus;
+    fn history(&self) -> &[ledger::StatusChange<CommitmentStatus>] {
+        &self.history
+    }
+    fn status_color(&self) -> &'static str {
+        commitment_color(self.status)
+    }
+}
+
+impl Followed for RedLine {
+    type Status = RedLineStatus;
+    fn history(&self) -> &[ledger::StatusChange<RedLineStatus>] {
+        &self.history
+    }
+    fn status_color(&self) -> &'static str {
+        red_line_color(self.status)
+    }
+}
+
+/// Writes commitments or red lines as a table: one row per item, its status cell (column
+/// `status_column`) coloured when `color`, and its status changes under it when `history`.
+fn write_status_table<T: Followed>(
+    out: &mut impl Write,
+    header: &[&str],
+    items: &[T],
+    cells: impl Fn(&T) -> Vec<String>,
+    status_column: usize,
+    history: bool,
+    color: bool,
+) -> anyhow::Result<()> {
+    let rows: Vec<(Vec<String>, Vec<String>)> = items
+        .iter()
+        .map(|item| {
+            let extra = if history {
+                history_lines(item.history())
+            } else {
+                Vec::new()
+            };
+            (cells(item), extra)
+        })
+        .collect();
+    let colors: Vec<Option<&str>> = items
+        .iter()
+        .map(|item| color.then(|| item.status_color()))
+        .collect();
+    write_table(out, header, &rows, Some(status_column), &colors)
+}
+
+/// Writes plain rows as a table with the CSV header in capitals.
+fn write_plain_table(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> anyhow::Result<()> {
+    let upper: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
+    let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
+    let rows: Vec<(Vec<String>, Vec<String>)> =
+        rows.into_iter().map(|cells| (cells, Vec::new())).collect();
+    write_table(out, &upper, &rows, None, &[])
+}
+
 fn write_commitments(
     out: &mut impl Write,
     items: &[Commitment],
@@ -535,47 +606,34 @@ fn write_commitments(
                 "STATUS",
                 "SINCE",
             ];
-            let rows: Vec<(Vec<String>, Vec<String>)> = items
-                .iter()
-                .map(|item| {
-                    let deadline = match (&item.deadline, &item.deadline_text) {
-                        (Some(date), _) => date.to_string(),
-                        (None, Some(text)) => format!("\"{text}\""),
-                        (None, None) => String::new(),
-                    };
-                    let times = match item.reported_count {
-                        Some(reported) if reported > item.mentions => {
-                            format!("{} ({} found)", reported, item.mentions)
-                        }
-                        _ => item.times_said.to_string(),
-                    };
-                    let cells = vec![
-                        item.id.clone(),
-                        item.speech_act.to_string(),
-                        actor_text(item.actor.as_ref()),
-                        actor_text(item.recipient.as_ref()),
-                        item.content_type.map(|t| t.to_string()).unwrap_or_default(),
-                        issues_text(&item.issues).replace(';', ","),
-                        date_text(item.first_said),
-                        date_text(item.last_said),
-                        times,
-                        deadline,
-                        item.status.to_string(),
-                        date_text(item.status_date),
-                    ];
-                    let extra = if history {
-                        history_lines(&item.history)
-                    } else {
-                        Vec::new()
-                    };
-                    (cells, extra)
-                })
-                .collect();
-            let colors: Vec<Option<&str>> = items
-                .iter()
-                .map(|item| color.then(|| commitment_color(item.status)))
-                .collect();
-            write_table(out, &header, &rows, Some(10), &colors)
+            let cells = |item: &Commitment| {
+                let deadline = match (&item.deadline, &item.deadline_text) {
+                    (Some(date), _) => date.to_string(),
+                    (None, Some(text)) => format!("\"{text}\""),
+                    (None, None) => String::new(),
+                };
+                let times = match item.reported_count {
+                    Some(reported) if reported > item.mentions => {
+                        format!("{} ({} found)", reported, item.mentions)
+                    }
+                    _ => item.times_said.to_string(),
+                };
+                vec![
+                    item.id.clone(),
+                    item.speech_act.to_string(),
+                    actor_text(item.actor.as_ref()),
+                    actor_text(item.recipient.as_ref()),
+                    item.content_type.map(|t| t.to_string()).unwrap_or_default(),
+                    issues_text(&item.issues).replace(';', ","),
+                    date_text(item.first_said),
+                    date_text(item.last_said),
+                    times,
+                    deadline,
+                    item.status.to_string(),
+                    date_text(item.status_date),
+                ]
+            };
+            write_status_table(out, &header, items, cells, 10, history, color)
         }
     }
 }
@@ -643,37 +701,24 @@ fn write_red_lines(
                 "STATUS",
                 "SINCE",
             ];
-            let rows: Vec<(Vec<String>, Vec<String>)> = items
-                .iter()
-                .map(|item| {
-                    let cells = vec![
-                        item.id.clone(),
-                        actor_text(item.holder.as_ref()),
-                        if item.against.is_some() {
-                            actor_text(item.against.as_ref())
-                        } else {
-                            "anyone".to_string()
-                        },
-                        item.content_type.map(|t| t.to_string()).unwrap_or_default(),
-                        date_text(item.declared),
-                        date_text(item.last_restated),
-                        item.restated.to_string(),
-                        item.status.to_string(),
-                        date_text(item.status_date),
-                    ];
-                    let extra = if history {
-                        history_lines(&item.history)
+            let cells = |item: &RedLine| {
+                vec![
+                    item.id.clone(),
+                    actor_text(item.holder.as_ref()),
+                    if item.against.is_some() {
+                        actor_text(item.against.as_ref())
                     } else {
-                        Vec::new()
-                    };
-                    (cells, extra)
-                })
-                .collect();
-            let colors: Vec<Option<&str>> = items
-                .iter()
-                .map(|item| color.then(|| red_line_color(item.status)))
-                .collect();
-            write_table(out, &header, &rows, Some(7), &colors)
+                        "anyone".to_string()
+                    },
+                    item.content_type.map(|t| t.to_string()).unwrap_or_default(),
+                    date_text(item.declared),
+                    date_text(item.last_restated),
+                    item.restated.to_string(),
+                    item.status.to_string(),
+                    date_text(item.status_date),
+                ]
+            };
+            write_status_table(out, &header, items, cells, 7, history, color)
         }
     }
 }
@@ -712,17 +757,15 @@ fn write_linkages(
         OutputFormat::Json => write_json(out, &items),
         OutputFormat::Csv => write_csv(out, &header, &rows),
         OutputFormat::Table => {
-            let upper: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
-            let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
             // The evidence list is long; the table shows the counts and dates only.
-            let rows: Vec<(Vec<String>, Vec<String>)> = rows
+            let rows: Vec<Vec<String>> = rows
                 .into_iter()
                 .map(|mut cells| {
                     cells.pop();
-                    (cells, Vec::new())
+                    cells
                 })
                 .collect();
-            write_table(out, upper.get(..7).unwrap_or(&upper), &rows, None, &[])
+            write_plain_table(out, header.get(..7).unwrap_or(&header), rows)
         }
     }
 }
@@ -766,13 +809,7 @@ fn write_index(
     match format {
         OutputFormat::Json => write_json(out, &rows),
         OutputFormat::Csv => write_csv(out, &header, &cells),
-        OutputFormat::Table => {
-            let upper: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
-            let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
-            let rows: Vec<(Vec<String>, Vec<String>)> =
-                cells.into_iter().map(|cells| (cells, Vec::new())).collect();
-            write_table(out, &upper, &rows, None, &[])
-        }
+        OutputFormat::Table => write_plain_table(out, &header, cells),
     }
 }
 
@@ -1025,5 +1062,71 @@ mod tests {
         assert!(parse_commitment_status("carried-out").is_ok());
         assert!(parse_speech_act("red_line").is_err());
         assert!(parse_interval("fortnight").is_err());
+    }
+
+    /// A red line approached then crossed, a threat carried out and one open with leverage.
+    fn table_fixture() -> ledger::Ledger {
+        let mut line = event("r1", "No aceptamos intervención en nuestro territorio.", 0);
+        line.actor = Some(Actor {
+            text: "Sheinbaum".into(),
+            country: Some("MEX".into()),
+            sector: Some("GOV".into()),
+            name: Some("Claudia Sheinbaum".into()),
+        });
+        line.recipient = Some(Actor {
+            text: "the United States".into(),
+            country: Some("USA".into()),
+            sector: Some("GOV".into()),
+            name: None,
+        });
+        line.speech_act = Some(SpeechAct::RedLine);
+        line.content_type = Some(trecho::EventType::Assault);
+        line.issues = vec![Issue::Security];
+        line.leverage = None;
+        line.date = PartialDate::parse("2025-11-03");
+        let mut threat = event("t1", "Trump threatened strikes on cartels in Mexico.", 60);
+        threat.content_type = Some(trecho::EventType::Assault);
+        threat.issues = vec![Issue::Security, Issue::Drugs];
+        threat.leverage = None;
+        threat.date = PartialDate::parse("2025-11-10");
+        let mut strike = event("s1", "US forces struck a drug lab in Sinaloa, Mexico.", 120);
+        strike.kind = Kind::Done;
+        strike.speech_act = None;
+        strike.content_type = None;
+        strike.event_type = trecho::EventType::Assault;
+        strike.issues = vec![Issue::Security];
+        strike.leverage = None;
+        strike.date = PartialDate::parse("2025-11-20");
+        let linked = event(
+            "l1",
+            "Trump threatened Mexico with tariffs to get water.",
+            180,
+        );
+        ledger::build(&[line, threat, strike, linked])
+    }
+
+    fn render(write: impl FnOnce(&mut Vec<u8>) -> anyhow::Result<()>) -> String {
+        let mut out = Vec::new();
+        write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The tables with history and colour, and the red lines' CSV, to the letter (as the
+    /// writers gave them before they shared `write_status_table`).
+    #[test]
+    fn tables_with_history_and_colour() {
+        let ledger = table_fixture();
+        let commitments = render(|out| {
+            write_commitments(out, &ledger.commitments, OutputFormat::Table, true, true)
+        });
+        let red_lines =
+            render(|out| write_red_lines(out, &ledger.red_lines, OutputFormat::Table, true, true));
+        let red_lines_csv =
+            render(|out| write_red_lines(out, &ledger.red_lines, OutputFormat::Csv, false, false));
+        let linkages = render(|out| write_linkages(out, &ledger.linkages, OutputFormat::Table));
+        assert_eq!(commitments, "ID                  ACT     ACTOR  RECIPIENT  CONTENT   ISSUES          FIRST       LAST        TIMES  DEADLINE  STATUS       SINCE\nc-4a9112312f910a93  threat  USA    MEX        ASSAULT   security,drugs  2025-11-10  2025-11-10  1                \u{1b}[1;31mcarried_out\u{1b}[0m  2025-11-20\n    2025-11-10  open                t1\n    2025-11-20  carried_out         s1\nc-73338106d88ccffd  threat  USA    MEX        SANCTION  trade,water     2025-12-24  2025-12-24  1                \u{1b}[33mopen\u{1b}[0m         \n    2025-12-24  open                l1\n");
+        assert_eq!(red_lines, "ID                  HOLDER  AGAINST  RULES OUT  DECLARED    LAST        RESTATED  STATUS   SINCE\nr-402c369dc8def0aa  MEX     USA      ASSAULT    2025-11-03  2025-11-03  1         \u{1b}[1;31mcrossed\u{1b}[0m  2025-11-20\n    2025-11-03  holding             r1\n    2025-11-10  approached          t1\n    2025-11-20  crossed             s1\n");
+        assert_eq!(red_lines_csv, "id,holder,holder_name,against,against_name,content_type,summary,declared,last_restated,restated,status,status_date,evidence,status_evidence,history\nr-402c369dc8def0aa,MEX,Claudia Sheinbaum,USA,the United States,ASSAULT,MEX rules out ASSAULT by USA,2025-11-03,2025-11-03,1,crossed,2025-11-20,r1,s1,2025-11-03 holding; 2025-11-10 approached; 2025-11-20 crossed\n");
+        assert_eq!(linkages, "ACTOR  RECIPIENT  LEVER  GOAL   FIRST_SEEN  LAST_SEEN   COUNT\nUSA    MEX        trade  water  2025-12-24  2025-12-24  1\n");
     }
 }
