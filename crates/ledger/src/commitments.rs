@@ -1269,32 +1269,17 @@ mod tests {
     use Issue::*;
     use SpeechAct::*;
 
-    /// Builds the ledger and shows each commitment as one line per status change.
+    /// Builds the ledger and shows each commitment with its history on one line.
     fn check(events: Vec<B>, expect: &[&str]) {
-        let events: Vec<Event> = events.into_iter().map(|b| b.0).collect();
-        let ledger = crate::build(&events);
-        let got: Vec<String> = ledger.commitments.iter().map(show).collect();
+        let got: Vec<String> = ledger(events).commitments.iter().map(show).collect();
         assert_eq!(got, expect);
     }
 
     fn show(commitment: &Commitment) -> String {
-        let history: Vec<String> = commitment
-            .history
-            .iter()
-            .map(|change| {
-                format!(
-                    "{} {} [{}]",
-                    change.date.map(|d| d.to_string()).unwrap_or_default(),
-                    change.status,
-                    change.evidence.join(",")
-                )
-            })
-            .collect();
-        format!(
-            "{} x{}: {}",
-            commitment.summary,
+        show_history(
+            &commitment.summary,
             commitment.times_said,
-            history.join(" -> ")
+            &commitment.history,
         )
     }
 
@@ -1627,7 +1612,7 @@ mod tests {
 
     #[test]
     fn chain_b_water_deadline_from_the_companion_demand_and_conditional_restatement() {
-        let events: Vec<Event> = [
+        let events = vec![
             said("t1", "d1", "2025-04-10", "USA", "MEX", Threat, Sanction, &[Trade, Water])
                 .leverage(Trade, Water),
             done("c1", "d2", "2025-04-28", "MEX", "USA", Concede, &[Water]),
@@ -1640,11 +1625,8 @@ mod tests {
             said("t4", "d4", "2025-12-12", "USA", "MEX", Threat, Sanction, &[Trade, Water])
                 .leverage(Trade, Water)
                 .hypothetical(),
-        ]
-        .into_iter()
-        .map(|b| b.0)
-        .collect();
-        let ledger = crate::build(&events);
+        ];
+        let ledger = ledger(events);
         let threat = ledger
             .commitments
             .iter()

@@ -292,9 +292,7 @@ mod tests {
     use trecho_model::{EventType, Issue};
 
     fn check(events: &[Event], expect: &[&[&str]]) {
-        let mut refs: Vec<&Event> = events.iter().collect();
-        refs.sort_by(|a, b| keys::event_order(a, b));
-        let deeds = merge_deeds(&refs);
+        let deeds = merge_deeds(&in_order(events));
         // Deeds on one day are ordered by id (a hash), so compare them as a set.
         let mut got: Vec<Vec<&str>> = deeds
             .iter()
@@ -414,9 +412,7 @@ mod tests {
             EventType::Cooperate,
             &[],
         );
-        let mut refs = vec![&a.0, &b.0];
-        refs.sort_by(|x, y| keys::event_order(x, y));
-        let deeds = merge_deeds(&refs);
+        let deeds = merge_deeds(&in_order(&[a.0, b.0]));
         assert_eq!(deeds.len(), 1);
         assert_eq!(
             deeds[0].date.map(|d| d.to_string()).as_deref(),

@@ -199,12 +199,11 @@ fn round(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testutil::*;
+    use crate::testutil::{self, done, said, said_act, B};
     use trecho_model::SpeechAct;
 
     fn check(events: Vec<B>, options: IndexOptions, expect: &[&str]) {
-        let events: Vec<Event> = events.into_iter().map(|b| b.0).collect();
-        let rows = index(&events, &options);
+        let rows = index(&testutil::events(events), &options);
         let got: Vec<String> = rows
             .iter()
             .map(|row| {

@@ -123,9 +123,7 @@ mod tests {
         .leverage(Issue::Trade, Issue::Water)
         .negated();
         let events = [a.0, b.0, c.0, d.0];
-        let mut refs: Vec<&Event> = events.iter().collect();
-        refs.sort_by(|x, y| keys::event_order(x, y));
-        let linkages = build(&refs);
+        let linkages = build(&in_order(&events));
         assert_eq!(linkages.len(), 2);
         assert_eq!(
             (linkages[0].lever, linkages[0].goal),

@@ -390,32 +390,12 @@ mod tests {
     use EventType::*;
     use SpeechAct::*;
 
+    /// Builds the ledger and shows each red line with its history on one line.
     fn check(events: Vec<B>, expect: &[&str]) {
-        let events: Vec<Event> = events.into_iter().map(|b| b.0).collect();
-        let ledger = crate::build(&events);
-        let got: Vec<String> = ledger
+        let got: Vec<String> = ledger(events)
             .red_lines
             .iter()
-            .map(|line| {
-                let history: Vec<String> = line
-                    .history
-                    .iter()
-                    .map(|change| {
-                        format!(
-                            "{} {} [{}]",
-                            change.date.map(|d| d.to_string()).unwrap_or_default(),
-                            change.status,
-                            change.evidence.join(",")
-                        )
-                    })
-                    .collect();
-                format!(
-                    "{} x{}: {}",
-                    line.summary,
-                    line.restated,
-                    history.join(" -> ")
-                )
-            })
+            .map(|line| show_history(&line.summary, line.restated, &line.history))
             .collect();
         assert_eq!(got, expect);
     }

@@ -1,8 +1,45 @@
-//! Hand-built events for the unit tests: one builder, so every test reads as a timeline.
+//! Hand-built events for the unit tests: one builder, so every test reads as a timeline; and
+//! the helpers the modules' tests share to build and show what the ledger made of them.
 
+use crate::{keys, Ledger, StatusChange};
 use trecho_model::{
     Actor, DateSource, Event, EventType, Issue, Kind, Lang, Leverage, PartialDate, SpeechAct,
 };
+
+/// The events of the builders.
+pub fn events(built: Vec<B>) -> Vec<Event> {
+    built.into_iter().map(|b| b.0).collect()
+}
+
+/// The whole ledger of the built events.
+pub fn ledger(built: Vec<B>) -> Ledger {
+    crate::build(&events(built))
+}
+
+/// The events in [`keys::event_order`], as the modules' `build` functions take them.
+pub fn in_order(events: &[Event]) -> Vec<&Event> {
+    keys::sorted(events)
+}
+
+/// An item with its history on one line: "summary xN: date status [evidence] -> …".
+pub fn show_history<S: std::fmt::Display>(
+    summary: &str,
+    times: u32,
+    history: &[StatusChange<S>],
+) -> String {
+    let changes: Vec<String> = history
+        .iter()
+        .map(|change| {
+            format!(
+                "{} {} [{}]",
+                change.date.map(|d| d.to_string()).unwrap_or_default(),
+                change.status,
+                change.evidence.join(",")
+            )
+        })
+        .collect();
+    format!("{summary} x{times}: {}", changes.join(" -> "))
+}
 
 /// A test event under construction.
 #[derive(Debug, Clone)]
