@@ -486,10 +486,10 @@ pub async fn facets(State(state): State<AppState>, query: RawQuery) -> Result<Re
 }
 
 /// A JSON answer from bytes already serialized (and possibly cached).
-pub fn json_bytes(bytes: std::sync::Arc<Vec<u8>>) -> Response {
+pub fn json_bytes(bytes: axum::body::Bytes) -> Response {
     (
         [(axum::http::header::CONTENT_TYPE, "application/json")],
-        bytes.as_ref().clone(),
+        bytes,
     )
         .into_response()
 }

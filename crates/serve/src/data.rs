@@ -3,6 +3,7 @@
 
 use crate::error::{ApiError, Error};
 use crate::params::Filters;
+use axum::body::Bytes;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,7 +27,9 @@ struct CountCache {
     version: Option<Version>,
     counts: HashMap<String, u64>,
     /// Whole JSON answers of the slow endpoints (timeline, index, facets, ledger details).
-    answers: HashMap<String, Arc<Vec<u8>>>,
+    /// Kept as `Bytes`: each answer shares the kept buffer instead of copying it (megabytes
+    /// for a ledger list on a large store).
+    answers: HashMap<String, Bytes>,
     /// Their total size in bytes.
     answer_bytes: usize,
 }
@@ -127,7 +130,7 @@ impl Pool {
         &self,
         key: String,
         compute: impl FnOnce() -> Result<Vec<u8>, ApiError>,
-    ) -> Result<Arc<Vec<u8>>, ApiError> {
+    ) -> Result<Bytes, ApiError> {
         let version = self.version();
         if let Some(version) = &version {
             let cache = self
@@ -136,11 +139,11 @@ impl Pool {
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             if cache.version.as_ref() == Some(version) {
                 if let Some(answer) = cache.answers.get(&key) {
-                    return Ok(Arc::clone(answer));
+                    return Ok(answer.clone());
                 }
             }
         }
-        let answer = Arc::new(compute()?);
+        let answer = Bytes::from(compute()?);
         if let Some(version) = version {
             let mut cache = self
                 .counts
@@ -159,7 +162,7 @@ impl Pool {
             }
             if answer.len() <= MAX_CACHED_ANSWER_BYTES {
                 cache.answer_bytes += answer.len();
-                if let Some(old) = cache.answers.insert(key, Arc::clone(&answer)) {
+                if let Some(old) = cache.answers.insert(key, answer.clone()) {
                     cache.answer_bytes -= old.len();
                 }
             }
