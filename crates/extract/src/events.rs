@@ -382,6 +382,15 @@ impl<'a> Analysis<'a> {
         } else if entry.pos != Pos::Noun {
             score += 0.1;
         }
+        let next = self.tokens.norm(m.object_end.max(m.end));
+        if default_kind(entry) == Kind::Said
+            && !m.info.gerund
+            && (next == "that" || (entry.pos == Pos::Noun && matches!(next, "for" | "de" | "para")))
+        {
+            // A speech act opening its content heads the clause: "reiterated its demand that
+            // Israel ease restrictions" is the demand, not the easing.
+            score += 0.3;
+        }
         let before = m.start.checked_sub(1).map_or("", |k| self.tokens.norm(k));
         if m.info.infinitive && matches!(before, "to" | "para" | "por") && m.start >= 2 {
             score -= 0.3;
@@ -566,6 +575,24 @@ impl<'a> Analysis<'a> {
             roles.recipients = std::mem::take(&mut roles.actors);
             roles.actors = vec![roles.speaker_actor.clone()];
             steps.push("obligation in reported speech → REQUEST demand by the speaker".to_string());
+        } else if modality.obligation.as_deref().is_some_and(|word| {
+            matches!(
+                word,
+                "must" | "has" | "have" | "debe" | "deben" | "tiene" | "tienen"
+            )
+        }) && kind == Kind::Done
+            && roles.actors.iter().any(Option::is_some)
+        {
+            // "the US must allocate more resources" with nobody named as asking: still a demand
+            // on the US, never a deed (the asking party is unknown).
+            kind = Kind::Said;
+            event_type = EventType::Request;
+            speech_act = Some(SpeechAct::Demand);
+            content_type = Some(base_type);
+            mode = None;
+            roles.recipients = std::mem::take(&mut roles.actors);
+            roles.actors = Vec::new();
+            steps.push("obligation with no one asking → REQUEST demand on the actor".to_string());
         } else if future
             && cooperative
             && !negated
@@ -1738,6 +1765,65 @@ mod tests {
         // After "of", a verb form is a noun: the suspension is the event, not the aid.
         let event = one("Denmark announced a suspension of aid to Egypt.", Lang::En);
         assert_eq!(event.event_type, EventType::Sanction);
+    }
+
+    #[test]
+    fn concessions_offers_and_demands_by_their_objects() {
+        let cases = [
+            // Lifting a curfew or an emergency is a concession (PLOVER CONCEDE), lifting
+            // sanctions a retreat.
+            (
+                "Serbia lifted a night curfew in Montenegro.",
+                EventType::Concede,
+            ),
+            (
+                "Sudan's government lifted a state of emergency in Darfur.",
+                EventType::Concede,
+            ),
+            (
+                "The United States lifted sanctions on Cuba.",
+                EventType::Retreat,
+            ),
+            (
+                "The Mozambique government accepted demands from rebels.",
+                EventType::Concede,
+            ),
+            (
+                "Denmark accepted a formula for ending its fisheries dispute.",
+                EventType::Agree,
+            ),
+            (
+                "France is ready to contribute troops to the force in Liberia.",
+                EventType::Agree,
+            ),
+            (
+                "Nigeria summoned Niger's ambassador to complain.",
+                EventType::Accuse,
+            ),
+            (
+                "The military government declared a state of siege in Haiti.",
+                EventType::Coerce,
+            ),
+            (
+                "Israel reimposed blockades in the West Bank.",
+                EventType::Coerce,
+            ),
+            (
+                "The ILO reiterated its demand that Israel ease restrictions on workers.",
+                EventType::Request,
+            ),
+        ];
+        for (sentence, expected) in cases {
+            let events = check(sentence, Lang::En, None);
+            assert_eq!(
+                events.first().map(|e| e.event_type),
+                Some(expected),
+                "{sentence}: {events:#?}"
+            );
+        }
+        // A demand on a named actor is never that actor's deed.
+        let events = check("Mexico must extradite the cartel leaders.", Lang::En, None);
+        assert!(events.iter().all(|e| e.kind != Kind::Done), "{events:#?}");
     }
 
     #[test]
