@@ -69,13 +69,15 @@ fn main() -> ExitCode {
     );
     for size in sizes {
         let slice = events.get(..size as usize).unwrap_or(&events);
-        let started = Instant::now();
+        let (started, cpu) = (Instant::now(), cpu_seconds());
         let ledger = build(slice);
-        let built = started.elapsed();
+        let built = timing(
+            started.elapsed(),
+            cpu_seconds().zip(cpu).map(|(end, start)| end - start),
+        );
         println!(
-            "{} events: build {:.3}s ({} commitments, {} red lines, {} linkages, {} deeds)",
+            "{} events: build {built} ({} commitments, {} red lines, {} linkages, {} deeds)",
             slice.len(),
-            built.as_secs_f64(),
             ledger.commitments.len(),
             ledger.red_lines.len(),
             ledger.linkages.len(),
@@ -94,4 +96,20 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// CPU time this thread has run, in seconds (Linux: `/proc/thread-self/schedstat`), so that
+/// timings on a busy machine can be read next to the wall-clock time.
+fn cpu_seconds() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanoseconds: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(nanoseconds / 1e9)
+}
+
+/// "1.234s (cpu 1.100s)", or the wall-clock time alone where CPU time cannot be read.
+fn timing(wall: std::time::Duration, cpu: Option<f64>) -> String {
+    match cpu {
+        Some(cpu) => format!("{:.3}s (cpu {cpu:.3}s)", wall.as_secs_f64()),
+        None => format!("{:.3}s", wall.as_secs_f64()),
+    }
 }
