@@ -50,7 +50,7 @@ struct Token {
 
 /// One input line after quote prefixes, markers and surrounding whitespace are gone.
 #[derive(Debug)]
-struct Line {
+pub(crate) struct Line {
     kind: LineKind,
     tokens: Vec<Token>,
     /// Length in chars of the line as the wrapper saw it (markers included).
@@ -300,6 +300,15 @@ fn joined_text(original: &str, tokens: &[Token]) -> String {
     text
 }
 
+/// The classified lines of a whole text, for tests of [`WrapStats`].
+#[cfg(test)]
+pub(crate) fn read_lines_for_tests(original: &str) -> Vec<Line> {
+    read_lines(original, 0, original.len(), &mut None)
+}
+
+/// Lines longer than this are counted by [`WrapStats::of_range`] without reading their words.
+const LONG_LINE_BYTES: usize = 64 * 1024;
+
 /// What decides whether a document is hard-wrapped: how many content lines it has, and how
 /// many short ones of each length. Kept as counts so that the parts of a long document can be
 /// read one at a time and added up to the whole document's figure.
@@ -320,7 +329,7 @@ impl Default for WrapStats {
 }
 
 impl WrapStats {
-    fn of(lines: &[Line]) -> WrapStats {
+    pub(crate) fn of(lines: &[Line]) -> WrapStats {
         let mut stats = WrapStats::default();
         for line in lines.iter().filter(|line| line.kind == LineKind::Content) {
             stats.n_content += 1;
@@ -333,8 +342,37 @@ impl WrapStats {
 
     /// The counts of the whole lines of `original[start..end]` (the range starts and ends at
     /// line boundaries).
+    ///
+    /// A line longer than [`LONG_LINE_BYTES`] is counted without being read word by word (a
+    /// one-line document of 50 MB would otherwise take several times its size in tokens): it
+    /// is a long content line unless it is all whitespace. Such a line can be neither
+    /// furniture nor a forwarded header (both are short), and it ends a forwarded-header block
+    /// as any content line does, so the runs of lines between long lines are read as usual.
     pub(crate) fn of_range(original: &str, start: usize, end: usize) -> WrapStats {
-        WrapStats::of(&read_lines(original, start, end, &mut None))
+        let mut stats = WrapStats::default();
+        let mut run_start = start;
+        let mut line_start = start;
+        let text = original.get(start..end).unwrap_or("");
+        for line in text.split_inclusive('\n') {
+            let line_end = line_start + line.len();
+            if line.len() > LONG_LINE_BYTES {
+                if run_start < line_start {
+                    let lines = read_lines(original, run_start, line_start - 1, &mut None);
+                    stats.add(&WrapStats::of(&lines));
+                }
+                if !line.trim().is_empty() {
+                    stats.n_content += 1;
+                }
+                run_start = line_end;
+            }
+            line_start = line_end;
+        }
+        if run_start < end {
+            stats.add(&WrapStats::of(&read_lines(
+                original, run_start, end, &mut None,
+            )));
+        }
+        stats
     }
 
     /// Adds the counts of another part.

@@ -576,6 +576,25 @@ mod tests {
     }
 
     #[test]
+    fn wrap_counts_of_parts_add_up_to_the_whole_documents() {
+        // Hard-wrapped paragraphs, then a line longer than the long-line threshold.
+        let wrapped = "Mexico agreed to send ten thousand soldiers to the border after the\n\
+                       call, and the United States paused the tariffs for one month while\n\
+                       the two governments negotiated the rest of the agreement.\n\n";
+        let long_line = "The talks went on. ".repeat(5_000);
+        let text = wrapped.repeat(40) + &long_line + "\n\n" + &wrapped.repeat(40);
+        let whole = WrapStats(CleanWrapStats::of(&clean::read_lines_for_tests(&text)));
+        assert!(whole.width().is_some());
+        for part_bytes in [500, 5_000, 50_000] {
+            let mut stats = WrapStats::default();
+            for part in cut(&text, part_bytes) {
+                stats.add(&wrap_stats(&text, &part));
+            }
+            assert_eq!(stats, whole, "part size {part_bytes}");
+        }
+    }
+
+    #[test]
     fn a_cut_inside_a_word_keeps_the_text() {
         let document = Document {
             text: "Mexicoandthe".repeat(10) + " and more words.",
