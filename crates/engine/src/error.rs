@@ -14,10 +14,17 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file is larger than the input size limit.
-    #[error("{path}: file is larger than the limit of {limit} bytes; skipped")]
+    #[error(
+        "{path}: file is {} bytes, over the limit of {limit} bytes ({}) for one input; skipped \
+         (raise it with --max-input-size)",
+        size.map_or_else(|| "more than the limit".to_string(), |size| size.to_string()),
+        trecho_ingest::mebibytes(*limit)
+    )]
     TooLarge {
         /// The file.
         path: PathBuf,
+        /// Its size in bytes, when known (not for standard input).
+        size: Option<u64>,
         /// The limit in bytes.
         limit: usize,
     },

@@ -3,7 +3,11 @@
 //!
 //! [`Engine::process`] turns one [`Document`] into its normalized text, events and
 //! explanations. [`Engine::run`] does the same for a stream of input files, in parallel
-//! (rayon) but in chunks, so output order is the input order and memory stays bounded.
+//! (rayon) but in chunks, so output order is the input order and memory stays bounded. A
+//! document longer than [`EngineOptions::part_bytes`] is normalized and extracted in parts
+//! (`trecho_normalize::parts`) and handed over part by part ([`Outcome::Started`],
+//! [`Outcome::Part`], [`Outcome::Finished`]), so its memory cost is bounded by the part size
+//! and not by its length.
 //!
 //! ```
 //! use trecho::{Document, Engine, EngineOptions};
@@ -38,6 +42,7 @@ pub use trecho_model::{
     Actor, DateSource, Diagnostic, Document, Event, EventType, Explanation, Format, Issue, Kind,
     Lang, Leverage, Normalized, PartialDate, Quad, Sentence, SpeechAct,
 };
+pub use trecho_normalize::parts::{cut, Cut, Join};
 pub use trecho_store::{
     content_hash, Error as StoreError, EventFilter, Inserted, Stats, Store, StoredDocument,
     SCHEMA_VERSION,
@@ -54,9 +59,16 @@ pub struct EngineOptions {
     pub max_input_bytes: usize,
     /// Largest text of one document, in bytes.
     pub max_document_bytes: usize,
+    /// Documents whose text is longer than this many bytes are processed by [`Engine::run`] in
+    /// parts of about this size, cut at paragraph breaks where possible (see [`Outcome::Part`]).
+    pub part_bytes: usize,
     /// Worker threads for [`Engine::run`]; 0 means one per core.
     pub jobs: usize,
 }
+
+/// The default [`EngineOptions::part_bytes`]: 1 MiB, a few thousand sentences. A part costs
+/// about 13 times its size while it is processed, and a few parts are processed at once.
+pub const DEFAULT_PART_BYTES: usize = 1024 * 1024;
 
 impl Default for EngineOptions {
     fn default() -> Self {
@@ -66,6 +78,7 @@ impl Default for EngineOptions {
             published: None,
             max_input_bytes: limits.max_input_bytes,
             max_document_bytes: limits.max_document_bytes,
+            part_bytes: DEFAULT_PART_BYTES,
             jobs: 0,
         }
     }
@@ -86,11 +99,52 @@ pub struct Processed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A document longer than [`EngineOptions::part_bytes`] begins (see [`Outcome::Started`]).
+#[derive(Debug, Clone)]
+pub struct Started {
+    /// The document's source.
+    pub source: String,
+    /// Its id (the user's id, or the content hash of the normalized text).
+    pub doc_id: String,
+    /// The SHA-256 of its whole normalized text, hex ([`content_hash`]), as the store keys it.
+    pub content_hash: String,
+}
+
+/// One part of a long document (see [`Outcome::Part`]).
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The document's id.
+    pub doc_id: String,
+    /// Index in the document of the first sentence of this part.
+    pub first_sentence: usize,
+    /// The part's sentences; spans are byte ranges of the document's whole normalized text.
+    pub sentences: Vec<Sentence>,
+    /// The part's events, in document order; spans point into the whole normalized text.
+    pub events: Vec<Event>,
+    /// One explanation per event, same order.
+    pub explanations: Vec<Explanation>,
+    /// Offset checkpoints of this part (as `Normalized::offset_map`, whole-text offsets).
+    pub offset_map: Vec<(usize, usize)>,
+    /// Warnings found while normalizing the part.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// What [`Engine::run`] reports, in input order.
 #[derive(Debug)]
 pub enum Outcome {
     /// A document went through the pipeline.
     Processed(Box<Processed>),
+    /// A document longer than [`EngineOptions::part_bytes`] begins. Its sentences and events
+    /// follow in [`Outcome::Part`]s, in document order, then [`Outcome::Finished`] ends it. If
+    /// a part cannot be processed, [`Outcome::Failed`] with the document's source comes instead
+    /// of `Finished`, and what was handed over of the document should be dropped.
+    Started(Box<Started>),
+    /// The sentences and events of one part of the document last started.
+    Part(Box<Part>),
+    /// The document last started is complete: its id, whole normalized text, date and
+    /// language. Its sentences, events, explanations, diagnostics and offset map came in the
+    /// parts, so those fields are empty here, and so is `document.text` (the original text).
+    Finished(Box<Processed>),
     /// A file could not be read or parsed, or a document could not be processed.
     Failed {
         /// The file or `file#item` concerned.
@@ -121,8 +175,16 @@ pub struct Engine {
 /// busy, small enough that results waiting to be written stay few.
 const DOCUMENTS_PER_THREAD: usize = 16;
 
-/// Most input bytes held in memory at once while a batch of files is parsed.
-const BATCH_BYTES: usize = 64 * 1024 * 1024;
+/// Most input bytes held in memory at once while a batch of files is parsed (a batch stops
+/// at the file that reaches it).
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+/// Most document text processed at once in one chunk: a document costs about 13 times its
+/// text while it is processed, so chunks of large documents hold fewer documents.
+const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+
+/// Most part text normalized at once, and held between passes, for a long document.
+const PARTS_IN_FLIGHT_BYTES: usize = 32 * 1024 * 1024;
 
 impl Engine {
     /// Loads the dictionaries (shipped plus `options.user_actors`) and starts the worker pool.
@@ -281,9 +343,28 @@ impl Engine {
                     }
                 }
             }
+            let part_bytes = self.options.part_bytes;
+            let is_long = |item: &Work| matches!(item, Work::Document(document) if document.text.len() > part_bytes);
             let mut work = work.into_iter().peekable();
             while work.peek().is_some() {
-                let chunk: Vec<Work> = work.by_ref().take(chunk_documents).collect();
+                if let Some(Work::Document(document)) = work.next_if(is_long) {
+                    // A long document alone, part by part, so its events never pile up.
+                    self.process_in_parts(document, &mut sink)?;
+                    continue;
+                }
+                let mut chunk: Vec<Work> = Vec::new();
+                let mut chunk_bytes = 0;
+                while chunk.len() < chunk_documents && chunk_bytes < CHUNK_BYTES {
+                    match work.next_if(|item| !is_long(item)) {
+                        Some(item) => {
+                            if let Work::Document(document) = &item {
+                                chunk_bytes += document.text.len();
+                            }
+                            chunk.push(item);
+                        }
+                        None => break,
+                    }
+                }
                 let outcomes: Vec<Outcome> = self.pool.install(|| {
                     chunk
                         .into_par_iter()
@@ -307,6 +388,164 @@ impl Engine {
         Ok(())
     }
 }
+
+impl Engine {
+    /// Processes a document longer than the part size: normalizes its parts once to learn the
+    /// whole normalized text (hence the id), language, date and transcript speakers, then
+    /// normalizes and extracts each part again with that knowledge, handing each part to
+    /// `sink` as soon as it is done. Parts are normalized in parallel; extraction runs part
+    /// after part on this thread, because every part's events point into the one whole text.
+    fn process_in_parts<E>(
+        &self,
+        mut document: Document,
+        sink: &mut impl FnMut(Outcome) -> Result<(), E>,
+    ) -> Result<(), E> {
+        use trecho_normalize::parts;
+        if let Some(published) = self.options.published {
+            document.published = Some(published);
+        }
+        let source = document.source.clone();
+        let options = trecho_normalize::Options::default();
+        let cuts = parts::cut(&document.text, self.options.part_bytes);
+        // Parts normalized at once: enough to keep the threads busy, few enough to stay small
+        // whatever the number of threads.
+        let group = (self.jobs().max(1) * 2)
+            .min(PARTS_IN_FLIGHT_BYTES / self.options.part_bytes.max(1))
+            .max(1);
+
+        // First pass: wrap width, then every part's text, language votes and labels.
+        let first_pass = guard(&source, || {
+            let mut stats = parts::WrapStats::default();
+            for chunk in cuts.chunks(group) {
+                let found: Vec<parts::WrapStats> = self.pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|cut| parts::wrap_stats(&document.text, cut))
+                        .collect()
+                });
+                found.iter().for_each(|part| stats.add(part));
+            }
+            let context = parts::PartContext::first_pass(stats.width());
+            let mut summary = parts::Summary::new(stats.width());
+            // Normalized text is rarely longer than the original.
+            let mut text = String::with_capacity(document.text.len());
+            for chunk in cuts.chunks(group) {
+                let normalized: Vec<parts::Part> = self.pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|cut| parts::run_part(&document, cut, &context, &options))
+                        .collect()
+                });
+                for (cut, part) in chunk.iter().zip(&normalized) {
+                    text.push_str(summary.add(cut, part));
+                    text.push_str(&part.text);
+                }
+            }
+            (summary, text)
+        });
+        let (summary, text) = match first_pass {
+            Ok(found) => found,
+            Err(error) => return sink(Outcome::Failed { source, error }),
+        };
+        let content_hash = content_hash(&text);
+        if document.id.is_empty() {
+            document.id = content_hash.get(..16).unwrap_or(&content_hash).to_string();
+        }
+        let doc_id = document.id.clone();
+        sink(Outcome::Started(Box::new(Started {
+            source: source.clone(),
+            doc_id: doc_id.clone(),
+            content_hash,
+        })))?;
+
+        // Second pass: sentences with the whole document's context, then events, part by part.
+        let lang = summary.lang(document.lang);
+        let mut normalized = Normalized {
+            text,
+            sentences: Vec::new(),
+            published: summary.published(document.published),
+            lang,
+            offset_map: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let mut first_sentence = 0;
+        // The extractor reads a document's first sentence for its author ("Statement by
+        // President …") and carries pronoun antecedents over the last few sentences, so each
+        // part is extracted after those sentences (their events are not reported again).
+        let mut opening: Option<Sentence> = None;
+        let mut recent: Vec<Sentence> = Vec::new();
+        for (chunk_index, chunk) in cuts.chunks(group).enumerate() {
+            let normalized_parts = guard(&source, || {
+                self.pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .enumerate()
+                        .map(|(index, cut)| {
+                            let context = summary.context(chunk_index * group + index, lang);
+                            parts::run_part(&document, cut, &context, &options)
+                        })
+                        .collect::<Vec<parts::Part>>()
+                })
+            });
+            let normalized_parts = match normalized_parts {
+                Ok(found) => found,
+                Err(error) => return sink(Outcome::Failed { source, error }),
+            };
+            for part in normalized_parts {
+                let Some(part_start) = part.sentences.first().map(|sentence| sentence.start) else {
+                    continue;
+                };
+                normalized.sentences.clear();
+                normalized.sentences.extend(opening.iter().cloned());
+                normalized.sentences.extend(recent.iter().cloned());
+                normalized.sentences.extend(part.sentences.iter().cloned());
+                let extraction = guard(&source, || {
+                    trecho_extract::run(&doc_id, &normalized, &self.dictionaries)
+                });
+                let extraction = match extraction {
+                    Ok(found) => found,
+                    Err(error) => return sink(Outcome::Failed { source, error }),
+                };
+                let (events, explanations): (Vec<Event>, Vec<Explanation>) = extraction
+                    .events
+                    .into_iter()
+                    .zip(extraction.explanations)
+                    .filter(|(event, _)| event.span[0] >= part_start)
+                    .unzip();
+                if opening.is_none() {
+                    opening = part.sentences.first().cloned();
+                }
+                let keep_from = part.sentences.len().saturating_sub(CARRIED_SENTENCES);
+                recent = part.sentences.get(keep_from..).unwrap_or(&[]).to_vec();
+                let n_sentences = part.sentences.len();
+                sink(Outcome::Part(Box::new(Part {
+                    doc_id: doc_id.clone(),
+                    first_sentence,
+                    sentences: part.sentences,
+                    events,
+                    explanations,
+                    offset_map: part.offset_map,
+                    diagnostics: part.diagnostics,
+                })))?;
+                first_sentence += n_sentences;
+            }
+        }
+        normalized.sentences = Vec::new();
+        // The original text is not needed any more; the normalized text is handed over.
+        document.text = String::new();
+        sink(Outcome::Finished(Box::new(Processed {
+            document,
+            normalized,
+            events: Vec::new(),
+            explanations: Vec::new(),
+            diagnostics: Vec::new(),
+        })))
+    }
+}
+
+/// Sentences of the previous part read again before a part, for pronoun antecedents (the
+/// extractor looks back four sentences).
+const CARRIED_SENTENCES: usize = 8;
 
 /// An item of a batch: a document still to process, or an outcome to pass on in order.
 enum Work {

@@ -33,6 +33,13 @@ fn run_lines(engine: &Engine, paths: &[PathBuf]) -> Vec<String> {
                             .map(|event| format!("event {}", event.id)),
                     );
                 }
+                Outcome::Started(started) => lines.push(format!("doc {}", started.doc_id)),
+                Outcome::Part(part) => lines.extend(
+                    part.events
+                        .iter()
+                        .map(|event| format!("event {}", event.id)),
+                ),
+                Outcome::Finished(_) => {}
                 Outcome::Failed { source, error } => {
                     lines.push(format!("failed {source}: {error}"))
                 }

@@ -23,7 +23,11 @@ fn run(paths: &[PathBuf]) -> (Vec<Event>, Ledger) {
             match outcome {
                 Outcome::Processed(processed) => events.extend(processed.events),
                 Outcome::Failed { source, error } => panic!("{source}: {error}"),
-                Outcome::Diagnostic(_) | Outcome::FileDone { .. } => {}
+                Outcome::Part(part) => events.extend(part.events),
+                Outcome::Started(_)
+                | Outcome::Finished(_)
+                | Outcome::Diagnostic(_)
+                | Outcome::FileDone { .. } => {}
             }
             Ok::<(), std::convert::Infallible>(())
         })

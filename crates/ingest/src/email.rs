@@ -72,9 +72,8 @@ pub(crate) fn parse_mbox(
                 diagnostics.push(Diagnostic {
                     source: item_source,
                     message: format!(
-                        "message text is {} bytes, over the limit of {} bytes (Limits::max_document_bytes): skipped",
-                        document.text.len(),
-                        limits.max_document_bytes
+                        "{}: skipped",
+                        crate::over_document_limit("message text", document.text.len(), limits)
                     ),
                 });
             }

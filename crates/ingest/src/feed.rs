@@ -340,9 +340,8 @@ fn finish(
     }
     if text.len() > limits.max_document_bytes {
         return Err(format!(
-            "item skipped: text is {} bytes, over the limit of {} bytes (Limits::max_document_bytes)",
-            text.len(),
-            limits.max_document_bytes
+            "item skipped: {}",
+            crate::over_document_limit("text", text.len(), limits)
         ));
     }
     let link = item

@@ -63,10 +63,10 @@ pub(crate) fn parse(
             continue;
         }
         if parsed.text.len() > limits.max_document_bytes {
-            diagnostics.push(problem(format!(
-                "\"text\" is {} bytes, over the limit of {} bytes (Limits::max_document_bytes)",
+            diagnostics.push(problem(crate::over_document_limit(
+                "\"text\"",
                 parsed.text.len(),
-                limits.max_document_bytes
+                limits,
             )));
             continue;
         }

@@ -94,7 +94,9 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: 256 * 1024 * 1024,
-            max_document_bytes: 16 * 1024 * 1024,
+            // The engine processes long documents in parts in bounded memory, so one document
+            // may be large; 64 MiB is a whole book, far beyond any article or transcript.
+            max_document_bytes: 64 * 1024 * 1024,
             max_documents: 1_000_000,
             max_html_depth: 512,
         }
@@ -117,9 +119,12 @@ pub fn parse_with_limits(
         return Err(Error::unreadable(
             source,
             format!(
-                "input is {} bytes, over the limit of {} bytes (Limits::max_input_bytes)",
+                "input is {} bytes ({}), over the limit of {} bytes ({}); raise it with \
+                 --max-input-size (Limits::max_input_bytes)",
                 bytes.len(),
-                limits.max_input_bytes
+                mebibytes(bytes.len()),
+                limits.max_input_bytes,
+                mebibytes(limits.max_input_bytes)
             ),
         ));
     }
@@ -257,12 +262,25 @@ pub(crate) fn check_document_size(text: &str, source: &str, limits: &Limits) -> 
     if text.len() > limits.max_document_bytes {
         return Err(Error::unreadable(
             source,
-            format!(
-                "document text is {} bytes, over the limit of {} bytes (Limits::max_document_bytes)",
-                text.len(),
-                limits.max_document_bytes
-            ),
+            over_document_limit("document text", text.len(), limits),
         ));
     }
     Ok(())
+}
+
+/// The message for a document text over [`Limits::max_document_bytes`]: its size, the limit
+/// and how to raise it.
+pub(crate) fn over_document_limit(what: &str, bytes: usize, limits: &Limits) -> String {
+    format!(
+        "{what} is {bytes} bytes ({}), over the limit of {} bytes ({}) for one document; \
+         raise it with --max-document-size (Limits::max_document_bytes)",
+        mebibytes(bytes),
+        limits.max_document_bytes,
+        mebibytes(limits.max_document_bytes)
+    )
+}
+
+/// A size in MiB for messages, e.g. `50.0 MiB`.
+pub fn mebibytes(bytes: usize) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }

@@ -50,6 +50,17 @@ pub const SCHEMA_VERSION: i64 = schema::SCHEMA_VERSION;
 pub struct Store {
     connection: Connection,
     path: PathBuf,
+    /// The document being stored part by part, if any (see [`Store::begin_document`]).
+    open_document: Option<OpenDocument>,
+}
+
+/// A document whose transaction is open between [`Store::begin_document`] and
+/// [`Store::finish_document`].
+#[derive(Debug)]
+struct OpenDocument {
+    doc_id: String,
+    content_hash: String,
+    what: String,
 }
 
 /// What [`Store::insert_document`] did.
@@ -172,7 +183,11 @@ impl Store {
     }
 
     fn setup(connection: Connection, path: PathBuf) -> Result<Store, Error> {
-        let mut store = Store { connection, path };
+        let mut store = Store {
+            connection,
+            path,
+            open_document: None,
+        };
         // WAL lets `trecho serve` read while `trecho ingest` writes, and with synchronous=NORMAL
         // a killed process loses at most the transaction in flight, never consistency.
         let journal_mode: String = store
@@ -530,6 +545,136 @@ impl Store {
         })
     }
 
+    /// Starts storing a document too long to hold whole, part by part: its sentences and
+    /// events with [`Store::insert_document_part`], then its row with
+    /// [`Store::finish_document`]. `content_hash` is the SHA-256 of its whole normalized text
+    /// ([`content_hash`]).
+    ///
+    /// If that text is already stored, returns [`Inserted::Unchanged`] and opens nothing: the
+    /// parts are to be skipped. Otherwise it deletes a stored document with the same id
+    /// ([`Inserted::Replaced`]) and opens a transaction that lasts until `finish_document` or
+    /// [`Store::abandon_document`], so the document is stored whole or not at all, as with
+    /// [`Store::insert_document`].
+    pub fn begin_document(
+        &mut self,
+        doc_id: &str,
+        content_hash: &str,
+        source: &str,
+    ) -> Result<Inserted, Error> {
+        let what = format!("storing document {doc_id} ({source})");
+        if self.open_document.is_some() {
+            self.abandon_document()?;
+        }
+        // Sentences and events come before the document row: foreign keys are checked at
+        // commit (the pragma lasts until the transaction ends).
+        self.connection
+            .execute_batch("BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;")
+            .map_err(|source| self.sqlite(&what, source))?;
+        let room = make_room(&self.connection, &self.path, doc_id, content_hash, &what);
+        match room {
+            Ok(Some(replaced)) => {
+                self.open_document = Some(OpenDocument {
+                    doc_id: doc_id.to_string(),
+                    content_hash: content_hash.to_string(),
+                    what,
+                });
+                Ok(if replaced {
+                    Inserted::Replaced
+                } else {
+                    Inserted::New
+                })
+            }
+            Ok(None) => {
+                self.rollback(&what)?;
+                Ok(Inserted::Unchanged)
+            }
+            Err(error) => {
+                let _ = self.rollback(&what);
+                Err(error)
+            }
+        }
+    }
+
+    /// Stores sentences (numbered from `first_sentence` in the document) and events of the
+    /// document opened by [`Store::begin_document`].
+    pub fn insert_document_part(
+        &mut self,
+        first_sentence: usize,
+        sentences: &[Sentence],
+        events: &[Event],
+    ) -> Result<(), Error> {
+        let open = self.open_document()?;
+        check_events(&self.path, &open.doc_id, events)?;
+        insert_rows(
+            &self.connection,
+            &self.path,
+            &open.doc_id,
+            first_sentence,
+            sentences,
+            events,
+            &open.what,
+        )
+    }
+
+    /// Stores the row of the document opened by [`Store::begin_document`] (its sentences and
+    /// events in `normalized` and `events` are not read: they came in the parts) and commits.
+    pub fn finish_document(
+        &mut self,
+        document: &Document,
+        normalized: &Normalized,
+    ) -> Result<(), Error> {
+        let open = self.open_document()?;
+        let (doc_id, hash, what) = (
+            open.doc_id.clone(),
+            open.content_hash.clone(),
+            open.what.clone(),
+        );
+        let stored = insert_document_row(
+            &self.connection,
+            &self.path,
+            document,
+            normalized,
+            &doc_id,
+            &hash,
+            &what,
+        )
+        .and_then(|()| {
+            self.connection
+                .execute_batch("COMMIT")
+                .map_err(|source| self.sqlite(&what, source))
+        });
+        if stored.is_err() {
+            let _ = self.rollback(&what);
+        }
+        self.open_document = None;
+        stored
+    }
+
+    /// Drops what was stored of the document opened by [`Store::begin_document`] (a part could
+    /// not be processed). Does nothing when no document is open.
+    pub fn abandon_document(&mut self) -> Result<(), Error> {
+        match self.open_document.take() {
+            Some(open) => self.rollback(&open.what),
+            None => Ok(()),
+        }
+    }
+
+    fn open_document(&self) -> Result<&OpenDocument, Error> {
+        self.open_document.as_ref().ok_or_else(|| Error::Corrupt {
+            path: self.path.clone(),
+            what: "a document part".to_string(),
+            message: "no document was begun (Store::begin_document) or it was already finished"
+                .to_string(),
+        })
+    }
+
+    fn rollback(&mut self, what: &str) -> Result<(), Error> {
+        self.open_document = None;
+        self.connection
+            .execute_batch("ROLLBACK")
+            .map_err(|source| self.sqlite(what, source))
+    }
+
     fn sqlite(&self, what: &str, source: rusqlite::Error) -> Error {
         sqlite_error(&self.path, what, source)
     }
@@ -537,7 +682,7 @@ impl Store {
 
 /// Stores one document inside an open transaction (see [`Store::insert_document`]).
 fn insert_one(
-    transaction: &rusqlite::Transaction<'_>,
+    connection: &Connection,
     path: &Path,
     document: &Document,
     normalized: &Normalized,
@@ -549,6 +694,32 @@ fn insert_one(
     } else {
         document.id.clone()
     };
+    check_events(path, &doc_id, events)?;
+    let what = format!("storing document {doc_id} ({})", document.source);
+    let Some(replaced) = make_room(connection, path, &doc_id, &hash, &what)? else {
+        return Ok(Inserted::Unchanged);
+    };
+    insert_document_row(
+        connection, path, document, normalized, &doc_id, &hash, &what,
+    )?;
+    insert_rows(
+        connection,
+        path,
+        &doc_id,
+        0,
+        &normalized.sentences,
+        events,
+        &what,
+    )?;
+    Ok(if replaced {
+        Inserted::Replaced
+    } else {
+        Inserted::New
+    })
+}
+
+/// Every event must belong to the document being stored.
+fn check_events(path: &Path, doc_id: &str, events: &[Event]) -> Result<(), Error> {
     if let Some(event) = events.iter().find(|event| event.doc_id != doc_id) {
         return Err(Error::Corrupt {
             path: path.to_path_buf(),
@@ -559,9 +730,20 @@ fn insert_one(
             ),
         });
     }
-    let what = format!("storing document {doc_id} ({})", document.source);
-    let error = |source| sqlite_error(path, &what, source);
-    let existing: Option<String> = transaction
+    Ok(())
+}
+
+/// `None` when a document with this content hash is already stored (nothing to do); else
+/// deletes a stored document with the same id and says whether there was one.
+fn make_room(
+    connection: &Connection,
+    path: &Path,
+    doc_id: &str,
+    hash: &str,
+    what: &str,
+) -> Result<Option<bool>, Error> {
+    let error = |source| sqlite_error(path, what, source);
+    let existing: Option<String> = connection
         .query_row(
             "SELECT id FROM documents WHERE content_hash = ?1",
             params![hash],
@@ -570,14 +752,26 @@ fn insert_one(
         .optional()
         .map_err(error)?;
     if existing.is_some() {
-        return Ok(Inserted::Unchanged);
+        return Ok(None);
     }
-    let replaced = transaction
+    let replaced = connection
         .execute("DELETE FROM documents WHERE id = ?1", params![doc_id])
         .map_err(error)?
         > 0;
+    Ok(Some(replaced))
+}
+
+fn insert_document_row(
+    connection: &Connection,
+    path: &Path,
+    document: &Document,
+    normalized: &Normalized,
+    doc_id: &str,
+    hash: &str,
+    what: &str,
+) -> Result<(), Error> {
     let published = normalized.published.or(document.published);
-    transaction
+    connection
         .prepare_cached(
             "INSERT INTO documents \
              (id, source, format, title, url, published, lang, text, content_hash, ingested_at) \
@@ -597,18 +791,32 @@ fn insert_one(
                 chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             ])
         })
-        .map_err(error)?;
-    let mut insert_sentence = transaction
+        .map_err(|source| sqlite_error(path, what, source))?;
+    Ok(())
+}
+
+/// Stores sentences (numbered from `first_sentence`) and events of a document.
+fn insert_rows(
+    connection: &Connection,
+    path: &Path,
+    doc_id: &str,
+    first_sentence: usize,
+    sentences: &[Sentence],
+    events: &[Event],
+    what: &str,
+) -> Result<(), Error> {
+    let error = |source| sqlite_error(path, what, source);
+    let mut insert_sentence = connection
         .prepare_cached(
             "INSERT INTO sentences (doc_id, idx, start, \"end\", paragraph, lang, speaker) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )
         .map_err(error)?;
-    for (idx, sentence) in normalized.sentences.iter().enumerate() {
+    for (idx, sentence) in sentences.iter().enumerate() {
         insert_sentence
             .execute(params![
                 doc_id,
-                idx as i64,
+                (first_sentence + idx) as i64,
                 sentence.start as i64,
                 sentence.end as i64,
                 sentence.paragraph as i64,
@@ -617,10 +825,10 @@ fn insert_one(
             ])
             .map_err(error)?;
     }
-    let mut insert_event = transaction
+    let mut insert_event = connection
         .prepare_cached(rows::INSERT_EVENT)
         .map_err(error)?;
-    let mut insert_issue = transaction
+    let mut insert_issue = connection
         .prepare_cached("INSERT OR IGNORE INTO event_issues (issue, event_seq) VALUES (?1, ?2)")
         .map_err(error)?;
     for event in events {
@@ -632,18 +840,14 @@ fn insert_one(
         insert_event
             .execute(rusqlite::params_from_iter(row.values()))
             .map_err(error)?;
-        let seq = transaction.last_insert_rowid();
+        let seq = connection.last_insert_rowid();
         for issue in &event.issues {
             insert_issue
                 .execute(params![issue.as_str(), seq])
                 .map_err(error)?;
         }
     }
-    Ok(if replaced {
-        Inserted::Replaced
-    } else {
-        Inserted::New
-    })
+    Ok(())
 }
 
 fn sqlite_error(path: &Path, what: &str, source: rusqlite::Error) -> Error {

@@ -584,3 +584,99 @@ fn a_batch_is_stored_whole_and_deduplicates_within_itself() {
     assert!(err.to_string().contains("not-c"), "{err}");
     assert_eq!(store.document_ids().unwrap(), ["a", "b"]);
 }
+
+/// Stores `document` part by part (two sentences per part), as `trecho ingest` does for a
+/// long document.
+fn store_in_parts(
+    store: &mut Store,
+    doc: &Document,
+    norm: &Normalized,
+    events: &[Event],
+) -> Inserted {
+    let hash = trecho_store::content_hash(&norm.text);
+    let inserted = store.begin_document(&doc.id, &hash, &doc.source).unwrap();
+    if inserted == Inserted::Unchanged {
+        return inserted;
+    }
+    for (part, sentences) in norm.sentences.chunks(2).enumerate() {
+        let first = part * 2;
+        let part_events: Vec<Event> = events
+            .iter()
+            .filter(|event| sentences.iter().any(|s| s.start == event.span[0]))
+            .cloned()
+            .collect();
+        store
+            .insert_document_part(first, sentences, &part_events)
+            .unwrap();
+    }
+    let head = Normalized {
+        sentences: Vec::new(),
+        ..norm.clone()
+    };
+    store.finish_document(doc, &head).unwrap();
+    inserted
+}
+
+#[test]
+fn a_document_stored_in_parts_reads_back_as_one_stored_whole() {
+    let (doc, norm) = document("long", &[WATER, TROOPS, EXTRADITION], "2025-12-24");
+    let events = vec![
+        event(&norm, "long", 0, EventType::Threaten),
+        event(&norm, "long", 2, EventType::Cooperate),
+    ];
+    let mut whole = Store::open_in_memory().unwrap();
+    whole.insert_document(&doc, &norm, &events).unwrap();
+    let mut parts = Store::open_in_memory().unwrap();
+    assert_eq!(
+        store_in_parts(&mut parts, &doc, &norm, &events),
+        Inserted::New
+    );
+    let read = |store: &Store| {
+        let mut stored = store.document("long").unwrap().unwrap();
+        stored.ingested_at.clear();
+        (stored, store.events(&EventFilter::default()).unwrap())
+    };
+    assert_eq!(read(&parts), read(&whole));
+    // The same text again is recognised before any part is stored.
+    assert_eq!(
+        store_in_parts(&mut parts, &doc, &norm, &events),
+        Inserted::Unchanged
+    );
+    assert_eq!(parts.stats().unwrap(), whole.stats().unwrap());
+    // New text under the same id replaces it.
+    let (doc, norm) = document("long", &[TROOPS, WATER], "2025-12-25");
+    assert_eq!(
+        store_in_parts(&mut parts, &doc, &norm, &[]),
+        Inserted::Replaced
+    );
+    let stats = parts.stats().unwrap();
+    assert_eq!((stats.documents, stats.sentences, stats.events), (1, 2, 0));
+}
+
+#[test]
+fn an_abandoned_document_leaves_nothing() {
+    let (mut store, _) = sample_store();
+    let before = store.stats().unwrap();
+    let (doc, norm) = document("long", &[WATER, EXTRADITION], "2025-12-26");
+    let hash = trecho_store::content_hash(&norm.text);
+    let events = vec![event(&norm, "long", 0, EventType::Threaten)];
+    store.begin_document(&doc.id, &hash, &doc.source).unwrap();
+    store
+        .insert_document_part(0, &norm.sentences, &events)
+        .unwrap();
+    store.abandon_document().unwrap();
+    assert_eq!(store.stats().unwrap(), before);
+    // A part without a begun document is an error, not a panic.
+    let err = store
+        .insert_document_part(0, &norm.sentences, &[])
+        .unwrap_err();
+    assert!(err.to_string().contains("no document was begun"), "{err}");
+    // A part's event must belong to the open document.
+    store.begin_document("other", &hash, "other.txt").unwrap();
+    let err = store
+        .insert_document_part(0, &norm.sentences, &events)
+        .unwrap_err();
+    assert!(err.to_string().contains("belongs to document"), "{err}");
+    store.abandon_document().unwrap();
+    assert_eq!(store.stats().unwrap(), before);
+}

@@ -2,6 +2,7 @@
 //! corpus made by repeating real documents, with peak memory.
 
 use super::common::parse_format;
+use super::ingest::LongDocument;
 use crate::Cli;
 use anyhow::Context;
 use std::path::PathBuf;
@@ -77,8 +78,27 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             bytes: Ok(bytes.clone()),
         });
         let mut pending: Vec<Processed> = Vec::new();
+        let mut long: Option<LongDocument> = None;
         engine.run(inputs, |outcome| -> anyhow::Result<()> {
             match outcome {
+                // A long document: stored part by part, as `trecho ingest` does.
+                Outcome::Started(started) => {
+                    store_batch(&mut store, &mut pending)?;
+                    long = Some(LongDocument::begin(&mut store, &started)?);
+                }
+                Outcome::Part(part) => {
+                    n_sentences += part.sentences.len() as u64;
+                    n_events += part.events.len() as u64;
+                    if let Some(long) = long.as_mut() {
+                        long.add(&mut store, &part)?;
+                    }
+                }
+                Outcome::Finished(processed) => {
+                    n_documents += 1;
+                    if let Some(long) = long.take() {
+                        long.finish_quietly(&mut store, &processed)?;
+                    }
+                }
                 Outcome::Processed(processed) => {
                     n_documents += 1;
                     n_sentences += processed.normalized.sentences.len() as u64;
@@ -89,7 +109,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                         store_batch(&mut store, &mut pending)?;
                     }
                 }
-                Outcome::Failed { error, .. } => {
+                Outcome::Failed { error, source } => {
+                    if long.as_ref().is_some_and(|long| long.source() == source) {
+                        long = None;
+                        store.abandon_document()?;
+                    }
                     if round == 0 {
                         eprintln!("warning: {error}");
                     }

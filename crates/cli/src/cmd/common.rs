@@ -31,6 +31,22 @@ pub struct InputArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+
+    /// Largest input file read (bytes, or with a K, M or G suffix); larger files are skipped
+    /// with a warning.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_input_size: usize,
+
+    /// Largest text of one document (bytes, or with a K, M or G suffix); longer documents are
+    /// skipped with a warning. Long documents are processed in parts, in bounded memory.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_document_size: usize,
+
+    /// Documents longer than this are normalized and extracted in parts of about this size
+    /// (bytes, or with a K, M or G suffix), cut at paragraph breaks, so that memory does not
+    /// grow with the document.
+    #[arg(long, value_name = "SIZE", default_value = "1M", value_parser = parse_size)]
+    pub part_size: usize,
 }
 
 impl InputArgs {
@@ -40,10 +56,39 @@ impl InputArgs {
             user_actors: self.actors.clone(),
             published: self.published,
             jobs: self.jobs,
-            ..EngineOptions::default()
+            max_input_bytes: self.max_input_size,
+            max_document_bytes: self.max_document_size,
+            part_bytes: self.part_size.max(1),
         };
         Engine::new(options).context("loading dictionaries")
     }
+}
+
+/// Parses a size flag: bytes, or a number with a `K`, `M` or `G` suffix (powers of 1024;
+/// `KB`, `MiB`… are accepted too).
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let trimmed = text.trim();
+    let digits_end = trimmed
+        .find(|ch: char| !ch.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(digits_end);
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "invalid size {text:?} (expected bytes, or e.g. 500K, 64M, 1G)"
+            ))
+        }
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|number| number.checked_mul(multiplier))
+        .and_then(|bytes| usize::try_from(bytes).ok())
+        .ok_or_else(|| format!("invalid size {text:?} (expected bytes, or e.g. 500K, 64M, 1G)"))
 }
 
 /// Parses `--input-format`.

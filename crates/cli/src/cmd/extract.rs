@@ -53,6 +53,15 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                     warn(&bar, diagnostic);
                 }
             }
+            Outcome::Part(part) => {
+                for (index, event) in part.events.iter().enumerate() {
+                    sink.write(event, part.explanations.get(index))?;
+                }
+                for diagnostic in &part.diagnostics {
+                    warn(&bar, diagnostic);
+                }
+            }
+            Outcome::Started(_) | Outcome::Finished(_) => {}
             Outcome::Failed { error, .. } => {
                 n_failed += 1;
                 warn(&bar, error);

@@ -4,7 +4,7 @@ use super::common::{progress_bar, warn, InputArgs};
 use crate::Cli;
 use anyhow::Context;
 use std::process::ExitCode;
-use trecho::{list_inputs, read_input, Inserted, Outcome, Processed, Store};
+use trecho::{list_inputs, read_input, Inserted, Outcome, Part, Processed, Started, Store};
 
 /// Documents stored per transaction. Each batch is all-or-nothing, so a killed run leaves whole
 /// batches; one transaction per batch instead of per document makes ingest several times faster.
@@ -57,8 +57,28 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let mut summary = Summary::default();
     let mut pending: Vec<Processed> = Vec::new();
     let mut pending_bytes = 0;
+    let mut long: Option<LongDocument> = None;
     engine.run(inputs, |outcome| -> anyhow::Result<()> {
         match outcome {
+            Outcome::Started(started) => {
+                // Stored in its own transaction, part by part; what came before goes first.
+                store_batch(&mut store, &mut pending, &mut summary)?;
+                pending_bytes = 0;
+                long = Some(LongDocument::begin(&mut store, &started)?);
+            }
+            Outcome::Part(part) => {
+                for diagnostic in &part.diagnostics {
+                    warn(&bar, diagnostic);
+                }
+                if let Some(long) = long.as_mut() {
+                    long.add(&mut store, &part)?;
+                }
+            }
+            Outcome::Finished(processed) => {
+                if let Some(long) = long.take() {
+                    long.finish(&mut store, &processed, &mut summary)?;
+                }
+            }
             Outcome::Processed(processed) => {
                 for diagnostic in &processed.diagnostics {
                     warn(&bar, diagnostic);
@@ -71,6 +91,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 }
             }
             Outcome::Failed { source, error } => {
+                if long.as_ref().is_some_and(|long| long.source == source) {
+                    // A long document failed half-way: none of it is stored.
+                    long = None;
+                    store.abandon_document()?;
+                }
                 // A whole file, or one document of a file that was otherwise read.
                 if listed
                     .iter()
@@ -155,4 +180,79 @@ fn store_batch(
     }
     pending.clear();
     Ok(())
+}
+
+/// A document longer than the part size, stored part by part in one transaction (see
+/// `Store::begin_document`), so its events never pile up in memory.
+pub(crate) struct LongDocument {
+    source: String,
+    inserted: Inserted,
+    sentences: u64,
+    events: u64,
+}
+
+impl LongDocument {
+    /// Opens the document in the store (nothing is opened if its text is already stored).
+    pub(crate) fn begin(store: &mut Store, started: &Started) -> anyhow::Result<LongDocument> {
+        let inserted = store
+            .begin_document(&started.doc_id, &started.content_hash, &started.source)
+            .with_context(|| format!("storing {}", started.source))?;
+        Ok(LongDocument {
+            source: started.source.clone(),
+            inserted,
+            sentences: 0,
+            events: 0,
+        })
+    }
+
+    /// Stores one part's sentences and events.
+    pub(crate) fn add(&mut self, store: &mut Store, part: &Part) -> anyhow::Result<()> {
+        self.sentences += part.sentences.len() as u64;
+        self.events += part.events.len() as u64;
+        if self.inserted != Inserted::Unchanged {
+            store
+                .insert_document_part(part.first_sentence, &part.sentences, &part.events)
+                .with_context(|| format!("storing {}", self.source))?;
+        }
+        Ok(())
+    }
+
+    /// Stores the document row and commits.
+    fn finish(
+        self,
+        store: &mut Store,
+        processed: &Processed,
+        summary: &mut Summary,
+    ) -> anyhow::Result<()> {
+        match self.inserted {
+            Inserted::Unchanged => summary.unchanged += 1,
+            Inserted::New | Inserted::Replaced => {
+                store
+                    .finish_document(&processed.document, &processed.normalized)
+                    .with_context(|| format!("storing {}", self.source))?;
+                if self.inserted == Inserted::New {
+                    summary.new += 1;
+                } else {
+                    summary.replaced += 1;
+                }
+                summary.sentences += self.sentences;
+                summary.events += self.events;
+            }
+        }
+        Ok(())
+    }
+
+    /// The document's source.
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Stores the document row and commits, for callers that keep their own counts.
+    pub(crate) fn finish_quietly(
+        self,
+        store: &mut Store,
+        processed: &Processed,
+    ) -> anyhow::Result<()> {
+        self.finish(store, processed, &mut Summary::default())
+    }
 }
