@@ -1,7 +1,8 @@
 //! Serve: the HTTP API and the dashboard (axum). The only crate that knows HTTP.
 //!
 //! [`app`] builds the router from an [`AppState`] (so tests call it without a port);
-//! [`serve`] checks the address rules, opens the store and listens.
+//! [`serve`] checks the address rules, opens the store and listens ([`Server`] does it in two
+//! steps, for a caller that needs the OS-chosen port first, like the load test `tests/rate.rs`).
 //!
 //! The API answers JSON with the field names of `spec/events.md` and `spec/ledger.md`:
 //! `GET /api/events` (filters `actor`, `recipient`, `type`, `kind`, `issue`, `from`, `to`,
