@@ -128,6 +128,8 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
             }
         }
     }
+    // Re-reports often repeat a sentence word for word: place each distinct sentence once.
+    let mut sea_sentences: HashMap<&'a str, bool> = HashMap::new();
     let mut groups: Vec<DeedGroup<'a>> = clusters
         .into_iter()
         .map(|cluster| {
@@ -163,7 +165,11 @@ pub fn group_deeds<'a>(events: &[&'a Event]) -> Vec<DeedGroup<'a>> {
                     mentions,
                     summary,
                 },
-                at_sea: cluster.events.iter().any(|e| keys::at_sea(&e.sentence)),
+                at_sea: cluster.events.iter().any(|e| {
+                    *sea_sentences
+                        .entry(e.sentence.as_str())
+                        .or_insert_with(|| keys::at_sea(&e.sentence))
+                }),
                 events: cluster.events,
                 actor_side,
                 recipient_side,

@@ -11,7 +11,7 @@ use crate::deeds;
 use crate::keys;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use trecho_model::{Event, EventType, Issue};
 
 /// The length of an index period.
@@ -84,40 +84,54 @@ pub struct IndexRow {
 pub fn index(events: &[Event], options: &IndexOptions) -> Vec<IndexRow> {
     let sorted = keys::sorted(events);
 
+    // Periods and sides are numbered as they are first seen, so each cell's key is four small
+    // numbers; the rows are sorted by the labels and sides themselves at the end.
+    let mut periods = Names::default();
+    let mut period_of_day: HashMap<NaiveDate, usize> = HashMap::new();
+    let mut sides = Names::default();
+    // Whether each numbered side passes the actor and the recipient filter.
+    let mut side_matches: Vec<(bool, bool)> = Vec::new();
     // (period, actor, recipient, issue) → (said weights, done weights)
     type Cell = (Vec<f64>, Vec<f64>);
-    let mut cells: BTreeMap<(String, String, String, Issue), Cell> = BTreeMap::new();
+    let mut cells: HashMap<(usize, usize, usize, Issue), Cell> = HashMap::new();
     let mut add = |day: Option<NaiveDate>,
-                   actor: String,
-                   recipient: String,
+                   actor: &str,
+                   recipient: &str,
                    issues: &[Issue],
                    event_type: EventType,
                    is_done: bool| {
         let Some(day) = day else {
             return;
         };
-        if !matches_side(options.actor.as_deref(), &actor)
-            || !matches_side(options.recipient.as_deref(), &recipient)
-        {
+        let mut side = |name: &str| {
+            let number = sides.number(name);
+            if number == side_matches.len() {
+                side_matches.push((
+                    matches_side(options.actor.as_deref(), name),
+                    matches_side(options.recipient.as_deref(), name),
+                ));
+            }
+            number
+        };
+        let (actor, recipient) = (side(actor), side(recipient));
+        let actor_matches = side_matches.get(actor).is_some_and(|matches| matches.0);
+        let recipient_matches = side_matches.get(recipient).is_some_and(|matches| matches.1);
+        if !actor_matches || !recipient_matches {
             return;
         }
-        let issues: Vec<Issue> = if issues.is_empty() {
-            vec![Issue::Other]
+        let period = *period_of_day
+            .entry(day)
+            .or_insert_with(|| periods.number(&options.interval.label(day)));
+        let issues = if issues.is_empty() {
+            &[Issue::Other][..]
         } else {
-            issues.to_vec()
+            issues
         };
-        for issue in issues {
+        for &issue in issues {
             if options.issue.is_some_and(|wanted| wanted != issue) {
                 continue;
             }
-            let cell = cells
-                .entry((
-                    options.interval.label(day),
-                    actor.clone(),
-                    recipient.clone(),
-                    issue,
-                ))
-                .or_default();
+            let cell = cells.entry((period, actor, recipient, issue)).or_default();
             let weight = f64::from(event_type.goldstein());
             if is_done {
                 cell.1.push(weight);
@@ -130,8 +144,8 @@ pub fn index(events: &[Event], options: &IndexOptions) -> Vec<IndexRow> {
     for group in deeds::group_deeds(&sorted) {
         add(
             group.day,
-            group.actor_side.clone(),
-            group.recipient_side.clone(),
+            &group.actor_side,
+            &group.recipient_side,
             &group.deed.issues,
             group.deed.event_type,
             true,
@@ -143,23 +157,40 @@ pub fn index(events: &[Event], options: &IndexOptions) -> Vec<IndexRow> {
         };
         add(
             utterance.day(),
-            keys::side(first.actor.as_ref()),
-            keys::side(first.recipient.as_ref()),
+            &keys::side(first.actor.as_ref()),
+            &keys::side(first.recipient.as_ref()),
             &first.issues,
             first.event_type,
             false,
         );
     }
 
+    // (period label, actor side, recipient side, issue): the order of the rows.
+    type Named<'n> = (&'n str, &'n str, &'n str, Issue);
+    let mut cells: Vec<(Named<'_>, Cell)> = cells
+        .into_iter()
+        .map(|((period, actor, recipient, issue), cell)| {
+            (
+                (
+                    periods.name(period),
+                    sides.name(actor),
+                    sides.name(recipient),
+                    issue,
+                ),
+                cell,
+            )
+        })
+        .collect();
+    cells.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     cells
         .into_iter()
         .map(|((period, actor, recipient, issue), (said, done))| {
             let said_score = mean(&said);
             let done_score = mean(&done);
             IndexRow {
-                period,
-                actor,
-                recipient,
+                period: period.to_string(),
+                actor: actor.to_string(),
+                recipient: recipient.to_string(),
                 issue,
                 said_count: u32::try_from(said.len()).unwrap_or(u32::MAX),
                 done_count: u32::try_from(done.len()).unwrap_or(u32::MAX),
@@ -172,6 +203,28 @@ pub fn index(events: &[Event], options: &IndexOptions) -> Vec<IndexRow> {
             }
         })
         .collect()
+}
+
+/// Names numbered in the order they are first seen.
+#[derive(Default)]
+struct Names {
+    numbers: HashMap<String, usize>,
+    names: Vec<String>,
+}
+
+impl Names {
+    fn number(&mut self, name: &str) -> usize {
+        if let Some(&number) = self.numbers.get(name) {
+            return number;
+        }
+        self.numbers.insert(name.to_string(), self.names.len());
+        self.names.push(name.to_string());
+        self.names.len() - 1
+    }
+
+    fn name(&self, number: usize) -> &str {
+        self.names.get(number).map_or("", String::as_str)
+    }
 }
 
 /// Whether a side matches a filter: equal ignoring case (country codes, names).

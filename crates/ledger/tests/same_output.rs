@@ -1,16 +1,16 @@
-//! The indexed ledger build must give exactly the ledger the earlier, pairwise build gave. The
-//! SHA-256 of the JSON of the ledger of a fixed, mixed stream of events (every speech act,
-//! sides with and without a country, day, month and year dates, deadlines, boats at sea, troops
-//! on someone's soil, repeats in one document, leverage, negation) was recorded with the
-//! pairwise build (commit 7d6c40b); any change to what the ledger says about these events
-//! changes the digest.
+//! The indexed ledger build must give exactly the ledger the earlier, pairwise build gave, and
+//! the said-versus-done index the rows it gave. The SHA-256 of the JSON of the ledger (and of
+//! the index) of a fixed, mixed stream of events (every speech act, sides with and without a
+//! country, day, month and year dates, deadlines, boats at sea, troops on someone's soil,
+//! repeats in one document, leverage, negation) was recorded with the earlier code (commit
+//! 7d6c40b); any change to what the ledger says about these events changes the digest.
 //!
 //! When a rule is changed on purpose, the digest changes with it: check the difference with
 //! `cargo run --release -p trecho-ledger --example ledger_timing -- 50000 --json FILE` before
 //! and after, then record the new digest here.
 
 use sha2::{Digest, Sha256};
-use trecho_ledger::{build, CommitmentStatus, RedLineStatus};
+use trecho_ledger::{build, index, CommitmentStatus, IndexOptions, Interval, RedLineStatus};
 use trecho_model::{
     Actor, Event, Issue, Kind, Lang, Leverage, PartialDate, SpeechAct, ALL_EVENT_TYPES, ALL_ISSUES,
 };
@@ -173,5 +173,35 @@ fn dense_stream_gives_the_recorded_ledger() {
     assert_eq!(
         digest(&events),
         "c6f3d737db28b8f73787ae34478d248773a366eb8467506dcf4e65df9a3ea159"
+    );
+}
+
+fn index_digest(events: &[Event], options: &IndexOptions) -> String {
+    let rows = index(events, options);
+    let json = serde_json::to_vec(&rows).unwrap_or_default();
+    Sha256::digest(&json)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[test]
+fn index_of_the_mixed_stream_is_the_recorded_one() {
+    let events = stream(3000, 7);
+    let weekly = IndexOptions::default();
+    let monthly = IndexOptions {
+        actor: Some("usa".into()),
+        recipient: None,
+        issue: Some(Issue::Trade),
+        interval: Interval::Month,
+    };
+    assert!(index(&events, &weekly).len() > 100);
+    assert_eq!(
+        index_digest(&events, &weekly),
+        "7e309fbee95f2cb5525eedf2150600c4225ef13e75e02c83676567304ccfdcaa"
+    );
+    assert_eq!(
+        index_digest(&events, &monthly),
+        "e1eb707beec850e2ce5da3ad769b29cb6dd1d688d47ab33ad6f157da8d98ab9b"
     );
 }
