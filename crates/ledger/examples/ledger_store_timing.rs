@@ -1,5 +1,6 @@
-//! Times `build` on the first N events of a real store, for several N, and optionally writes
-//! each ledger as JSON (to compare two versions of the code on the same events).
+//! Times `build` and `index` (weekly, no filter) on the first N events of a real store, for
+//! several N, and optionally writes each ledger as JSON (to compare two versions of the code
+//! on the same events).
 //!
 //! `Store::open` switches the file to WAL mode, so run it on a copy of a store you care about:
 //!
@@ -15,7 +16,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-use trecho_ledger::build;
+use trecho_ledger::{build, index, IndexOptions};
 use trecho_store::{EventFilter, Store};
 
 fn main() -> ExitCode {
@@ -82,6 +83,17 @@ fn main() -> ExitCode {
             ledger.red_lines.len(),
             ledger.linkages.len(),
             ledger.deeds.len(),
+        );
+        let (started, cpu) = (Instant::now(), cpu_seconds());
+        let rows = index(slice, &IndexOptions::default());
+        let indexed = timing(
+            started.elapsed(),
+            cpu_seconds().zip(cpu).map(|(end, start)| end - start),
+        );
+        println!(
+            "{} events: index {indexed} ({} rows)",
+            slice.len(),
+            rows.len()
         );
         if let Some(dir) = &json_dir {
             let out = dir.join(format!("ledger-{}.json", slice.len()));
