@@ -195,7 +195,7 @@ impl Pool {
     }
 
     /// A free connection if one is idle, else waits for the next in turn.
-    fn acquire(&self) -> Result<std::sync::MutexGuard<'_, Store>, ApiError> {
+    pub(crate) fn acquire(&self) -> Result<std::sync::MutexGuard<'_, Store>, ApiError> {
         for store in &self.stores {
             if let Ok(guard) = store.try_lock() {
                 return Ok(guard);

@@ -82,32 +82,37 @@ pub struct Side {
 /// The current snapshot, rebuilt when the store changed since the last one.
 pub async fn snapshot(state: &AppState) -> Result<Arc<Snapshot>, ApiError> {
     let state = state.clone();
-    let pool = Arc::clone(state.pool());
-    pool.run_with(move |pool, store| {
-        // The file's version is cheap to read; without one (in-memory store), the counts are
-        // the key.
-        let key = match pool.version() {
-            Some(version) => Key::File(version),
-            None => {
-                let stats = store.stats()?;
-                Key::Counts(stats.documents, stats.events)
-            }
-        };
+    tokio::task::spawn_blocking(move || {
+        let pool = state.pool();
         // Holding the slot while building means concurrent requests wait for one build
-        // instead of each starting their own.
+        // instead of each starting their own. They wait without a store connection: the
+        // dashboard asks for the ledger, red lines and linkage at once, and with each waiter
+        // holding one, a large store's build left none for the other endpoints (an events
+        // page waited 18 s on the million-event store).
         let mut slot = state
             .ledger_cache()
             .slot
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // The file's version is cheap to read; without one (in-memory store), the counts are
+        // the key.
+        let key = match pool.version() {
+            Some(version) => Key::File(version),
+            None => {
+                let stats = pool.acquire()?.stats()?;
+                Key::Counts(stats.documents, stats.events)
+            }
+        };
         if let Some(snapshot) = slot.as_ref().filter(|snapshot| snapshot.key == key) {
             return Ok(Arc::clone(snapshot));
         }
-        let snapshot = Arc::new(build_snapshot(store, key)?);
+        let store = pool.acquire()?;
+        let snapshot = Arc::new(build_snapshot(&store, key)?);
         *slot = Some(Arc::clone(&snapshot));
         Ok(snapshot)
     })
     .await
+    .map_err(|error| ApiError::Internal(format!("ledger task failed: {error}")))?
 }
 
 fn build_snapshot(store: &Store, key: Key) -> Result<Snapshot, ApiError> {
