@@ -496,7 +496,13 @@ impl Engine {
                     continue;
                 };
                 normalized.sentences.clear();
-                normalized.sentences.extend(opening.iter().cloned());
+                // The opening sentence once, even when it is also among the recent ones.
+                let opening_again = opening.as_ref().filter(|first| {
+                    recent
+                        .first()
+                        .is_none_or(|recent| recent.start > first.start)
+                });
+                normalized.sentences.extend(opening_again.cloned());
                 normalized.sentences.extend(recent.iter().cloned());
                 normalized.sentences.extend(part.sentences.iter().cloned());
                 let extraction = guard(&source, || {
