@@ -394,8 +394,21 @@ impl Matcher {
         kept.sort_by_key(|(start, _, _)| *start);
 
         let mut items: Vec<Item> = Vec::new();
+        // "any foreign government", "un gobierno extranjero": a generic agent said to be
+        // foreign is of no known country, least of all the document's.
+        let foreign_ctx = ResolveContext {
+            default_country: None,
+            ..ctx.clone()
+        };
         for (start, end, patterns) in kept {
-            let Some(item) = self.resolve(start, end, patterns, ctx, None) else {
+            let before = folded.text.get(..start).unwrap_or("").trim_end();
+            let after = folded.text.get(end..).unwrap_or("").trim_start();
+            let foreign = before.ends_with("foreign")
+                || ["extranjero", "extranjera"]
+                    .iter()
+                    .any(|word| after.starts_with(word));
+            let item_ctx = if foreign { &foreign_ctx } else { ctx };
+            let Some(item) = self.resolve(start, end, patterns, item_ctx, None) else {
                 continue;
             };
             match items.last() {
@@ -1021,6 +1034,14 @@ mod tests {
             })
             .collect();
         assert_eq!(rendered.join("; "), expect);
+    }
+
+    #[test]
+    fn a_foreign_agent_does_not_take_the_document_country() {
+        let ctx = context("2025-11-18", Some("MEX"));
+        check("la policía detuvo", &ctx, "policía=MEX/COP/-");
+        check("any foreign government", &ctx, "government=-/GOV/-");
+        check("un gobierno extranjero", &ctx, "gobierno=-/GOV/-");
     }
 
     #[test]

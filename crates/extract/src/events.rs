@@ -361,9 +361,24 @@ impl<'a> Analysis<'a> {
         }
         // Precision first: an event needs an actor on some side, and where the sentence has an
         // event with an actor, side events without one are background ("20 people were killed").
-        found.retain(|event| event.actor.is_some() || event.recipient.is_some());
+        // ("It is not going to happen": a red line whose holder and object the pronoun step
+        // supplies from the discourse is kept for it.)
+        found.retain(|event| {
+            event.actor.is_some()
+                || event.recipient.is_some()
+                || event.speech_act == Some(SpeechAct::RedLine)
+        });
+        // Words about a named party stay: "no armed US troops will be embedded" is a red line
+        // whose holder the pronoun step finds later.
         if found.iter().any(|event| event.actor.is_some()) {
-            found.retain(|event| event.actor.is_some());
+            found.retain(|event| {
+                event.actor.is_some()
+                    || (event.recipient.is_some()
+                        && matches!(
+                            event.speech_act,
+                            Some(SpeechAct::Refusal | SpeechAct::RedLine)
+                        ))
+            });
         }
         found
     }
@@ -974,14 +989,32 @@ impl<'a> Analysis<'a> {
                 }
             }
         } else if let Some(say) = say_after {
-            let subject = self
-                .groups_between(say + 1, (say + 5).min(self.tokens.len()))
+            // ", she has said, but…": a pronoun right before the reporting verb is its subject;
+            // the phrase after it belongs to the next clause (the pronoun is resolved later).
+            let mut before = say;
+            while before > 0 && matches!(self.tokens.norm(before - 1), "has" | "have" | "had") {
+                before -= 1;
+            }
+            let pronoun_subject = before > 0
+                && matches!(
+                    self.tokens.norm(before - 1),
+                    "she" | "he" | "they" | "we" | "i" | "it"
+                );
+            let subject = (!pronoun_subject)
+                .then(|| self.groups_between(say + 1, (say + 5).min(self.tokens.len())))
+                .unwrap_or_default()
                 .into_iter()
                 .next()
                 .or_else(|| {
                     let start = say.saturating_sub(4);
-                    self.groups_between(start, say).into_iter().last()
+                    self.groups_between(start, say)
+                        .into_iter()
+                        .last()
+                        .filter(|_| !pronoun_subject)
                 });
+            if pronoun_subject {
+                roles.reported = true;
+            }
             if let Some(subject) = subject {
                 roles.speaker = Some(self.group_text(subject));
                 roles.speaker_actor = self.group_actor(subject, &mut Vec::new(), "speaker");

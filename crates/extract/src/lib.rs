@@ -38,7 +38,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use trecho_actors::{ActorDictionary, ActorMention, ResolveContext};
-use trecho_model::{Actor, Event, Explanation, Lang, Normalized};
+use trecho_model::{Actor, Event, Explanation, Lang, Normalized, SpeechAct};
 
 /// Actor and event lexicons, loaded once and shared by every document.
 #[derive(Debug, Clone)]
@@ -210,8 +210,13 @@ fn extract_with(
             let mut steps = found.steps;
             let (date, date_source, date_step) = context.date_near(found.trigger_start, published);
             steps.extend(date_step);
-            let hypothetical = found.hypothetical || context.speculation;
-            if context.speculation && !found.hypothetical {
+            // A red line with its holder found is that holder's own words, whatever others in
+            // the sentence may speculate ("American agencies may share intelligence").
+            let own_red_line =
+                found.speech_act == Some(SpeechAct::RedLine) && found.actor.is_some();
+            let speculation = context.speculation && !own_red_line;
+            let hypothetical = found.hypothetical || speculation;
+            if speculation && !found.hypothetical {
                 steps.push("attribution: third-party speculation → hypothetical".to_string());
             }
             // The transcript speaker, else the speaker the context reader found, else the

@@ -255,7 +255,14 @@ impl Discourse {
                 && event.speech_act == Some(SpeechAct::Threat)
                 && !event.negated
         });
-        if let Some(content) = threat.and_then(|event| event.content_type) {
+        // Only a hostile act can be ruled out by a later red line ("we will not allow them");
+        // a threat whose content came out as a concession is no antecedent.
+        if let Some(content) = threat.and_then(|event| event.content_type).filter(|c| {
+            matches!(
+                c,
+                EventType::Assault | EventType::Mobilize | EventType::Coerce | EventType::Sanction
+            )
+        }) {
             self.last_threat = Some((content, threat.and_then(|event| event.actor.clone())));
         }
     }
@@ -421,6 +428,15 @@ pub fn resolve(
             referents.first_person.as_ref()
         } else if THIRD_PERSON.contains(&word.as_str()) {
             local_person.or(referents.third_person.as_ref())
+        } else if matches!(word.as_str(), "it" | "that" | "this")
+            && event.speech_act == Some(SpeechAct::RedLine)
+        {
+            // "It is not going to happen," she said: "it" is what is ruled out (see
+            // `red_line_object`); the one ruling it out is the speaker.
+            referents
+                .speaker
+                .as_ref()
+                .or(referents.third_person.as_ref())
         } else if word == "it" {
             referents.it.as_ref()
         } else {
@@ -488,6 +504,13 @@ fn red_line_object(tokens: &Tokens, event: &mut Found, referents: &Referents) {
             "them" | "it" | "that" | "this" | "eso" | "esto" | "lo" | "los"
         )
     });
+    // "It is not going to happen", "Eso no va a pasar": the pronoun is the subject.
+    let pronoun_subject = trigger > 0
+        && matches!(
+            tokens.norm(trigger - 1),
+            "it" | "that" | "this" | "eso" | "esto"
+        );
+    let pronoun_object = pronoun_object || pronoun_subject;
     if !pronoun_object {
         return;
     }
@@ -541,7 +564,13 @@ fn red_line_by_negation(tokens: &Tokens, event: &mut Found, referents: &Referent
     if !determiner_no {
         return;
     }
-    let Some(ruled_out) = event.actor.clone().filter(|a| a.country.is_some()) else {
+    // "no US troops will be embedded" (passive) names the ruled-out side as the recipient.
+    let Some(ruled_out) = event
+        .actor
+        .clone()
+        .or_else(|| event.recipient.clone())
+        .filter(|a| a.country.is_some())
+    else {
         return;
     };
     let Some(holder) = referents

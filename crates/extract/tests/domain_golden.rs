@@ -232,6 +232,41 @@ fn magazine_we_do_not_accept_is_sheinbaums() {
 }
 
 #[test]
+fn magazine_red_line_no_armed_troops_is_held_by_mexico() {
+    // S16: "no armed US troops will be embedded" (a passive, with "she has said" in the middle
+    // and another clause's "may" beside it) is Sheinbaum's red line on a US deployment, not a
+    // hypothetical and not the act of the Mexican soldiers named after the reporting verb.
+    let event = assert_has(
+        &MAGAZINE,
+        "no armed US troops will be embedded",
+        &Expect {
+            event_type: EventType::Reject,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::RedLine),
+            content_type: Some(EventType::Mobilize),
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+    assert!(!event.hypothetical, "{}", line(&event));
+    // S15: "any foreign government" is of no known country, least of all Mexico.
+    assert!(at(&MAGAZINE, "We do not accept intervention")
+        .iter()
+        .all(|e| country(&e.recipient) != Some("MEX")));
+    // S60: "It is not going to happen," she said: her red line, not an act of "it".
+    let events = at(&MAGAZINE, "It is not going to happen");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.speech_act == Some(SpeechAct::RedLine)
+                && country(&e.actor) == Some("MEX")
+                && country(&e.recipient) == Some("USA")),
+        "{:#?}",
+        events.iter().map(|e| line(e)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn magazine_designation_is_a_sanction() {
     // S27.
     assert_has(
