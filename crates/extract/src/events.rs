@@ -1000,18 +1000,18 @@ impl<'a> Analysis<'a> {
                     self.tokens.norm(before - 1),
                     "she" | "he" | "they" | "we" | "i" | "it"
                 );
-            let subject = (!pronoun_subject)
-                .then(|| self.groups_between(say + 1, (say + 5).min(self.tokens.len())))
-                .unwrap_or_default()
-                .into_iter()
-                .next()
-                .or_else(|| {
-                    let start = say.saturating_sub(4);
-                    self.groups_between(start, say)
-                        .into_iter()
-                        .last()
-                        .filter(|_| !pronoun_subject)
-                });
+            let after: Vec<usize> = if pronoun_subject {
+                Vec::new()
+            } else {
+                self.groups_between(say + 1, (say + 5).min(self.tokens.len()))
+            };
+            let subject = after.into_iter().next().or_else(|| {
+                let start = say.saturating_sub(4);
+                self.groups_between(start, say)
+                    .into_iter()
+                    .last()
+                    .filter(|_| !pronoun_subject)
+            });
             if pronoun_subject {
                 roles.reported = true;
             }
