@@ -13,6 +13,8 @@
 //! Events are taken in the order they were stored (the first N documents' events), which is
 //! how a store grows.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -70,12 +72,7 @@ fn main() -> ExitCode {
     );
     for size in sizes {
         let slice = events.get(..size as usize).unwrap_or(&events);
-        let (started, cpu) = (Instant::now(), cpu_seconds());
-        let ledger = build(slice);
-        let built = timing(
-            started.elapsed(),
-            cpu_seconds().zip(cpu).map(|(end, start)| end - start),
-        );
+        let (ledger, built) = common::timed(|| build(slice));
         println!(
             "{} events: build {built} ({} commitments, {} red lines, {} linkages, {} deeds)",
             slice.len(),
@@ -84,12 +81,7 @@ fn main() -> ExitCode {
             ledger.linkages.len(),
             ledger.deeds.len(),
         );
-        let (started, cpu) = (Instant::now(), cpu_seconds());
-        let rows = index(slice, &IndexOptions::default());
-        let indexed = timing(
-            started.elapsed(),
-            cpu_seconds().zip(cpu).map(|(end, start)| end - start),
-        );
+        let (rows, indexed) = common::timed(|| index(slice, &IndexOptions::default()));
         println!(
             "{} events: index {indexed} ({} rows)",
             slice.len(),
@@ -108,20 +100,4 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-/// CPU time this thread has run, in seconds (Linux: `/proc/thread-self/schedstat`), so that
-/// timings on a busy machine can be read next to the wall-clock time.
-fn cpu_seconds() -> Option<f64> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanoseconds: f64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(nanoseconds / 1e9)
-}
-
-/// "1.234s (cpu 1.100s)", or the wall-clock time alone where CPU time cannot be read.
-fn timing(wall: std::time::Duration, cpu: Option<f64>) -> String {
-    match cpu {
-        Some(cpu) => format!("{:.3}s (cpu {cpu:.3}s)", wall.as_secs_f64()),
-        None => format!("{:.3}s", wall.as_secs_f64()),
-    }
 }

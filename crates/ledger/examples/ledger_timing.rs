@@ -5,7 +5,8 @@
 //!
 //! With `--json FILE` it also writes the ledger as JSON, to compare two versions of the code.
 
-use std::time::Instant;
+mod common;
+
 use trecho_ledger::{build, index, IndexOptions, Interval};
 use trecho_model::{
     Actor, Event, Issue, Kind, Lang, Leverage, PartialDate, SpeechAct, ALL_EVENT_TYPES, ALL_ISSUES,
@@ -91,28 +92,22 @@ fn main() {
         })
         .collect();
 
-    let (started, cpu) = (Instant::now(), cpu_seconds());
-    let ledger = build(&events);
-    let built = timing(
-        started.elapsed(),
-        cpu_seconds().zip(cpu).map(|(end, start)| end - start),
-    );
-    let started = Instant::now();
-    let rows = index(
-        &events,
-        &IndexOptions {
-            interval: Interval::Week,
-            ..IndexOptions::default()
-        },
-    );
-    let indexed = started.elapsed();
+    let (ledger, built) = common::timed(|| build(&events));
+    let (rows, indexed) = common::timed(|| {
+        index(
+            &events,
+            &IndexOptions {
+                interval: Interval::Week,
+                ..IndexOptions::default()
+            },
+        )
+    });
     println!(
-        "{n} events: build {built} ({} commitments, {} red lines, {} linkages, {} deeds); index {:.3}s ({} rows)",
+        "{n} events: build {built} ({} commitments, {} red lines, {} linkages, {} deeds); index {indexed} ({} rows)",
         ledger.commitments.len(),
         ledger.red_lines.len(),
         ledger.linkages.len(),
         ledger.deeds.len(),
-        indexed.as_secs_f64(),
         rows.len()
     );
     if let Some(path) = json_out {
@@ -123,21 +118,5 @@ fn main() {
             eprintln!("{path}: {error}");
             std::process::exit(1);
         }
-    }
-}
-
-/// CPU time this thread has run, in seconds (Linux: `/proc/thread-self/schedstat`), so that
-/// timings on a busy machine can be read next to the wall-clock time.
-fn cpu_seconds() -> Option<f64> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanoseconds: f64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(nanoseconds / 1e9)
-}
-
-/// "1.234s (cpu 1.100s)", or the wall-clock time alone where CPU time cannot be read.
-fn timing(wall: std::time::Duration, cpu: Option<f64>) -> String {
-    match cpu {
-        Some(cpu) => format!("{:.3}s (cpu {cpu:.3}s)", wall.as_secs_f64()),
-        None => format!("{:.3}s", wall.as_secs_f64()),
     }
 }

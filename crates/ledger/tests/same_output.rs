@@ -120,13 +120,17 @@ fn stream(n: usize, seed: u64) -> Vec<Event> {
         .collect()
 }
 
-fn digest(events: &[Event]) -> String {
-    let ledger = build(events);
-    let json = serde_json::to_vec(&ledger).unwrap_or_default();
+/// SHA-256 of the JSON of `value`, in hex.
+fn sha256_json(value: &impl serde::Serialize) -> String {
+    let json = serde_json::to_vec(value).unwrap_or_default();
     Sha256::digest(&json)
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+fn digest(events: &[Event]) -> String {
+    sha256_json(&build(events))
 }
 
 #[test]
@@ -177,12 +181,7 @@ fn dense_stream_gives_the_recorded_ledger() {
 }
 
 fn index_digest(events: &[Event], options: &IndexOptions) -> String {
-    let rows = index(events, options);
-    let json = serde_json::to_vec(&rows).unwrap_or_default();
-    Sha256::digest(&json)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    sha256_json(&index(events, options))
 }
 
 #[test]
