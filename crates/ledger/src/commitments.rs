@@ -915,11 +915,7 @@ fn follow_signals(
         .collect();
 
     let in_cluster: HashSet<&str> = cluster.events().map(|e| e.id.as_str()).collect();
-    let target = cluster.target_issues();
-    let relevant = Relevant {
-        issues: keys::issue_bits(target.iter().chain(&cluster.aims).chain(&cluster.issues)),
-        content_type: cluster.content_type,
-    };
+    let relevant = Relevant::of(cluster);
     let mut today: Vec<Signal> = Vec::new();
     loop {
         let day = restated
@@ -962,7 +958,7 @@ fn follow_signals(
                         sided,
                         first_day,
                         &in_cluster,
-                        &target,
+                        &relevant,
                     ));
                 }
                 *events = rest;
@@ -980,17 +976,31 @@ fn follow_signals(
     }
 }
 
-/// A quick first test of [`event_signal`]: every rule it applies needs an issue of the item
-/// (its aims, its target issues or its issues) or its content type in the event.
+/// The item's issues as [`keys::issue_bits`], for the issue tests of [`event_signal`], and a
+/// quick first test: every rule it applies needs an issue of the item (its aims, its target
+/// issues or its issues) or its content type in the event.
 struct Relevant {
-    /// The item's aims, target issues and issues as [`keys::issue_bits`].
+    /// [`Cluster::aims`].
+    aims: u32,
+    /// [`Cluster::target_issues`].
+    target: u32,
+    /// [`Cluster::issues`].
     issues: u32,
     content_type: Option<EventType>,
 }
 
 impl Relevant {
+    fn of(cluster: &Cluster<'_>) -> Relevant {
+        Relevant {
+            aims: keys::issue_bits(&cluster.aims),
+            target: keys::issue_bits(&cluster.target_issues()),
+            issues: keys::issue_bits(&cluster.issues),
+            content_type: cluster.content_type,
+        }
+    }
+
     fn may_touch(&self, sided: &Sided<'_>) -> bool {
-        sided.issues & self.issues != 0
+        sided.issues & (self.aims | self.target | self.issues) != 0
             || (self.content_type.is_some() && sided.content_type == self.content_type)
     }
 }
@@ -1031,7 +1041,7 @@ fn event_signal(
     sided: &Sided<'_>,
     first_day: NaiveDate,
     in_cluster: &HashSet<&str>,
-    target: &BTreeSet<Issue>,
+    bits: &Relevant,
 ) -> Option<Signal> {
     // Only events that are not hypothetical are in the lookup.
     if !may_decide(cluster, sided) {
@@ -1042,13 +1052,13 @@ fn event_signal(
     if day < first_day {
         return None;
     }
-    let (effect, rank) = if is_concession(cluster, target, sided) {
+    let (effect, rank) = if is_concession(cluster, bits, sided) {
         (Effect::Conceded, 2)
-    } else if is_rejection(cluster, sided) {
+    } else if is_rejection(cluster, bits, sided) {
         (Effect::Rejected, 1)
-    } else if is_withdrawal(cluster, sided) {
+    } else if is_withdrawal(cluster, bits, sided) {
         (Effect::Withdrawn, 1)
-    } else if day > first_day && is_demand_for_promise(cluster, target, sided) {
+    } else if day > first_day && is_demand_for_promise(cluster, bits, sided) {
         (Effect::Unmet, 1)
     } else {
         return None;
@@ -1095,8 +1105,7 @@ fn may_decide(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
 }
 
 /// The recipient's side gives ground on one of the item's aims (threats and demands).
-fn is_concession(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, sided: &Sided<'_>) -> bool {
-    let event = sided.event;
+fn is_concession(cluster: &Cluster<'_>, bits: &Relevant, sided: &Sided<'_>) -> bool {
     if cluster.speech_act == SpeechAct::Promise || sided.negated {
         return false;
     }
@@ -1118,7 +1127,7 @@ fn is_concession(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, sided: &Sided<
         && keys::known(&cluster.recipient_side)
         && sided.actor == cluster.recipient_side
         && towards(&sided.recipient, &cluster.actor_side)
-        && gives_what_was_asked(cluster, target, event)
+        && gives_what_was_asked(cluster, bits, sided)
 }
 
 /// Whether a yielding event gives what the item aims at. A threat aims at its issues: any
@@ -1126,20 +1135,17 @@ fn is_concession(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, sided: &Sided<
 /// act, or touches the demand's own aims (its issues beyond the act itself, as `water` for
 /// "release the water"); sending troops to the border does not meet a demand to accept armed
 /// advisers, although both are `security`.
-fn gives_what_was_asked(cluster: &Cluster<'_>, target: &BTreeSet<Issue>, event: &Event) -> bool {
-    let on_aims = |aims: &BTreeSet<Issue>| event.issues.iter().any(|issue| aims.contains(issue));
+fn gives_what_was_asked(cluster: &Cluster<'_>, bits: &Relevant, sided: &Sided<'_>) -> bool {
     match (cluster.speech_act, cluster.content_type) {
         (SpeechAct::Demand, Some(content_type)) => {
-            event.content_type == Some(content_type)
-                || (!cluster.aims.is_empty() && on_aims(&cluster.aims))
+            sided.content_type == Some(content_type) || sided.issues & bits.aims != 0
         }
-        _ => on_aims(target),
+        _ => sided.issues & bits.target != 0,
     }
 }
 
 /// The recipient's side refuses a demand.
-fn is_rejection(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
-    let event = sided.event;
+fn is_rejection(cluster: &Cluster<'_>, bits: &Relevant, sided: &Sided<'_>) -> bool {
     if cluster.speech_act != SpeechAct::Demand || sided.negated {
         return false;
     }
@@ -1152,12 +1158,11 @@ fn is_rejection(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
         && keys::known(&cluster.recipient_side)
         && sided.actor == cluster.recipient_side
         && towards(&sided.recipient, &cluster.actor_side)
-        && about(cluster, event)
+        && about(cluster, bits, sided)
 }
 
 /// The actor's side pauses or drops its threat or promise.
-fn is_withdrawal(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
-    let event = sided.event;
+fn is_withdrawal(cluster: &Cluster<'_>, bits: &Relevant, sided: &Sided<'_>) -> bool {
     if cluster.speech_act == SpeechAct::Demand {
         return false;
     }
@@ -1181,18 +1186,13 @@ fn is_withdrawal(cluster: &Cluster<'_>, sided: &Sided<'_>) -> bool {
         && sided.kind == Kind::Said
         && sided.speech_act == Some(cluster.speech_act)
         && sided.content_type == cluster.content_type;
-    (backs_down || says_not) && about(cluster, event)
+    (backs_down || says_not) && about(cluster, bits, sided)
 }
 
 /// The recipient of a promise demands the act promised, on the promise's aims: the promise
 /// has not been kept ("The U.S needs Mexico to release 200,000 acre-feet of water before
 /// December 31st", months after Mexico committed to transfer water).
-fn is_demand_for_promise(
-    cluster: &Cluster<'_>,
-    target: &BTreeSet<Issue>,
-    sided: &Sided<'_>,
-) -> bool {
-    let event = sided.event;
+fn is_demand_for_promise(cluster: &Cluster<'_>, bits: &Relevant, sided: &Sided<'_>) -> bool {
     let (Some(promised), Some(demanded)) = (cluster.content_type, sided.content_type) else {
         return false;
     };
@@ -1204,7 +1204,7 @@ fn is_demand_for_promise(
         && keys::known(&cluster.recipient_side)
         && sided.actor == cluster.recipient_side
         && towards(&sided.recipient, &cluster.actor_side)
-        && event.issues.iter().any(|issue| target.contains(issue))
+        && sided.issues & bits.target != 0
 }
 
 /// The event is aimed at `side`, or at no one named.
@@ -1213,12 +1213,9 @@ fn towards(recipient: &str, side: &str) -> bool {
 }
 
 /// The event concerns the item: overlapping issues, or the same content type.
-fn about(cluster: &Cluster<'_>, event: &Event) -> bool {
-    event
-        .issues
-        .iter()
-        .any(|issue| cluster.issues.contains(issue))
-        || (event.content_type.is_some() && event.content_type == cluster.content_type)
+fn about(cluster: &Cluster<'_>, bits: &Relevant, sided: &Sided<'_>) -> bool {
+    sided.issues & bits.issues != 0
+        || (sided.content_type.is_some() && sided.content_type == cluster.content_type)
 }
 
 fn most_common_leverage(events: &[&Event]) -> Option<Leverage> {
