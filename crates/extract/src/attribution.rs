@@ -61,6 +61,10 @@ pub struct Attribution {
     pub reported: bool,
     /// The sentence gives a third party's speculation.
     pub speculation: bool,
+    /// When the speculation rests only on a hedge word ("may", "possibly"): the byte offset of
+    /// the first one in the sentence. A hedge only hedges what follows it ("escalating
+    /// consequences, including tariffs and possibly sanctions" leaves the escalation alone).
+    pub hedge_at: Option<usize>,
 }
 
 /// Reads the speaker, the attribution and the reporting of a sentence.
@@ -142,7 +146,8 @@ pub fn find(sentence: &str, lang: Lang) -> Attribution {
         }
     }
 
-    result.speculation = speculation(sentence, &folded, lang, result.speaker.is_some());
+    (result.speculation, result.hedge_at) =
+        speculation(sentence, &folded, lang, result.speaker.is_some());
     result
 }
 
@@ -1533,15 +1538,22 @@ static MODALS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn speculation(sentence: &str, folded: &Folded, lang: Lang, has_speaker: bool) -> bool {
+/// Whether the sentence gives a third party's speculation, and where its first hedge word is
+/// when a hedge word alone makes it so.
+fn speculation(
+    sentence: &str,
+    folded: &Folded,
+    lang: Lang,
+    has_speaker: bool,
+) -> (bool, Option<usize>) {
     let text = folded.text.as_str();
     if SPECULATORS.is_match(text) || IMPERSONAL.is_match(text) {
-        return true;
+        return (true, None);
     }
     if has_speaker {
-        return false;
+        return (false, None);
     }
-    MODALS.captures_iter(text).any(|caps| {
+    let hedge = MODALS.captures_iter(text).find(|caps| {
         let Some(modal) = caps.name("modal") else {
             return false;
         };
@@ -1557,7 +1569,11 @@ fn speculation(sentence: &str, folded: &Folded, lang: Lang, has_speaker: bool) -
             return false;
         }
         true
-    })
+    });
+    match hedge.and_then(|caps| caps.name("modal")) {
+        Some(modal) => (true, Some(folded.original(modal.start()))),
+        None => (false, None),
+    }
 }
 
 #[cfg(test)]

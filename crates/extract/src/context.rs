@@ -24,6 +24,9 @@ pub struct SentenceContext {
     pub reported: bool,
     /// A third party's speculation ("analysts say X may").
     pub speculation: bool,
+    /// Where the hedge word is when only a hedge word makes the speculation (see
+    /// [`crate::attribution::Attribution::hedge_at`]).
+    pub hedge_at: Option<usize>,
 }
 
 /// Reads the context of a sentence.
@@ -41,6 +44,7 @@ pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Sentenc
         attribution: attribution.attribution,
         reported: attribution.reported,
         speculation: attribution.speculation,
+        hedge_at: attribution.hedge_at,
     }
 }
 

@@ -214,7 +214,9 @@ fn extract_with(
             // the sentence may speculate ("American agencies may share intelligence").
             let own_red_line =
                 found.speech_act == Some(SpeechAct::RedLine) && found.actor.is_some();
-            let speculation = context.speculation && !own_red_line;
+            // A hedge word only hedges what comes after it.
+            let hedged_after = context.hedge_at.is_some_and(|at| at >= found.trigger_end);
+            let speculation = context.speculation && !own_red_line && !hedged_after;
             let hypothetical = found.hypothetical || speculation;
             if speculation && !found.hypothetical {
                 steps.push("attribution: third-party speculation → hypothetical".to_string());

@@ -267,6 +267,31 @@ fn magazine_red_line_no_armed_troops_is_held_by_mexico() {
 }
 
 #[test]
+fn magazine_authorized_tariff_and_escalation_are_threats() {
+    // S36: a tariff "authorized" and held over Mexico; S41: "would keep escalating
+    // consequences, including tariffs and possibly sanctions" — the hedge "possibly" hedges the
+    // sanctions after it, not the threat before it.
+    for needle in [
+        "he had authorized a 5 percent tariff",
+        "would keep escalating consequences",
+    ] {
+        let event = assert_has(
+            &MAGAZINE,
+            needle,
+            &Expect {
+                event_type: EventType::Threaten,
+                kind: Kind::Said,
+                speech_act: Some(SpeechAct::Threat),
+                content_type: Some(EventType::Sanction),
+                actor: Some("USA"),
+                recipient: Some("MEX"),
+            },
+        );
+        assert!(!event.hypothetical, "{}", line(&event));
+    }
+}
+
+#[test]
 fn magazine_designation_is_a_sanction() {
     // S27.
     assert_has(
