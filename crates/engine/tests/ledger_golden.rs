@@ -387,7 +387,6 @@ fn magazine_land_strike_threat_partly_carried_out_17_times() {
 }
 
 #[test]
-#[ignore = "extractor (15:45 UTC) finds only S34 as the water threat: S36 is coded as a demand by MEX, S41 is missing"]
 fn magazine_water_and_migration_tariff_threats_are_two_items() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);
@@ -461,7 +460,7 @@ fn magazine_water_plan_promise_open_and_advisers_demand_rejected() {
 }
 
 #[test]
-#[ignore = "extractor (15:45 UTC) yields only S03 as a MEX red line on ASSAULT (S14 gets actor USA; S15, S16, S20 and S60 are missing)"]
+#[ignore = "extractor (18:35 UTC): MEX red line on ASSAULT has S03, S14, S15 (restated 2, needs S60 as ASSAULT: its content comes from the last hostile threat, SANCTION, since S58 'the United States will' is not extracted); MOBILIZE line has S16 only (S18 and S20 carry no MOBILIZE content)"]
 fn magazine_red_lines_strikes_approached_troops_holding() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);

@@ -481,11 +481,42 @@ pub fn resolve(
             None => {}
         }
     }
+    for event in found.iter_mut() {
+        red_line_against_threatener(event, referents);
+    }
     let mut index = 0;
     found.retain(|_| {
         index += 1;
         keep.get(index - 1).copied().unwrap_or(true)
     });
+}
+
+/// "We do not accept intervention by any foreign government": a red line drawn against no
+/// named country is drawn against whoever made the threat it answers, when that is another
+/// side than the holder's.
+fn red_line_against_threatener(event: &mut Found, referents: &Referents) {
+    if event.speech_act != Some(SpeechAct::RedLine)
+        || event
+            .recipient
+            .as_ref()
+            .is_some_and(|recipient| recipient.country.is_some())
+    {
+        return;
+    }
+    let Some(holder_country) = event.actor.as_ref().and_then(|a| a.country.clone()) else {
+        return;
+    };
+    let Some((_, Some(threatener))) = &referents.earlier_threat else {
+        return;
+    };
+    if threatener.country.is_none() || threatener.country.as_deref() == Some(&holder_country) {
+        return;
+    }
+    event.steps.push(format!(
+        "red line against no named country: drawn against {:?}, who made the threat it answers",
+        threatener.name.as_deref().unwrap_or(&threatener.text)
+    ));
+    event.recipient = Some(threatener.clone());
 }
 
 /// "Mexico will not allow them": a red line whose object is a pronoun rules out what the last
