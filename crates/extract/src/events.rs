@@ -541,9 +541,11 @@ impl<'a> Analysis<'a> {
         let mut kind = entry.kind.unwrap_or_else(|| default_kind(entry));
         let mut event_type = base_type;
         let mut speech_act = None;
-        let mut content_type = content
-            .and_then(|c| self.entry(&self.matches[c]).event_type)
-            .or(entry.content);
+        // An entry that names its content ("authorized … tariff" → SANCTION) keeps it; others
+        // take the act that follows them.
+        let mut content_type = entry
+            .content
+            .or_else(|| content.and_then(|c| self.entry(&self.matches[c]).event_type));
         let mut mode = entry.mode.clone();
         let mut negated = modality.negation.is_some();
         let mut hypothetical = modality.hypothetical.is_some();
