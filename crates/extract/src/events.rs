@@ -4,8 +4,10 @@
 //! negation and hypotheticals.
 //!
 //! The analysis is a light heuristic over tokens: actor mentions are grouped into noun phrases,
-//! the sentence is cut into clauses at strong punctuation and reporting verbs, and roles are read
-//! from positions relative to the trigger.
+//! the sentence is cut into clauses at strong punctuation, reporting verbs and a second verb of
+//! another type after "and" ("kidnapped 16 advisers and bombed a market": the second clause
+//! shares the first one's subject), one event is chosen per clause, and roles are read from
+//! positions relative to the trigger.
 
 use crate::lexicon::{self, Entry, Match, Pos, Role, NOUN_STRENGTH};
 use crate::modality::{self, Modality};
