@@ -193,9 +193,7 @@ impl Store {
         let journal_mode: String = store
             .connection
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
-            .map_err(|source| {
-                store.sqlite("opening the database (is it a SQLite file?)", source)
-            })?;
+            .map_err(|source| store.sqlite("opening the database", source))?;
         let _ = journal_mode; // in-memory databases answer "memory"; that is fine.
         store
             .connection
@@ -212,6 +210,11 @@ impl Store {
     /// Applies the migrations the file lacks, each in its own transaction.
     fn migrate(&mut self) -> Result<(), Error> {
         let version = self.user_version()?;
+        if version == 0 && self.has_tables()? {
+            return Err(Error::NotTrecho {
+                path: self.path.clone(),
+            });
+        }
         if version > SCHEMA_VERSION {
             return Err(Error::SchemaTooNew {
                 path: self.path.clone(),
@@ -246,6 +249,18 @@ impl Store {
                 .map_err(|source| sqlite_error(&self.path, &what, source))?;
         }
         Ok(())
+    }
+
+    /// Whether the file holds any table (a file with tables and no schema version belongs to
+    /// another program).
+    fn has_tables(&self) -> Result<bool, Error> {
+        self.connection
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(|source| self.sqlite("reading the list of tables", source))
     }
 
     /// The schema version of the open file.
