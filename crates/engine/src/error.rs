@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or directory could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", io_problem(source))]
     Io {
         /// The file (`-` for standard input).
         path: PathBuf,
@@ -32,7 +32,7 @@ pub enum Error {
     #[error(transparent)]
     Parse(#[from] trecho_ingest::Error),
     /// A user actor dictionary (`--actors FILE`) could not be loaded.
-    #[error("{path}: {source}")]
+    #[error("{}", dictionary_problem(path, source))]
     Dictionary {
         /// The dictionary file.
         path: PathBuf,
@@ -40,7 +40,7 @@ pub enum Error {
         source: trecho_extract::Error,
     },
     /// A gold file could not be read for evaluation.
-    #[error(transparent)]
+    #[error("{}", gold_problem(.0))]
     Eval(trecho_extract::Error),
     /// The store failed.
     #[error(transparent)]
@@ -53,4 +53,45 @@ pub enum Error {
         /// The panic message.
         message: String,
     },
+}
+
+/// An IO error in words, with what to do about it. An error made by trecho (not the OS) keeps
+/// its own text, which says more than the kind.
+pub fn io_problem(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let (what, remedy) = match error.kind() {
+        ErrorKind::NotFound => ("no such file or directory", "check the path"),
+        ErrorKind::PermissionDenied => ("permission denied", "check the file's permissions"),
+        ErrorKind::IsADirectory => ("is a directory", "give a file"),
+        ErrorKind::InvalidData => ("not valid UTF-8 text", "convert the file to UTF-8"),
+        _ => return format!("{error}; check the file"),
+    };
+    if error.raw_os_error().is_some() {
+        format!("{what}; {remedy}")
+    } else {
+        format!("{error}; {remedy}")
+    }
+}
+
+/// A dictionary error: the file and line from the actors crate, and the remedy.
+fn dictionary_problem(path: &std::path::Path, error: &trecho_extract::Error) -> String {
+    match error {
+        // The actors error already names the file and the line.
+        trecho_extract::Error::Actors(inner) => format!(
+            "actor dictionary {inner}; fix that line (or leave out --actors {})",
+            path.display()
+        ),
+        other => format!("actor dictionary {}: {other}", path.display()),
+    }
+}
+
+/// A gold-file error with what to do about it.
+fn gold_problem(error: &trecho_extract::Error) -> String {
+    match error {
+        trecho_extract::Error::Io { path, source } => {
+            format!("gold file {}: {}", path.display(), io_problem(source))
+        }
+        trecho_extract::Error::Gold { .. } => format!("gold file {error}; fix that line"),
+        other => other.to_string(),
+    }
 }

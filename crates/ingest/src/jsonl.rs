@@ -128,7 +128,11 @@ pub(crate) fn parse(
     if n_lines > 0 && documents.is_empty() {
         return Err(Error::unreadable(
             source,
-            format!("none of the {n_lines} lines is a JSON object with a \"text\" string (see the diagnostics)"),
+            format!(
+                "none of the {n_lines} lines is a JSON object with a \"text\" string (see the \
+                 diagnostics); give one object per line, e.g. {{\"text\": \"...\"}}, or pass \
+                 --input-format text"
+            ),
         ));
     }
     Ok(documents)

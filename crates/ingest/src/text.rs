@@ -41,7 +41,8 @@ pub(crate) fn decode(
     if looks_binary(bytes) {
         return Err(Error::unreadable(
             source,
-            "looks like a binary file (NUL bytes or mostly control characters), not text",
+            "looks like a binary file (NUL bytes or mostly control characters), not text; leave it \
+             out, or convert it to text, HTML, email or JSON Lines first",
         ));
     }
     let text = match std::str::from_utf8(bytes) {

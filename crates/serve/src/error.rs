@@ -42,13 +42,34 @@ pub enum Error {
     #[error("{0}")]
     Store(#[from] crate::data::StoreError),
     /// Binding or serving on the socket failed.
-    #[error("listening on {addr}: {source}")]
+    #[error("listening on {addr}: {}", listen_problem(source))]
     Io {
         /// The address.
         addr: SocketAddr,
         /// The IO error.
         source: std::io::Error,
     },
+}
+
+/// A socket error in words, with what to do about it; the OS text follows in parentheses.
+fn listen_problem(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let problem = match error.kind() {
+        ErrorKind::AddrInUse => {
+            "the port is already in use (another trecho serve?); stop that program or pass \
+             another --addr, e.g. 127.0.0.1:8081 (port 0 picks a free port)"
+        }
+        ErrorKind::AddrNotAvailable => {
+            "no network interface of this machine has that address; pass --addr with one of \
+             its addresses, or 127.0.0.1"
+        }
+        ErrorKind::PermissionDenied => {
+            "permission denied (ports below 1024 need privileges); pass --addr with a port \
+             of 1024 or more"
+        }
+        _ => return error.to_string(),
+    };
+    format!("{problem} ({error})")
 }
 
 /// The JSON body of every error answer.
