@@ -84,10 +84,34 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", error_message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, each said once. trecho's own error types already end
+/// their message with their cause (and say what to do), so the walk stops after the first of
+/// them; `{:#}` would print each cause again.
+fn error_message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+        let says_its_causes = cause.is::<trecho::Error>()
+            || cause.is::<trecho::StoreError>()
+            || cause.is::<trecho_serve::Error>();
+        if says_its_causes {
+            break;
+        }
+    }
+    message
 }
 
 /// Whether the error, or any error it wraps, is a closed output pipe (also when it comes

@@ -4,6 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// Bad invocations and the messages they give.
+mod error_messages;
+
 /// The workspace root, where `corpus/` and `testdata/` live.
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

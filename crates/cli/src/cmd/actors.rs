@@ -82,7 +82,7 @@ fn run_lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
         user_actors: args.actors.clone(),
         ..EngineOptions::default()
     })
-    .context("loading dictionaries")?;
+    .context("loading the --actors dictionaries")?;
     let mut queries = Vec::new();
     for text in &args.texts {
         if text == "-" {

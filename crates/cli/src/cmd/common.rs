@@ -60,7 +60,7 @@ impl InputArgs {
             max_document_bytes: self.max_document_size,
             part_bytes: self.part_size.max(1),
         };
-        Engine::new(options).context("loading dictionaries")
+        Engine::new(options).context("loading the --actors dictionaries")
     }
 }
 

@@ -46,7 +46,7 @@ pub fn run(_cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         user_actors: args.actors.clone(),
         ..EngineOptions::default()
     })
-    .context("loading dictionaries")?;
+    .context("loading the --actors dictionaries")?;
     let report = engine.eval(&args.paths)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {

@@ -80,16 +80,23 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 
 /// A hidden file next to `out` (same directory, so the final rename is atomic).
 fn temp_path_for(out: &Path) -> anyhow::Result<PathBuf> {
-    let name = out
-        .file_name()
-        .with_context(|| format!("--out {} is not a file name", out.display()))?;
+    let name = out.file_name().with_context(|| {
+        format!(
+            "--out {} is not a file name; give a file path, e.g. --out events.csv",
+            out.display()
+        )
+    })?;
     let temp_name = format!(".{}.partial-{}", name.to_string_lossy(), std::process::id());
     Ok(out.with_file_name(temp_name))
 }
 
 fn write_export(store: &trecho::Store, args: &Args, temp_path: &Path) -> anyhow::Result<u64> {
-    let file =
-        File::create(temp_path).with_context(|| format!("creating {}", temp_path.display()))?;
+    let file = File::create(temp_path).with_context(|| {
+        format!(
+            "creating {} (the directory of --out must exist and be writable)",
+            temp_path.display()
+        )
+    })?;
     let filter = args.filter.to_filter();
     let mut n_events = 0u64;
     let mut write_error: Option<anyhow::Error> = None;
