@@ -129,9 +129,8 @@ pub(crate) fn parse(
         return Err(Error::unreadable(
             source,
             format!(
-                "none of the {n_lines} lines is a JSON object with a \"text\" string (see the \
-                 diagnostics); give one object per line, e.g. {{\"text\": \"...\"}}, or pass \
-                 --input-format text"
+                "none of the {n_lines} lines is a JSON object with a \"text\" string; give one \
+                 object per line, e.g. {{\"text\": \"...\"}}, or pass --input-format text"
             ),
         ));
     }

@@ -39,7 +39,7 @@ impl Params {
                 ));
             }
             if pairs.iter().skip(idx + 1).any(|(other, _)| other == name) {
-                return Err(ApiError::bad(name, "given more than once"));
+                return Err(ApiError::bad(name, "given more than once; give it once"));
             }
         }
         Ok(Params { pairs })
@@ -62,11 +62,14 @@ impl Params {
         if value.chars().count() > MAX_TEXT_LEN {
             return Err(ApiError::bad(
                 name,
-                format!("longer than {MAX_TEXT_LEN} characters"),
+                format!("longer than {MAX_TEXT_LEN} characters; shorten it"),
             ));
         }
         if value.chars().any(char::is_control) {
-            return Err(ApiError::bad(name, "contains control characters"));
+            return Err(ApiError::bad(
+                name,
+                "contains control characters; send printable text only",
+            ));
         }
         Ok(Some(value.to_string()))
     }
@@ -114,7 +117,10 @@ impl Params {
             )
         })?;
         if number > max {
-            return Err(ApiError::bad(name, format!("must be at most {max}")));
+            return Err(ApiError::bad(
+                name,
+                format!("{number} is too large; give at most {max}"),
+            ));
         }
         Ok(number)
     }
