@@ -1858,6 +1858,18 @@ mod tests {
                 "{sentence}: {events:#?}"
             );
         }
+        // Denying a charge is a statement (CAMEO 016), denying permission a rejection.
+        let events = check(
+            "The Guatemalan government denied charges by clergymen that it tortured a priest.",
+            Lang::En,
+            None,
+        );
+        assert!(events.is_empty(), "{events:#?}");
+        let event = one(
+            "The Indian government has denied permission to the rally.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Reject);
         // A demand on a named actor is never that actor's deed.
         let events = check("Mexico must extradite the cartel leaders.", Lang::En, None);
         assert!(events.iter().all(|e| e.kind != Kind::Done), "{events:#?}");
