@@ -242,7 +242,6 @@ fn water() -> Vec<PathBuf> {
 }
 
 #[test]
-#[ignore = "18:40 UTC: W1 now forms from docs 1, 3 and 4 with the right mentions and history; its deadline 2025-12-31 comes from the demand in the sentence before the doc 3 threat, which the ledger does not carry over to the threat (its own deadline text is only 'IMMEDIATELY')"]
 fn chain_b_water_threat_conceded_twice() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);

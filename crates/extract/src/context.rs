@@ -10,6 +10,9 @@ use trecho_model::{DateSource, Issue, Lang, Leverage, PartialDate};
 pub struct SentenceContext {
     /// Date mentions: byte range in the sentence, the date and how it was found.
     pub dates: Vec<(usize, usize, PartialDate, DateSource)>,
+    /// For each date mention, whether a deadline word stands before it ("before December 31st",
+    /// "by January 31", "antes del 31 de enero"): the date words set, not the day they were said.
+    pub deadline_dates: Vec<bool>,
     /// "has said at least 17 times" → 17.
     pub reported_count: Option<u32>,
     /// Issues of the sentence.
@@ -32,11 +35,18 @@ pub struct SentenceContext {
 /// Reads the context of a sentence.
 pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> SentenceContext {
     let attribution = crate::attribution::find(sentence, lang);
-    SentenceContext {
-        dates: crate::dates::find_all(sentence, lang, published)
+    let dates: Vec<(usize, usize, PartialDate, DateSource)> =
+        crate::dates::find_all(sentence, lang, published)
             .into_iter()
             .map(|m| (m.start, m.end, m.date, m.source))
-            .collect(),
+            .collect();
+    let deadline_dates = dates
+        .iter()
+        .map(|(start, _, _, _)| after_deadline_word(sentence.get(..*start).unwrap_or("")))
+        .collect();
+    SentenceContext {
+        dates,
+        deadline_dates,
         reported_count: crate::counts::reported_count(sentence, lang),
         issues: crate::issues::issues(sentence, lang),
         leverage: crate::issues::leverage(sentence, lang),
@@ -49,19 +59,28 @@ pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Sentenc
 }
 
 impl SentenceContext {
-    /// The date nearest to the trigger at `trigger_start`, else the publication date.
+    /// The date nearest to the trigger at `trigger_start`, else the publication date. Words
+    /// (`said`) skip dates that are deadlines: "demanded the water be released before December
+    /// 31st" was said on its own day, not on the 31st.
     pub fn date_near(
         &self,
         trigger_start: usize,
         published: Option<NaiveDate>,
+        said: bool,
     ) -> (Option<PartialDate>, Option<DateSource>, Option<String>) {
-        let nearest = self.dates.iter().min_by_key(|(start, end, _, _)| {
-            if *end <= trigger_start {
-                trigger_start - end
-            } else {
-                start.saturating_sub(trigger_start)
-            }
-        });
+        let candidates =
+            self.dates.iter().enumerate().filter(|(idx, _)| {
+                !(said && self.deadline_dates.get(*idx).copied().unwrap_or(false))
+            });
+        let nearest = candidates
+            .map(|(_, date)| date)
+            .min_by_key(|(start, end, _, _)| {
+                if *end <= trigger_start {
+                    trigger_start - end
+                } else {
+                    start.saturating_sub(trigger_start)
+                }
+            });
         match nearest {
             Some((start, end, date, source)) => (
                 Some(*date),
@@ -80,5 +99,55 @@ impl SentenceContext {
                 None => (None, None, None),
             },
         }
+    }
+}
+
+/// Whether the text before a date ends with a deadline word: "by", "before", "until", "no later
+/// than", "antes de(l)", "a más tardar", "hasta (el)".
+fn after_deadline_word(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    let lower = lower
+        .strip_suffix(" the")
+        .or_else(|| lower.strip_suffix(" el"))
+        .unwrap_or(&lower);
+    [
+        " by",
+        " before",
+        " until",
+        " till",
+        " no later than",
+        " antes de",
+        " antes del",
+        " a más tardar",
+        " a mas tardar",
+        " hasta",
+    ]
+    .iter()
+    .any(|word| lower.ends_with(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_dated_by_when_they_were_said_not_by_their_deadline() {
+        let published = NaiveDate::from_ymd_opt(2025, 12, 8);
+        let sentence =
+            "The U.S. needs Mexico to release 200,000 acre-feet of water before December 31st.";
+        let context = read(sentence, Lang::En, published);
+        assert_eq!(context.deadline_dates, [true]);
+        let (date, source, _) = context.date_near(10, published, true);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2025-12-08"));
+        assert_eq!(source, Some(DateSource::Published));
+        // A deed on a date keeps it.
+        let (date, _, _) = context.date_near(10, published, false);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2025-12-31"));
+        let context = read(
+            "Mexico agreed on December 12 to release water.",
+            Lang::En,
+            published,
+        );
+        assert_eq!(context.deadline_dates, [false]);
     }
 }

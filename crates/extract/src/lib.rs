@@ -208,7 +208,11 @@ fn extract_with(
         .into_iter()
         .map(|found| {
             let mut steps = found.steps;
-            let (date, date_source, date_step) = context.date_near(found.trigger_start, published);
+            let (date, date_source, date_step) = context.date_near(
+                found.trigger_start,
+                published,
+                found.kind == trecho_model::Kind::Said,
+            );
             steps.extend(date_step);
             // A red line with its holder found is that holder's own words, whatever others in
             // the sentence may speculate ("American agencies may share intelligence").
