@@ -222,6 +222,11 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
+        // Versions only go up, so a current file needs no write lock: readers then open a
+        // store while an ingest writes to it, and a read-only file can still be queried.
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
         for (index, migration) in schema::MIGRATIONS.iter().enumerate() {
             let target = index as i64 + 1;
             let what = format!("upgrading the schema to version {target}");

@@ -493,6 +493,45 @@ fn a_file_that_is_not_sqlite_is_an_error_naming_it() {
     assert!(err.contains("notes.txt"), "{err}");
 }
 
+#[test]
+fn a_sqlite_file_of_another_program_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.sqlite");
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection
+            .execute_batch("CREATE TABLE contacts (name TEXT)")
+            .unwrap();
+    }
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("contacts.sqlite") && err.contains("not a trecho store"),
+        "{err}"
+    );
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    let tables: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 1, "trecho added tables to another program's file");
+}
+
+#[test]
+fn a_current_store_opens_while_another_connection_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trecho.db");
+    drop(Store::open(&path).unwrap());
+    let writer = rusqlite::Connection::open(&path).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // Opening takes no write lock when the schema is current, so it does not wait.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.stats().unwrap().events, 0);
+    writer.execute_batch("ROLLBACK").unwrap();
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
