@@ -304,7 +304,7 @@ fn chain_b_water_promises() {
 }
 
 #[test]
-#[ignore = "extractor (15:45 UTC) sets trade→water leverage on one of the three threats of chain (b)"]
+#[ignore = "extractor (18:45 UTC) sets trade→water leverage on two of the three threats of chain (b) (docs 1 and 3); doc 4's 'if Mexico continues to violate its commitments' names no water in its sentence"]
 fn chain_b_linkage() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);

@@ -99,8 +99,17 @@ pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
             start: 0,
             end: connective.start(),
         };
+        // "if this water isn't released": the condition's subject, inside the connective
+        // match, is what is wanted.
+        let conditional = caps
+            .name("strong")
+            .is_some_and(|m| m.as_str().starts_with("if ") || m.as_str().starts_with("si "));
         let right = Part {
-            start: connective.end(),
+            start: if conditional {
+                connective.start()
+            } else {
+                connective.end()
+            },
             end: clause_end,
         };
         let (instrument_part, goal_part) = if inverted {
@@ -943,7 +952,7 @@ impl Part {
 
 static EN_CONNECTIVES: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?:(?P<exchange>in exchange for|in return for|as a bargaining chip for|as leverage (?:for|on|over))|(?P<avoid>to avoid|to avert|to stave off|to head off|to ward off|in order to avoid)|(?P<strong>in order to force|to force|forcing|to compel|to pressure|pressuring|to coerce|to squeeze|to punish|to hold\s+[^,.;]{0,60}?\s+accountable|unless|if\s+(?:[a-z']+\s+){0,3}(?:does not|doesn't|do not|don't|did not|fails to|failed to|refuses to|won't|will not))|(?P<weak>to press|to push|pushing|to get|until|for failing to|for not|over))\b",
+        r"\b(?:(?P<exchange>in exchange for|in return for|as a bargaining chip for|as leverage (?:for|on|over))|(?P<avoid>to avoid|to avert|to stave off|to head off|to ward off|in order to avoid)|(?P<strong>in order to force|to force|forcing|to compel|to pressure|pressuring|to coerce|to squeeze|to punish|to hold\s+[^,.;]{0,60}?\s+accountable|unless|if\s+(?:[a-z']+\s+){0,3}(?:does not|doesn't|do not|don't|did not|is not|isn't|are not|aren't|fails to|failed to|refuses to|won't|will not|continues to violate|keeps violating))|(?P<weak>to press|to push|pushing|to get|until|for failing to|for not|over))\b",
     )
 });
 
@@ -1619,6 +1628,12 @@ mod tests {
         // Synthetic.
         check_leverage(
             "Trump threatened a 5% tariff unless water is delivered by December 31.",
+            Lang::En,
+            Some(("trade", "water")),
+        );
+        // Trump, 8 Dec 2025.
+        check_leverage(
+            "That is why I have authorized documentation to impose a 5% Tariff on Mexico if this water isn't released, IMMEDIATELY.",
             Lang::En,
             Some(("trade", "water")),
         );
