@@ -108,27 +108,44 @@ fn error_message(err: &anyhow::Error) -> String {
             || cause.is::<trecho::StoreError>()
             || cause.is::<trecho_serve::Error>();
         if says_its_causes {
-            break;
+            return message;
         }
     }
+    // A bare IO error (writing an export or the output) says what failed but not what to do.
+    let remedy = match io_error_kind(err) {
+        Some(std::io::ErrorKind::StorageFull) => "; free some space and run again",
+        Some(std::io::ErrorKind::PermissionDenied) => "; check the permissions of the path",
+        Some(std::io::ErrorKind::NotFound) => "; check the path",
+        _ => "",
+    };
+    message.push_str(remedy);
     message
 }
 
-/// Whether the error, or any error it wraps, is a closed output pipe (also when it comes
-/// through the JSON or CSV writers, which wrap the IO error in their own).
+/// Whether the error, or any error it wraps, is a closed output pipe.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            return io.kind() == std::io::ErrorKind::BrokenPipe;
+    err.chain()
+        .any(|cause| io_kind(cause) == Some(std::io::ErrorKind::BrokenPipe))
+}
+
+/// The kind of the first IO error the error wraps.
+fn io_error_kind(err: &anyhow::Error) -> Option<std::io::ErrorKind> {
+    err.chain().find_map(io_kind)
+}
+
+/// The kind of one cause when it is an IO error, also when it comes through the JSON or CSV
+/// writers, which wrap the IO error in their own.
+fn io_kind(cause: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
+    if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+        return Some(io.kind());
+    }
+    if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+        return json.io_error_kind();
+    }
+    if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+        if let csv::ErrorKind::Io(io) = csv.kind() {
+            return Some(io.kind());
         }
-        if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
-            return json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe);
-        }
-        if let Some(csv) = cause.downcast_ref::<csv::Error>() {
-            if let csv::ErrorKind::Io(io) = csv.kind() {
-                return io.kind() == std::io::ErrorKind::BrokenPipe;
-            }
-        }
-        false
-    })
+    }
+    None
 }
