@@ -2,6 +2,9 @@
 //! and `-` for standard input, each read with a size limit.
 
 use crate::Error;
+use std::collections::VecDeque;
+use std::ffi::OsString;
+use std::fs::FileType;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use trecho_model::Format;
@@ -44,57 +47,113 @@ impl InputPath {
     }
 }
 
-/// Lists the files the given paths name: files as given, directories walked recursively
-/// (entries sorted by name, hidden entries and symlinked directories skipped, only
-/// [`DIRECTORY_EXTENSIONS`]), `-` as standard input. Paths that cannot be read are listed as
-/// [`InputPath::Missing`] so the caller reports them and goes on.
+/// Lists the files the given paths name, all at once: [`walk_inputs`] collected. The list
+/// takes memory in proportion to the number of files; readers of large directories should
+/// walk instead.
 pub fn list_inputs(paths: &[PathBuf]) -> Vec<InputPath> {
-    let mut listed = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            listed.push(InputPath::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Ok(metadata) if metadata.is_dir() => walk(path, &mut listed),
-            Ok(_) => listed.push(InputPath::File(path.clone())),
-            Err(err) => listed.push(InputPath::Missing(path.clone(), err.to_string())),
-        }
-    }
-    listed
+    walk_inputs(paths).collect()
 }
 
-fn walk(dir: &Path, listed: &mut Vec<InputPath>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            listed.push(InputPath::Missing(dir.to_path_buf(), err.to_string()));
-            return;
+/// Counts the files [`walk_inputs`] would give (a progress bar's total) without keeping them:
+/// the same walk, so the same count, at the cost of listing each directory once more (file
+/// types come with the directory listing, so no file is opened or stat'ed).
+pub fn count_inputs(paths: &[PathBuf]) -> u64 {
+    walk_inputs(paths).map(|_| 1u64).sum()
+}
+
+/// Walks the files the given paths name, one at a time: files as given, directories walked
+/// recursively and depth first (entries sorted by name, hidden entries and symlinked
+/// directories skipped, only [`DIRECTORY_EXTENSIONS`]), `-` as standard input. Paths that
+/// cannot be read come as [`InputPath::Missing`] so the caller reports them and goes on.
+///
+/// Only the names of the directories being walked are held (the one being read and the rest
+/// of each directory above it), never the whole tree, so memory does not grow with the
+/// number of files in a tree of directories; a single flat directory is still read whole,
+/// because its entries must be sorted.
+pub fn walk_inputs(paths: &[PathBuf]) -> InputWalk {
+    InputWalk {
+        paths: paths.iter().cloned().collect(),
+        directories: Vec::new(),
+    }
+}
+
+/// The iterator [`walk_inputs`] returns.
+#[derive(Debug)]
+pub struct InputWalk {
+    /// The given paths not reached yet.
+    paths: VecDeque<PathBuf>,
+    /// The directories being walked, outermost first, each with its entries still to go.
+    directories: Vec<Directory>,
+}
+
+/// A directory being walked: its path and its remaining entries (name and type), sorted.
+#[derive(Debug)]
+struct Directory {
+    path: PathBuf,
+    entries: std::vec::IntoIter<(OsString, FileType)>,
+}
+
+impl Iterator for InputWalk {
+    type Item = InputPath;
+
+    fn next(&mut self) -> Option<InputPath> {
+        loop {
+            if let Some(directory) = self.directories.last_mut() {
+                let Some((name, file_type)) = directory.entries.next() else {
+                    self.directories.pop();
+                    continue;
+                };
+                let path = directory.path.join(name);
+                if file_type.is_dir() {
+                    if let Err(missing) = self.enter(path) {
+                        return Some(missing);
+                    }
+                } else if file_type.is_symlink() && path.is_dir() {
+                    // Symlinked directories are not followed: they can form cycles.
+                } else if has_input_extension(&path) {
+                    return Some(InputPath::File(path));
+                }
+                continue;
+            }
+            let path = self.paths.pop_front()?;
+            if path.as_os_str() == "-" {
+                return Some(InputPath::Stdin);
+            }
+            match std::fs::metadata(&path) {
+                Ok(metadata) if metadata.is_dir() => {
+                    if let Err(missing) = self.enter(path) {
+                        return Some(missing);
+                    }
+                }
+                Ok(_) => return Some(InputPath::File(path)),
+                Err(err) => return Some(InputPath::Missing(path, err.to_string())),
+            }
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            !path
-                .file_name()
-                .and_then(|name| name.to_str())
-                .is_some_and(|name| name.starts_with('.'))
-        })
-        .collect();
-    // Sorted so that the same directory always gives the same order of documents and events.
-    paths.sort();
-    for path in paths {
-        let Ok(link_metadata) = std::fs::symlink_metadata(&path) else {
-            continue;
+    }
+}
+
+impl InputWalk {
+    /// Reads a directory's entries and walks it next, or gives it back as unreadable.
+    fn enter(&mut self, path: PathBuf) -> Result<(), InputPath> {
+        let entries = match std::fs::read_dir(&path) {
+            Ok(entries) => entries,
+            Err(err) => return Err(InputPath::Missing(path, err.to_string())),
         };
-        if link_metadata.is_dir() {
-            walk(&path, listed);
-        } else if link_metadata.file_type().is_symlink() && path.is_dir() {
-            // Symlinked directories are not followed: they can form cycles.
-            continue;
-        } else if has_input_extension(&path) {
-            listed.push(InputPath::File(path));
-        }
+        let mut entries: Vec<(OsString, FileType)> = entries
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let file_type = entry.file_type().ok()?;
+                Some((entry.file_name(), file_type))
+            })
+            .filter(|(name, _)| !name.to_str().is_some_and(|name| name.starts_with('.')))
+            .collect();
+        // Sorted so that the same directory always gives the same order of documents and events.
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.directories.push(Directory {
+            path,
+            entries: entries.into_iter(),
+        });
+        Ok(())
     }
 }
 
@@ -150,9 +209,7 @@ pub fn read_inputs(
     format: Option<Format>,
     max_bytes: usize,
 ) -> impl Iterator<Item = Input> {
-    list_inputs(paths)
-        .into_iter()
-        .map(move |input_path| read_input(&input_path, format, max_bytes))
+    walk_inputs(paths).map(move |input_path| read_input(&input_path, format, max_bytes))
 }
 
 /// Reads at most `max_bytes`; one byte more means the input is over the limit, and the rest is
@@ -220,6 +277,84 @@ mod tests {
             listed,
             ["/a.html", "/b/a.jsonl", "/b/nested/c.eml", "/z.txt"]
         );
+    }
+
+    #[test]
+    fn the_walk_gives_paths_in_the_order_given_and_nested_directories_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("tree/m/deeper")).unwrap();
+        std::fs::create_dir_all(root.join("tree/empty")).unwrap();
+        for name in [
+            "tree/b.txt",
+            "tree/m/a.txt",
+            "tree/m/deeper/z.eml",
+            "tree/m/notes.md",
+            "tree/n.html",
+            "tree/A.TXT",
+            "notes.md",
+        ] {
+            std::fs::write(root.join(name), "Mexico extradited 26 cartel figures.").unwrap();
+        }
+        let paths = [
+            root.join("notes.md"),
+            root.join("tree"),
+            PathBuf::from("-"),
+            root.join("gone.txt"),
+        ];
+        let walked: Vec<InputPath> = walk_inputs(&paths).collect();
+        let file = |name: &str| InputPath::File(root.join(name));
+        assert_eq!(
+            walked[..7],
+            [
+                // Named on the command line: read whatever the extension.
+                file("notes.md"),
+                // Sorted by bytes (upper case first), each directory where its name falls.
+                file("tree/A.TXT"),
+                file("tree/b.txt"),
+                file("tree/m/a.txt"),
+                file("tree/m/deeper/z.eml"),
+                file("tree/n.html"),
+                InputPath::Stdin,
+            ]
+        );
+        assert!(
+            matches!(&walked[7], InputPath::Missing(path, _) if *path == root.join("gone.txt"))
+        );
+        assert_eq!(walked.len(), 8);
+        assert_eq!(count_inputs(&paths), 8);
+        assert_eq!(list_inputs(&paths), walked);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_subdirectory_is_reported_and_the_walk_goes_on() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/locked")).unwrap();
+        for name in ["a.txt", "b/locked/x.txt", "c.txt"] {
+            std::fs::write(root.join(name), "Mexico extradited 26 cartel figures.").unwrap();
+        }
+        let locked = root.join("b/locked");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let readable_anyway = std::fs::read_dir(&locked).is_ok();
+        let walked: Vec<InputPath> = walk_inputs(&[root.to_path_buf()]).collect();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        if readable_anyway {
+            // Run as root, permissions do not lock anything: nothing to check.
+            eprintln!("skipped: {} is readable despite mode 000", locked.display());
+            return;
+        }
+        assert_eq!(walked.len(), 3, "{walked:?}");
+        assert_eq!(walked[0], InputPath::File(root.join("a.txt")));
+        assert!(matches!(&walked[1], InputPath::Missing(path, _) if *path == locked));
+        assert_eq!(walked[2], InputPath::File(root.join("c.txt")));
+        let err = read_input(&walked[1], None, 100)
+            .bytes
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(&locked.display().to_string()), "{err}");
     }
 
     #[test]

@@ -32,7 +32,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 pub use error::Error;
-pub use inputs::{list_inputs, read_input, read_inputs, Input, InputPath, DIRECTORY_EXTENSIONS};
+pub use inputs::{
+    count_inputs, list_inputs, read_input, read_inputs, walk_inputs, Input, InputPath, InputWalk,
+    DIRECTORY_EXTENSIONS,
+};
 pub use trecho_actors::{ActorDictionary, ActorMention, MentionKind, ResolveContext};
 pub use trecho_extract::{eval, Dictionaries};
 pub use trecho_ingest::Limits;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 use trecho::{
-    list_inputs, read_input, Engine, EngineOptions, Format, Input, Outcome, Processed, Store,
+    read_input, walk_inputs, Engine, EngineOptions, Format, Input, Outcome, Processed, Store,
 };
 
 /// Arguments of `trecho bench`.
@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     .context("loading dictionaries")?;
     let max_bytes = engine.options().max_input_bytes;
     let mut corpus: Vec<(String, Format, Vec<u8>)> = Vec::new();
-    for input_path in list_inputs(&paths) {
+    for input_path in walk_inputs(&paths) {
         let input = read_input(&input_path, args.input_format, max_bytes);
         let bytes = input.bytes?;
         corpus.push((input.source, input.format, bytes));

@@ -5,7 +5,7 @@ use super::output::{EventFormat, EventSink};
 use crate::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use trecho::{list_inputs, read_input, Outcome};
+use trecho::{count_inputs, read_input, walk_inputs, Outcome};
 
 /// Arguments of `trecho extract`.
 #[derive(Debug, clap::Args)]
@@ -34,12 +34,16 @@ pub struct Args {
 /// Runs `trecho extract`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let engine = args.input.engine()?;
-    let listed = list_inputs(&args.input.paths);
-    let bar = progress_bar(listed.len() as u64, cli.quiet);
+    let bar = progress_bar(0, cli.quiet);
+    if !bar.is_hidden() {
+        // The total costs a second walk of the directories (names only, no file is opened);
+        // skipped when no bar is shown.
+        bar.set_length(count_inputs(&args.input.paths));
+    }
     let max_bytes = engine.options().max_input_bytes;
-    let inputs = listed
-        .iter()
-        .map(|input_path| read_input(input_path, args.input.input_format, max_bytes));
+    // Walked as the engine reads, so the list of files is never held whole.
+    let inputs = walk_inputs(&args.input.paths)
+        .map(|input_path| read_input(&input_path, args.input.input_format, max_bytes));
     let stdout = std::io::stdout().lock();
     let mut sink = EventSink::new(args.format, std::io::BufWriter::new(stdout), args.explain);
     let mut n_failed = 0;

@@ -3,8 +3,12 @@
 use super::common::{progress_bar, warn, InputArgs};
 use crate::Cli;
 use anyhow::Context;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::process::ExitCode;
-use trecho::{list_inputs, read_input, Inserted, Outcome, Part, Processed, Started, Store};
+use trecho::{
+    count_inputs, read_input, walk_inputs, Inserted, Outcome, Part, Processed, Started, Store,
+};
 
 /// Documents stored per transaction. Each batch is all-or-nothing, so a killed run leaves whole
 /// batches; one transaction per batch instead of per document makes ingest several times faster.
@@ -48,12 +52,22 @@ struct Summary {
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let engine = args.input.engine()?;
     let mut store = Store::open(&cli.db)?;
-    let listed = list_inputs(&args.input.paths);
-    let bar = progress_bar(listed.len() as u64, cli.quiet);
+    let bar = progress_bar(0, cli.quiet);
+    if !bar.is_hidden() {
+        // The total costs a second walk of the directories (names only, no file is opened);
+        // skipped when no bar is shown.
+        bar.set_length(count_inputs(&args.input.paths));
+    }
     let max_bytes = engine.options().max_input_bytes;
-    let inputs = listed
-        .iter()
-        .map(|input_path| read_input(input_path, args.input.input_format, max_bytes));
+    // Walked as the engine reads, so the list of files is never held whole. A failure names a
+    // file (counted as a failed file) or a document in one; to tell them apart, the files read
+    // and not yet done are kept: outcomes come in input order, so that is at most one batch.
+    let in_flight: RefCell<VecDeque<String>> = RefCell::new(VecDeque::new());
+    let inputs = walk_inputs(&args.input.paths).map(|input_path| {
+        let input = read_input(&input_path, args.input.input_format, max_bytes);
+        in_flight.borrow_mut().push_back(input.source.clone());
+        input
+    });
     let mut summary = Summary::default();
     let mut pending: Vec<Processed> = Vec::new();
     let mut pending_bytes = 0;
@@ -97,10 +111,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                     store.abandon_document()?;
                 }
                 // A whole file, or one document of a file that was otherwise read.
-                if listed
-                    .iter()
-                    .any(|input_path| input_path.source() == source)
-                {
+                let mut in_flight = in_flight.borrow_mut();
+                if let Some(position) = in_flight.iter().position(|file| *file == source) {
+                    // The files before it are done. It stays: a single-document file whose
+                    // document failed is done only at its FileDone.
+                    in_flight.drain(..position);
                     summary.files_failed += 1;
                     bar.inc(1);
                 } else {
@@ -109,7 +124,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 warn(&bar, error);
             }
             Outcome::Diagnostic(diagnostic) => warn(&bar, diagnostic),
-            Outcome::FileDone { .. } => {
+            Outcome::FileDone { source, .. } => {
+                let mut in_flight = in_flight.borrow_mut();
+                if let Some(position) = in_flight.iter().position(|file| *file == source) {
+                    in_flight.drain(..=position);
+                }
                 summary.files += 1;
                 bar.inc(1);
             }
