@@ -477,6 +477,9 @@ impl Engine {
         // part is extracted after those sentences (their events are not reported again).
         let mut opening: Option<Sentence> = None;
         let mut recent: Vec<Sentence> = Vec::new();
+        // The sentence of the last hostile threat so far: a later red line ("Mexico will not
+        // allow them", "It is not going to happen") takes its content, however far back it is.
+        let mut last_threat: Option<Sentence> = None;
         for (chunk_index, chunk) in cuts.chunks(group).enumerate() {
             let normalized_parts = guard(&source, || {
                 self.pool.install(|| {
@@ -506,6 +509,13 @@ impl Engine {
                         .is_none_or(|recent| recent.start > first.start)
                 });
                 normalized.sentences.extend(opening_again.cloned());
+                let threat_again = last_threat.as_ref().filter(|threat| {
+                    opening_again.is_none_or(|first| first.start < threat.start)
+                        && recent
+                            .first()
+                            .is_none_or(|recent| recent.start > threat.start)
+                });
+                normalized.sentences.extend(threat_again.cloned());
                 normalized.sentences.extend(recent.iter().cloned());
                 normalized.sentences.extend(part.sentences.iter().cloned());
                 let extraction = guard(&source, || {
@@ -523,6 +533,16 @@ impl Engine {
                     .unzip();
                 if opening.is_none() {
                     opening = part.sentences.first().cloned();
+                }
+                if let Some(threat) = events.iter().rev().find(|event| is_hostile_threat(event)) {
+                    last_threat = part
+                        .sentences
+                        .iter()
+                        .find(|sentence| {
+                            sentence.start <= threat.span[0] && threat.span[0] < sentence.end
+                        })
+                        .cloned()
+                        .or(last_threat);
                 }
                 let keep_from = part.sentences.len().saturating_sub(CARRIED_SENTENCES);
                 recent = part.sentences.get(keep_from..).unwrap_or(&[]).to_vec();
@@ -555,6 +575,20 @@ impl Engine {
 /// Sentences of the previous part read again before a part, for pronoun antecedents (the
 /// extractor looks back four sentences).
 const CARRIED_SENTENCES: usize = 8;
+
+/// A threat a later red line can refer back to (what the extractor's discourse keeps as the
+/// last threat): said, not negated, with a hostile act as content.
+fn is_hostile_threat(event: &Event) -> bool {
+    event.kind == Kind::Said
+        && event.speech_act == Some(SpeechAct::Threat)
+        && !event.negated
+        && matches!(
+            event.content_type,
+            Some(
+                EventType::Assault | EventType::Mobilize | EventType::Coerce | EventType::Sanction
+            )
+        )
+}
 
 /// An item of a batch: a document still to process, or an outcome to pass on in order.
 enum Work {
