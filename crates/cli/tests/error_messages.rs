@@ -26,6 +26,16 @@ const fn case(args: &'static [&'static str], names: &'static str, remedy: &'stat
 
 const CASES: &[Case] = &[
     case(&["extract", "missing.txt"], "missing.txt", "check the path"),
+    case(
+        &["extract", "no-inputs"],
+        "no-inputs",
+        "name a file directly",
+    ),
+    case(
+        &["ingest", "--db", "new.db", "no-inputs"],
+        "no-inputs",
+        "name a file directly",
+    ),
     case(&["extract", "blob.bin"], "blob.bin", "leave it out"),
     case(
         &["extract", "lines.jsonl"],
@@ -150,6 +160,12 @@ fn setup(dir: &Path) {
     std::fs::write(dir.join("bad.tsv"), "only one field\n").unwrap();
     std::fs::write(dir.join("text.db"), "these are notes, not a database\n").unwrap();
     std::fs::create_dir(dir.join("a-directory")).unwrap();
+    std::fs::create_dir(dir.join("no-inputs")).unwrap();
+    std::fs::write(
+        dir.join("no-inputs").join("notes.doc"),
+        "not a known extension\n",
+    )
+    .unwrap();
     // A SQLite file of another program: it has a table and no schema version.
     let other = rusqlite::Connection::open(dir.join("other.db")).unwrap();
     other

@@ -250,3 +250,18 @@ fn parse_lang(text: &str) -> Result<trecho::Lang, String> {
     trecho::Lang::parse(text)
         .ok_or_else(|| format!("unknown language {text:?} (expected en or es)"))
 }
+
+/// The error for a run that found no input at all (an empty directory, one with no file of a
+/// known extension): saying nothing and succeeding would look like a corpus without events.
+pub fn no_inputs(paths: &[PathBuf]) -> anyhow::Error {
+    let named = paths
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    anyhow::anyhow!(
+        "no input files found in {named}: directories are searched for files ending in .{}; \
+         give such files, or name a file directly (any extension, with --input-format if needed)",
+        trecho::DIRECTORY_EXTENSIONS.join(", .")
+    )
+}

@@ -47,6 +47,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout().lock();
     let mut sink = EventSink::new(args.format, std::io::BufWriter::new(stdout), args.explain);
     let mut n_failed = 0;
+    let mut n_files = 0;
     engine.run(inputs, |outcome| -> anyhow::Result<()> {
         match outcome {
             Outcome::Processed(processed) => {
@@ -68,16 +69,23 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             Outcome::Started(_) | Outcome::Finished(_) => {}
             Outcome::Failed { error, .. } => {
                 n_failed += 1;
+                n_files += 1;
                 warn(&bar, error);
             }
             Outcome::Diagnostic(diagnostic) => warn(&bar, diagnostic),
-            Outcome::FileDone { .. } => bar.inc(1),
+            Outcome::FileDone { .. } => {
+                n_files += 1;
+                bar.inc(1);
+            }
         }
         Ok(())
     })?;
     sink.finish()?;
     std::io::stdout().flush()?;
     bar.finish_and_clear();
+    if n_files == 0 {
+        return Err(super::common::no_inputs(&args.input.paths));
+    }
     Ok(if n_failed > 0 {
         ExitCode::from(1)
     } else {

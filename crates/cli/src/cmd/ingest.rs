@@ -137,6 +137,9 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     })?;
     store_batch(&mut store, &mut pending, &mut summary)?;
     bar.finish_and_clear();
+    if summary.files + summary.files_failed == 0 {
+        return Err(super::common::no_inputs(&args.input.paths));
+    }
     if !cli.quiet {
         eprintln!(
             "files: {} read, {} failed; documents: {} new, {} unchanged, {} replaced, {} failed; \
