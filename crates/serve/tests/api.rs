@@ -13,6 +13,8 @@ use trecho::{
 };
 use trecho_serve::{app, check_address, AppState, ServeOptions, Token};
 
+mod common;
+
 // ---------- fixture ----------
 
 fn actor(text: &str, country: &str, name: Option<&str>) -> Option<Actor> {
@@ -976,31 +978,12 @@ async fn missing_store_is_refused_not_created() {
 
 /// Ingests `corpus/demo` with the engine into a temporary store, if the corpus is present.
 fn demo_store(dir: &Path) -> Option<PathBuf> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/demo");
-    if !corpus.is_dir() {
+    if !common::demo_corpus().is_dir() {
         eprintln!("corpus/demo not found; skipping the demo-corpus test");
         return None;
     }
-    let engine = trecho::Engine::new(trecho::EngineOptions::default()).unwrap();
     let path = dir.join("demo.db");
-    let mut store = Store::open(&path).unwrap();
-    let listed = trecho::list_inputs(&[corpus]);
-    let max_bytes = engine.options().max_input_bytes;
-    let inputs = listed
-        .iter()
-        .map(|input| trecho::read_input(input, None, max_bytes));
-    engine
-        .run(inputs, |outcome| -> Result<(), trecho::StoreError> {
-            if let trecho::Outcome::Processed(processed) = outcome {
-                store.insert_document(
-                    &processed.document,
-                    &processed.normalized,
-                    &processed.events,
-                )?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    common::ingest_demo(&path);
     Some(path)
 }
 

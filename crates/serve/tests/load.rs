@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use trecho::{Document, EventFilter, Normalized, Store};
 
+mod common;
+
 /// The query mix: the dashboard's and the CLI's typical filters.
 const QUERIES: &[&str] = &[
     "/api/events",
@@ -36,27 +38,6 @@ const QUERIES: &[&str] = &[
     "/api/events?kind=said&limit=500",
 ];
 
-fn demo_documents() -> Vec<(Document, Normalized, Vec<trecho::Event>)> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/demo");
-    let engine = trecho::Engine::new(trecho::EngineOptions::default()).unwrap();
-    let listed = trecho::list_inputs(&[corpus]);
-    let max_bytes = engine.options().max_input_bytes;
-    let inputs = listed
-        .iter()
-        .map(|input| trecho::read_input(input, None, max_bytes));
-    let mut documents = Vec::new();
-    engine
-        .run(inputs, |outcome| -> Result<(), std::convert::Infallible> {
-            if let trecho::Outcome::Processed(processed) = outcome {
-                let processed = *processed;
-                documents.push((processed.document, processed.normalized, processed.events));
-            }
-            Ok(())
-        })
-        .unwrap();
-    documents
-}
-
 /// Builds (or reuses) a store of at least `target` events.
 fn bench_store(path: &Path, target: u64) -> u64 {
     let mut store = Store::open(path).unwrap();
@@ -64,7 +45,10 @@ fn bench_store(path: &Path, target: u64) -> u64 {
     if n_events >= target {
         return n_events;
     }
-    let documents = demo_documents();
+    let documents: Vec<(Document, Normalized, Vec<trecho::Event>)> = common::demo_documents()
+        .into_iter()
+        .map(|processed| (processed.document, processed.normalized, processed.events))
+        .collect();
     let per_copy: usize = documents.iter().map(|(_, _, events)| events.len()).sum();
     assert!(per_copy > 0, "the demo corpus gives no events");
     let started = Instant::now();

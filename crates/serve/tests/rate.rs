@@ -42,13 +42,15 @@ use hyper::client::conn::http1::{self, SendRequest};
 use hyper::{header, Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 use trecho::{EventFilter, Store};
 use trecho_serve::{ServeOptions, Server};
+
+mod common;
 
 /// How long the client waits for one answer before counting it as an error.
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(35);
@@ -65,34 +67,6 @@ fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
 }
 
 // ---------- the store ----------
-
-/// Ingests the demo corpus into a new store at `path` with the engine's default options.
-fn demo_store(path: &Path) {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/demo");
-    let engine = trecho::Engine::new(trecho::EngineOptions::default()).unwrap();
-    let listed = trecho::list_inputs(&[corpus]);
-    let max_bytes = engine.options().max_input_bytes;
-    let inputs = listed
-        .iter()
-        .map(|input| trecho::read_input(input, None, max_bytes));
-    let mut processed = Vec::new();
-    engine
-        .run(inputs, |outcome| -> Result<(), std::convert::Infallible> {
-            if let trecho::Outcome::Processed(item) = outcome {
-                processed.push(*item);
-            }
-            Ok(())
-        })
-        .unwrap();
-    let mut store = Store::open(path).unwrap();
-    store
-        .insert_documents(
-            processed
-                .iter()
-                .map(|item| (&item.document, &item.normalized, item.events.as_slice())),
-        )
-        .unwrap();
-}
 
 // ---------- the client ----------
 
@@ -497,7 +471,7 @@ fn dashboard_mix_at_fixed_rate() {
         Ok(path) => PathBuf::from(path),
         Err(_) => {
             let path = dir.path().join("demo.db");
-            demo_store(&path);
+            common::ingest_demo(&path);
             path
         }
     };
