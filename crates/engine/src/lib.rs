@@ -582,12 +582,9 @@ fn is_hostile_threat(event: &Event) -> bool {
     event.kind == Kind::Said
         && event.speech_act == Some(SpeechAct::Threat)
         && !event.negated
-        && matches!(
-            event.content_type,
-            Some(
-                EventType::Assault | EventType::Mobilize | EventType::Coerce | EventType::Sanction
-            )
-        )
+        && event
+            .content_type
+            .is_some_and(trecho_extract::hostile_content)
 }
 
 /// An item of a batch: a document still to process, or an outcome to pass on in order.

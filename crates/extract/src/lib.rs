@@ -38,7 +38,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use trecho_actors::{ActorDictionary, ActorMention, ResolveContext};
-use trecho_model::{Actor, Event, Explanation, Lang, Normalized, SpeechAct};
+use trecho_model::{Actor, Event, EventType, Explanation, Lang, Normalized, SpeechAct};
 
 /// Actor and event lexicons, loaded once and shared by every document.
 #[derive(Debug, Clone)]
@@ -140,6 +140,16 @@ pub fn extract_sentence(
         event.id = event_id("", event, index);
     }
     found
+}
+
+/// Whether a threatened act of this type is one a later red line can rule out ("Mexico will not
+/// allow them"): a hostile act. The extractor's discourse keeps the last such threat, and the
+/// engine re-reads its sentence before each part of a long document.
+pub fn hostile_content(content: EventType) -> bool {
+    matches!(
+        content,
+        EventType::Assault | EventType::Mobilize | EventType::Coerce | EventType::Sanction
+    )
 }
 
 /// The lexicon matches of a sentence before the extractor picks one per clause (see

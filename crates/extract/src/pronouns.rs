@@ -257,12 +257,10 @@ impl Discourse {
         });
         // Only a hostile act can be ruled out by a later red line ("we will not allow them");
         // a threat whose content came out as a concession is no antecedent.
-        if let Some(content) = threat.and_then(|event| event.content_type).filter(|c| {
-            matches!(
-                c,
-                EventType::Assault | EventType::Mobilize | EventType::Coerce | EventType::Sanction
-            )
-        }) {
+        if let Some(content) = threat
+            .and_then(|event| event.content_type)
+            .filter(|c| crate::hostile_content(*c))
+        {
             self.last_threat = Some((content, threat.and_then(|event| event.actor.clone())));
         }
     }
