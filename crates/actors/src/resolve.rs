@@ -1045,6 +1045,16 @@ mod tests {
     }
 
     #[test]
+    fn us_without_its_final_period_is_the_united_states() {
+        let ctx = context("2025-12-08", Some("MEX"));
+        check(
+            "The U.S needs Mexico to release water",
+            &ctx,
+            "The U.S=USA/-/United States; Mexico=MEX/-/Mexico",
+        );
+    }
+
+    #[test]
     fn role_resolves_by_date_and_document_country() {
         check(
             "the president said",

@@ -1849,6 +1849,26 @@ mod tests {
                 "The ILO reiterated its demand that Israel ease restrictions on workers.",
                 EventType::Request,
             ),
+            (
+                "The U.S. needs Mexico to release 200,000 acre-feet of water.",
+                EventType::Request,
+            ),
+            (
+                "President Mitterrand gave a warm welcome to the South African leader.",
+                EventType::Consult,
+            ),
+            (
+                "The rebels returned weapons seized from Guinean troops.",
+                EventType::Retreat,
+            ),
+            (
+                "Mexico denied entry to the Venezuelan minister.",
+                EventType::Sanction,
+            ),
+            (
+                "The United States prohibited aid to the Albanian rebels.",
+                EventType::Sanction,
+            ),
         ];
         for (sentence, expected) in cases {
             let events = check(sentence, Lang::En, None);
@@ -1870,6 +1890,13 @@ mod tests {
             Lang::En,
         );
         assert_eq!(event.event_type, EventType::Reject);
+        // Engaging with a neighbour is consultation (promised here), not combat.
+        let event = one(
+            "The United States will continue to engage with our neighbors in Mexico.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Agree, "{event:#?}");
+        assert_eq!(event.content_type, Some(EventType::Consult));
         // A demand on a named actor is never that actor's deed.
         let events = check("Mexico must extradite the cartel leaders.", Lang::En, None);
         assert!(events.iter().all(|e| e.kind != Kind::Done), "{events:#?}");
