@@ -147,6 +147,8 @@ struct Analysis<'a> {
     groups: Vec<Group>,
     /// Token indexes of reporting verbs.
     says: Vec<usize>,
+    /// Reporting verbs that deny a charge ("denied the allegations"): what follows is denied.
+    denials: Vec<usize>,
     /// Token ranges of red-line verbs ("accept", "allow").
     allows: Vec<(usize, usize)>,
     /// Clause number of each token.
@@ -184,6 +186,7 @@ impl<'a> Analysis<'a> {
         }
         let groups = group_mentions(tokens, &spans);
         let mut says = Vec::new();
+        let mut denials = Vec::new();
         let mut allows = Vec::new();
         let mut kept = Vec::with_capacity(matches.len());
         for m in matches {
@@ -206,7 +209,14 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             match entry.role {
-                Role::Say => says.push(m.start),
+                Role::Say => {
+                    says.push(m.start);
+                    // "denied the charges", "rejected accusations that …": the denial's
+                    // content is what is denied, not a fact.
+                    if !entry.object.is_empty() {
+                        denials.push(m.start);
+                    }
+                }
                 Role::Allow => allows.push((m.start, m.end)),
                 Role::Block => {}
                 Role::Event => kept.push(*m),
@@ -248,6 +258,7 @@ impl<'a> Analysis<'a> {
             matches: kept,
             groups,
             says,
+            denials,
             allows,
             clause,
             relative,
@@ -480,6 +491,15 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// The denial ("rejected accusations that …") whose content holds `token`: the nearest
+    /// reporting verb before it is a denial, and the token is in the clause it opens.
+    fn denied_by(&self, token: usize) -> Option<usize> {
+        let say = self.says.iter().rev().find(|&&s| s < token).copied()?;
+        (self.denials.contains(&say)
+            && (self.same_clause(token, say) || self.same_clause(token, say + 1)))
+        .then_some(say)
+    }
+
     fn clause_of(&self, token: usize) -> u16 {
         self.clause.get(token).copied().unwrap_or(0)
     }
@@ -550,6 +570,13 @@ impl<'a> Analysis<'a> {
             .or_else(|| content.and_then(|c| self.entry(&self.matches[c]).event_type));
         let mut mode = entry.mode.clone();
         let mut negated = modality.negation.is_some();
+        if let Some(denial) = self.denied_by(m.start) {
+            negated = true;
+            steps.push(format!(
+                "inside what \"{}\" denies → negated",
+                self.tokens.norm(denial)
+            ));
+        }
         let mut hypothetical = modality.hypothetical.is_some();
         let future = modality.future.is_some() || (m.info.future && !m.info.conditional);
         if m.info.conditional && !roles.reported {
@@ -1900,6 +1927,89 @@ mod tests {
         // A demand on a named actor is never that actor's deed.
         let events = check("Mexico must extradite the cartel leaders.", Lang::En, None);
         assert!(events.iter().all(|e| e.kind != Kind::Done), "{events:#?}");
+    }
+
+    #[test]
+    fn articles_denials_labour_strikes_ceasefires_and_no_event_patterns() {
+        let cases = [
+            // After an article a verb form is a noun: a demonstration, not a protest at someone.
+            (
+                "Students held a protest demonstration at the university.",
+                EventType::Protest,
+            ),
+            ("Teachers went on strike.", EventType::Protest),
+            // PLOVER: suspending a protest is a concession.
+            ("The workers called off the strike.", EventType::Concede),
+            // Returning property and declaring a ceasefire are retreats (as the GSR codes them).
+            (
+                "The United States returned two paintings to the government of Brazil.",
+                EventType::Retreat,
+            ),
+            ("The Taliban declared a ceasefire.", EventType::Retreat),
+            (
+                "The UAE repealed the boycott of Israel.",
+                EventType::Retreat,
+            ),
+            (
+                "Germany accepted 1,500 refugees from Greece.",
+                EventType::Aid,
+            ),
+            (
+                "Russia launched cyber attacks on Ukraine.",
+                EventType::Assault,
+            ),
+            (
+                "The armies of Brazil and Argentina performed joint war games.",
+                EventType::Cooperate,
+            ),
+            // A denial's object is close: the charge named later is the request's, and the
+            // refusal stays a refusal.
+            (
+                "A German court rejected an extradition request for the former Catalan leader \
+                 on the charge of rebellion.",
+                EventType::Reject,
+            ),
+            // "^" keeps the ceasefire close to "announced": a far one is a condition.
+            (
+                "Nigeria announced that it will withdraw its peacekeeping force from Chad unless \
+                 the president arranged a ceasefire with the rebels.",
+                EventType::Threaten,
+            ),
+        ];
+        for (sentence, expected) in cases {
+            let events = check(sentence, Lang::En, None);
+            assert_eq!(
+                events.first().map(|e| e.event_type),
+                Some(expected),
+                "{sentence}: {events:#?}"
+            );
+        }
+        // What a denial denies is not a fact.
+        let events = check(
+            "Ethiopia rejected accusations by the US that its army carried out attacks in Tigray.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events
+                .iter()
+                .all(|e| e.event_type != EventType::Assault || e.negated),
+            "{events:#?}"
+        );
+        assert!(events.iter().any(|e| e.negated), "{events:#?}");
+        // Fighting an epidemic is no attack on anyone.
+        let events = check(
+            "Germany sent doctors to fight the Ebola epidemic in West Africa.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| e.event_type != EventType::Assault),
+            "{events:#?}"
+        );
+        // The rule is on the object: fighting rebels still is.
+        let event = one("The army fought the rebels near the border.", Lang::En);
+        assert_eq!(event.event_type, EventType::Assault);
     }
 
     #[test]

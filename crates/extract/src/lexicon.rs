@@ -103,6 +103,9 @@ pub struct Entry {
     pub line: usize,
     /// How much the entry is trusted (0..1).
     pub strength: f32,
+    /// How many tokens after the trigger the object words may start (curated patterns look
+    /// further than derived ones; an object column starting with `^` stays close).
+    pub window: usize,
 }
 
 /// An object slot of a pattern.
@@ -179,7 +182,9 @@ impl Lexicon {
         for (idx, line) in curated.lines().enumerate() {
             if let Some(entry) = parse_curated(line, curated_name, idx + 1) {
                 let extra_forms = curated_forms(line);
-                if entry.role == Role::Block {
+                // A BLOCK with object words is a pattern that codes nothing ("fight the
+                // epidemic"): it stays an entry and wins over the lemma's other entries.
+                if entry.role == Role::Block && entry.object.is_empty() {
                     if entry.pos == Pos::Phrase {
                         // A blocked form: never a trigger ("alleged", "suspected" as adjectives).
                         lexicon.stop_forms.insert(entry.lemma.clone(), ());
@@ -201,7 +206,8 @@ impl Lexicon {
                 lexicon.push_entry(group, entry);
                 // Curated lemmas win over derived ones: block the derived entries of that lemma.
                 if let Some((_, entry)) = lexicon.entries.last().map(|e| ((), e)) {
-                    if entry.pos == Pos::Verb {
+                    // A no-event pattern leaves the lemma's derived entries in place.
+                    if entry.pos == Pos::Verb && entry.role != Role::Block {
                         blocked.insert(entry.lemma.clone(), ());
                     }
                 }
@@ -331,6 +337,7 @@ impl Lexicon {
                             file,
                             line: cols[8].trim().parse().unwrap_or(0),
                             strength: 0.55,
+                            window: 5,
                         };
                         self.push_entry(group, entry);
                     }
@@ -379,6 +386,7 @@ impl Lexicon {
                         file,
                         line: cols[8].trim().parse().unwrap_or(0),
                         strength: 0.7,
+                        window: 5,
                     });
                 }
                 _ => {}
@@ -497,7 +505,18 @@ impl Lexicon {
             let Some(forms) = self.forms.get(tokens.norm(start)) else {
                 continue;
             };
+            // After an article a bare verb form is a noun ("held a protest demonstration", "the
+            // strike"): only the noun's entries apply. Participles and -ing forms stay
+            // ("the detained", "the killing of").
+            let after_article = start > 0 && is_article(tokens.norm(start - 1));
             for form in forms {
+                if after_article
+                    && !form.info.participle
+                    && !form.info.gerund
+                    && self.group_is_verb(form.group)
+                {
+                    continue;
+                }
                 let end = start + 1 + form.rest.len();
                 if end > tokens.len()
                     || !form
@@ -524,10 +543,7 @@ impl Lexicon {
                     let candidate = if entry.object.is_empty() {
                         Some((entry_idx, 0, end))
                     } else {
-                        // Curated patterns look further ("designated X, Y and Z as terrorist
-                        // organizations"); derived ones stay close.
-                        let window = if entry.cameo.is_none() { 22 } else { 5 };
-                        self.match_object(tokens, end, &entry.object, window)
+                        self.match_object(tokens, end, &entry.object, entry.window)
                             .map(|object_end| (entry_idx, entry.object.len(), object_end))
                     };
                     if let Some(candidate) = candidate {
@@ -577,6 +593,15 @@ impl Lexicon {
         found
     }
 
+    /// Whether a group holds verb entries (its first entry is a verb).
+    fn group_is_verb(&self, group: u32) -> bool {
+        self.groups
+            .get(group as usize)
+            .and_then(|members| members.first())
+            .and_then(|&idx| self.entries.get(idx as usize))
+            .is_some_and(|entry| entry.pos == Pos::Verb)
+    }
+
     /// Matches the object slots in order within a short window after the trigger; returns the
     /// end of the last slot.
     fn match_object(
@@ -623,6 +648,16 @@ impl Lexicon {
 }
 
 /// Whether `words` occur at token `idx` (a word may carry a plural ending); returns the length.
+/// English articles and possessives that make the next word a noun. Spanish is left out: its
+/// verb-noun pairs ("su apoyo", "el ataque") mostly have only the verb in the lexicon, and "la",
+/// "los" are also object pronouns before a verb ("la amenazó").
+fn is_article(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+    )
+}
+
 fn sequence_at(tokens: &Tokens, idx: usize, words: &[String]) -> Option<usize> {
     for (k, word) in words.iter().enumerate() {
         if !word_matches(tokens.norm(idx + k), word) {
@@ -730,7 +765,10 @@ fn parse_curated(line: &str, file: &'static str, number: usize) -> Option<Entry>
         "BLOCK" => (Role::Block, None),
         name => (Role::Event, Some(EventType::parse(name)?)),
     };
-    let object = match non_empty(col(7)) {
+    // "^" before the object words: they must follow closely ("declared a ceasefire", not
+    // "announced that it will withdraw … unless … a ceasefire").
+    let near = col(7).starts_with('^');
+    let object = match non_empty(col(7).trim_start_matches('^')) {
         Some(words) => words
             .split(' ')
             .map(|slot| {
@@ -757,6 +795,10 @@ fn parse_curated(line: &str, file: &'static str, number: usize) -> Option<Entry>
         file,
         line: number,
         strength: if pos == Pos::Noun { NOUN_STRENGTH } else { 0.9 },
+        // Curated patterns look further ("designated X, Y and Z as terrorist organizations"),
+        // except denials and no-event patterns, whose object is their own ("rejected the
+        // charges", not "rejected a request … on the charge of rebellion").
+        window: if near || role != Role::Event { 5 } else { 22 },
     })
 }
 
