@@ -1122,6 +1122,18 @@ impl<'a> Analysis<'a> {
     /// A subject phrase at the start of the clause that the actor dictionary does not know
     /// ("Los pescadores", "Comunidades indígenas y campesinas"): an actor with no country.
     fn bare_subject(&self, clause_start: usize, trigger: usize) -> Option<Actor> {
+        self.bare_subject_from(clause_start, trigger).or_else(|| {
+            // A fronted adverbial ("El viernes, unos 1.000 alumnos se manifestaron", "In
+            // response, three thousand employees stopped work"): the subject starts after the
+            // last comma before the verb.
+            let comma = (clause_start..trigger)
+                .rev()
+                .find(|&k| self.tokens.norm(k) == ",")?;
+            self.bare_subject_from(comma + 1, trigger)
+        })
+    }
+
+    fn bare_subject_from(&self, clause_start: usize, trigger: usize) -> Option<Actor> {
         let mut first = clause_start;
         while first < trigger && !self.tokens.list[first].is_word {
             first += 1;
@@ -1131,6 +1143,7 @@ impl<'a> Analysis<'a> {
         }
         let head = self.tokens.norm(first);
         let starts_subject = DETERMINERS.contains(&head)
+            || head.starts_with(|c: char| c.is_ascii_digit())
             || self
                 .sentence
                 .get(self.tokens.list[first].start..self.tokens.list[first].end)
@@ -1429,6 +1442,12 @@ const DETERMINERS: &[&str] = &[
     "tres",
     "cuatro",
     "cinco",
+    "two",
+    "three",
+    "four",
+    "five",
+    "nearly",
+    "more",
 ];
 /// Verbs of vowing: a vow of a hostile act is a threat.
 const VOWS: &[&str] = &[
@@ -2010,6 +2029,24 @@ mod tests {
         // The rule is on the object: fighting rebels still is.
         let event = one("The army fought the rebels near the border.", Lang::En);
         assert_eq!(event.event_type, EventType::Assault);
+    }
+
+    #[test]
+    fn subject_after_a_fronted_adverbial() {
+        let event = one("El viernes, unos 1.000 alumnos se manifestaron.", Lang::Es);
+        assert_eq!(event.event_type, EventType::Protest);
+        assert_eq!(
+            event.actor.as_ref().map(|a| a.text.as_str()),
+            Some("unos 1.000 alumnos")
+        );
+        let event = one(
+            "In response, three thousand employees stopped work on Tuesday.",
+            Lang::En,
+        );
+        assert_eq!(
+            event.actor.as_ref().map(|a| a.text.as_str()),
+            Some("three thousand employees")
+        );
     }
 
     #[test]
