@@ -359,7 +359,6 @@ fn magazine() -> Vec<PathBuf> {
 }
 
 #[test]
-#[ignore = "extractor (15:45 UTC) finds only S02 as a USA→MEX threat of ASSAULT (1 mention; S05, S06 and S58 are missing or coded otherwise)"]
 fn magazine_land_strike_threat_partly_carried_out_17_times() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);
@@ -459,7 +458,6 @@ fn magazine_water_plan_promise_open_and_advisers_demand_rejected() {
 }
 
 #[test]
-#[ignore = "extractor (18:35 UTC): MEX red line on ASSAULT has S03, S14, S15 (restated 2, needs S60 as ASSAULT: its content comes from the last hostile threat, SANCTION, since S58 'the United States will' is not extracted); MOBILIZE line has S16 only (S18 and S20 carry no MOBILIZE content)"]
 fn magazine_red_lines_strikes_approached_troops_holding() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);

@@ -121,6 +121,24 @@ pub fn candidates(
         .collect()
 }
 
+/// The first act named in a sentence: the type of its first event trigger and the byte
+/// offset where it starts. The follow-up rules use it for the act a question raises or a
+/// condition names.
+pub(crate) fn first_act(
+    sentence: &str,
+    lang: Lang,
+    mentions: &[ActorMention],
+) -> Option<(EventType, usize)> {
+    let tokens = Tokens::new(sentence);
+    let lexicon = lexicon::for_lang(lang);
+    let in_mention = mention_mask(&tokens, mentions);
+    lexicon.find(&tokens, &in_mention).iter().find_map(|m| {
+        let entry = lexicon.entry(m.entry)?;
+        let event_type = entry.event_type.filter(|_| entry.role == Role::Event)?;
+        Some((event_type, tokens.list.get(m.start)?.start))
+    })
+}
+
 /// Which tokens lie inside an actor mention.
 fn mention_mask(tokens: &Tokens, mentions: &[ActorMention]) -> Vec<bool> {
     let mut mask = vec![false; tokens.len()];
@@ -718,16 +736,25 @@ impl<'a> Analysis<'a> {
         if event_type == EventType::Threaten && mode.is_none() {
             mode = content_type.and_then(threat_mode).map(str::to_string);
         }
-        if !matches!(
-            speech_act,
-            Some(
-                SpeechAct::Threat
-                    | SpeechAct::Promise
-                    | SpeechAct::Demand
-                    | SpeechAct::Appeal
-                    | SpeechAct::RedLine
+        // A refusal keeps its content only when it rules out force or troops ("turned down a
+        // proposal to place armed advisers"): that refusal draws a line, as a red line does.
+        let refused_force = speech_act == Some(SpeechAct::Refusal)
+            && matches!(
+                content_type,
+                Some(EventType::Assault | EventType::Mobilize | EventType::Coerce)
+            );
+        if !refused_force
+            && !matches!(
+                speech_act,
+                Some(
+                    SpeechAct::Threat
+                        | SpeechAct::Promise
+                        | SpeechAct::Demand
+                        | SpeechAct::Appeal
+                        | SpeechAct::RedLine
+                )
             )
-        ) {
+        {
             content_type = None;
         }
         let mut confidence = entry.strength;
@@ -1005,10 +1032,15 @@ impl<'a> Analysis<'a> {
             } else {
                 say_clause_start
             };
+            // "said Trump" names the speaker after the verb; "saying of the traffickers",
+            // "told reporters" name a topic or an audience.
             let say_subject = self.left_group(search_from, say).or_else(|| {
                 self.groups_between(say + 1, (say + 4).min(self.tokens.len()))
                     .into_iter()
                     .next()
+                    .filter(|&g| {
+                        !self.introduced_by(g, &["of", "about", "to", "with", "sobre", "con"])
+                    })
             });
             if let Some(subject) = say_subject {
                 roles.speaker = Some(self.group_text(subject));
@@ -1018,6 +1050,30 @@ impl<'a> Analysis<'a> {
                     actor_group = Some(subject);
                     steps.push("reported speech: actor is the speaker".to_string());
                 }
+            } else if let Some(speaker) = speaker.filter(|_| {
+                actor_group.is_none()
+                    && roles.actors.is_empty()
+                    && (say.saturating_sub(8)..say)
+                        .any(|k| matches!(self.tokens.norm(k), "he" | "she" | "i" | "we" | "ella"))
+            }) {
+                // "he went further, saying: …": the pronoun is the speaker the discourse
+                // resolved, and the reported words are that speaker's.
+                roles.speaker = Some(speaker.text.clone());
+                roles.speaker_actor = Some(speaker.clone());
+                roles.reported = true;
+                roles.actors.push(Some(speaker.clone()));
+                // "saying of the traffickers: …": whom the words are about.
+                if recipient_group.is_none() {
+                    recipient_group = self
+                        .groups_between(say + 1, (say + 4).min(self.tokens.len()))
+                        .into_iter()
+                        .next()
+                        .filter(|&g| self.introduced_by(g, &["of", "about", "sobre"]));
+                }
+                steps.push(format!(
+                    "reported speech of a pronoun: actor is the speaker {:?}",
+                    speaker.name.as_deref().unwrap_or(&speaker.text)
+                ));
             }
         } else if let Some(say) = say_after {
             // ", she has said, but…": a pronoun right before the reporting verb is its subject;
@@ -1035,6 +1091,11 @@ impl<'a> Analysis<'a> {
                 Vec::new()
             } else {
                 self.groups_between(say + 1, (say + 5).min(self.tokens.len()))
+                    .into_iter()
+                    .filter(|&g| {
+                        !self.introduced_by(g, &["of", "about", "to", "with", "sobre", "con"])
+                    })
+                    .collect()
             };
             let subject = after.into_iter().next().or_else(|| {
                 let start = say.saturating_sub(4);
@@ -1684,7 +1745,7 @@ fn is_conflict(event_type: EventType) -> bool {
 }
 
 /// The THREATEN mode that matches the content of a threat.
-fn threat_mode(content: EventType) -> Option<&'static str> {
+pub(crate) fn threat_mode(content: EventType) -> Option<&'static str> {
     match content {
         EventType::Assault | EventType::Mobilize => Some("violence"),
         EventType::Sanction => Some("sanction"),

@@ -26,6 +26,7 @@ mod background;
 mod context;
 mod error;
 mod events;
+mod followups;
 mod inflect;
 mod lexicon;
 mod modality;
@@ -206,9 +207,27 @@ fn extract_with(
     );
     let mut found = events::extract(sentence, lang, referents.first_person.as_ref(), &mentions);
     pronouns::resolve(sentence, &mut found, &mentions, &referents);
+    // Words that threaten only through an earlier sentence ("It's OK with me" after "Would I
+    // launch strikes?"; "…, the United States will.").
+    if let Some(earlier) = discourse.as_deref() {
+        if !found
+            .iter()
+            .any(|event| event.kind == trecho_model::Kind::Said)
+        {
+            let followup = earlier
+                .last_question
+                .as_ref()
+                .and_then(|question| followups::approval(sentence, question, &referents))
+                .or_else(|| {
+                    followups::ellipsis(sentence, lang, &mentions, &earlier.threats, &referents)
+                });
+            found.extend(followup);
+        }
+    }
     background::apply(sentence, lang, &mut found, &mentions);
     if let Some(discourse) = discourse {
         discourse.update(&mentions, &referents, &found);
+        discourse.last_question = followups::question(sentence, lang, &mentions);
     }
     if found.is_empty() {
         return Vec::new();

@@ -26,10 +26,19 @@ pub struct Discourse {
     /// The content and actor of the last threat or announced act: what "them", "it" or "that"
     /// refer to in a red line that follows ("Mexico will not allow them").
     pub last_threat: Option<(EventType, Option<Actor>)>,
+    /// The last hostile threats of the document, oldest first (at most [`MAX_THREATS`]): what
+    /// an elliptical "the United States will" repeats.
+    pub threats: Vec<crate::followups::EarlierThreat>,
+    /// The first-person question about a hostile act the previous sentence asked, if any: what
+    /// an answer like "It's OK with me" approves.
+    pub last_question: Option<crate::followups::Question>,
     /// The country named first by the last sentence that named one: what "it" stands for
     /// ("On almost everything else, Mexico has moved. It has sent 55 cartel figures…").
     last_country: Option<(Actor, usize)>,
 }
+
+/// How many earlier threats the discourse keeps.
+const MAX_THREATS: usize = 16;
 
 /// Sentences after which a named person no longer stands behind "he"/"she".
 const MAX_AGE: usize = 4;
@@ -263,6 +272,23 @@ impl Discourse {
         {
             self.last_threat = Some((content, threat.and_then(|event| event.actor.clone())));
         }
+        for event in found {
+            let Some(content) = event.content_type.filter(|c| crate::hostile_content(*c)) else {
+                continue;
+            };
+            if event.kind == Kind::Said
+                && event.speech_act == Some(SpeechAct::Threat)
+                && !event.negated
+            {
+                if self.threats.len() == MAX_THREATS {
+                    self.threats.remove(0);
+                }
+                self.threats.push(crate::followups::EarlierThreat {
+                    content,
+                    recipient: event.recipient.clone(),
+                });
+            }
+        }
     }
 }
 
@@ -323,7 +349,7 @@ pub fn referents(
     let speaks = (0..tokens.len()).any(|k| {
         let word = tokens.norm(k);
         FIRST_PERSON.contains(&word)
-            || (lang == Lang::En && matches!(word, "said" | "says" | "told" | "wrote"))
+            || (lang == Lang::En && matches!(word, "said" | "says" | "told" | "wrote" | "saying"))
     });
     if speaks {
         if pronoun_speaker(&tokens) {
@@ -356,28 +382,38 @@ pub fn referents(
 
 /// Whether the sentence reports words whose speaker is "she" or "he" ("…,” she said").
 fn pronoun_speaker(tokens: &Tokens) -> bool {
-    (0..tokens.len()).any(|k| {
-        THIRD_PERSON.contains(&tokens.norm(k))
-            && matches!(
-                tokens.norm(k + 1),
-                "said"
-                    | "says"
-                    | "told"
-                    | "added"
-                    | "wrote"
-                    | "has"
-                    | "dijo"
-                    | "afirmo"
-                    | "senalo"
-                    | "explico"
-                    | "aseguro"
+    // "he went further, saying …": the pronoun is the subject of a participle of saying.
+    let saying_after = |k: usize| {
+        (k + 1..(k + 7).min(tokens.len())).any(|j| {
+            matches!(
+                tokens.norm(j),
+                "saying" | "adding" | "writing" | "telling" | "warning" | "diciendo"
             )
-            && (tokens.norm(k + 1) != "has"
-                || matches!(
-                    tokens.norm(k + 2),
-                    "said" | "answered" | "insisted" | "argued"
-                ))
-    })
+        })
+    };
+    (0..tokens.len()).any(|k| THIRD_PERSON.contains(&tokens.norm(k)) && saying_after(k))
+        || (0..tokens.len()).any(|k| {
+            THIRD_PERSON.contains(&tokens.norm(k))
+                && matches!(
+                    tokens.norm(k + 1),
+                    "said"
+                        | "says"
+                        | "told"
+                        | "added"
+                        | "wrote"
+                        | "has"
+                        | "dijo"
+                        | "afirmo"
+                        | "senalo"
+                        | "explico"
+                        | "aseguro"
+                )
+                && (tokens.norm(k + 1) != "has"
+                    || matches!(
+                        tokens.norm(k + 2),
+                        "said" | "answered" | "insisted" | "argued"
+                    ))
+        })
 }
 
 /// Replaces pronoun and fragment actors of the events of one sentence.

@@ -515,3 +515,107 @@ fn magazine_plain_text_copy_agrees_on_threat_and_red_lines() {
     );
     assert_none(&events, "Last week I drove from Reynosa");
 }
+
+#[test]
+fn magazine_answer_to_a_question_is_a_threat() {
+    // S04–S05: "Would I launch strikes in Mexico to stop drugs? It's OK with me," Trump told
+    // reporters: the answer approves the act the question raised.
+    let event = assert_has(
+        &MAGAZINE,
+        "OK with me",
+        &Expect {
+            event_type: EventType::Threaten,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Threat),
+            content_type: Some(EventType::Assault),
+            actor: Some("USA"),
+            recipient: Some("MEX"),
+        },
+    );
+    assert!(!event.hypothetical);
+    assert_eq!(
+        event.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-11")
+    );
+}
+
+#[test]
+fn magazine_subject_to_attack_is_the_speakers_threat() {
+    // S06: "he went further, saying of the traffickers: '… is subject to attack'": he is Trump,
+    // the traffickers are whom the words are about, not their speaker.
+    let event = assert_has(
+        &MAGAZINE,
+        "is subject to attack",
+        &Expect {
+            event_type: EventType::Threaten,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Threat),
+            content_type: Some(EventType::Assault),
+            actor: Some("USA"),
+            recipient: Some("MEX"),
+        },
+    );
+    assert_ne!(event.speaker.as_deref(), Some("traffickers"));
+}
+
+#[test]
+fn magazine_elliptical_consequence_repeats_the_land_strike_threat() {
+    // S58: "if Mexico does not act against the cartels, the United States will." The condition
+    // names no codable act; the last threat against the cartels was of strikes.
+    let event = assert_has(
+        &MAGAZINE,
+        "the United States will.",
+        &Expect {
+            event_type: EventType::Threaten,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Threat),
+            content_type: Some(EventType::Assault),
+            actor: Some("USA"),
+            recipient: Some("MEX"),
+        },
+    );
+    assert!(event.hypothetical, "a conditional threat");
+    // S60 "It is not going to happen" then rules out that act.
+    assert_has(
+        &MAGAZINE,
+        "It is not going to happen",
+        &Expect {
+            event_type: EventType::Reject,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::RedLine),
+            content_type: Some(EventType::Assault),
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+}
+
+#[test]
+fn magazine_refused_advisers_keep_their_content() {
+    // S20: turning down a proposal to place armed advisers rules out a deployment.
+    assert_has(
+        &MAGAZINE,
+        "turned down a US proposal",
+        &Expect {
+            event_type: EventType::Reject,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Refusal),
+            content_type: Some(EventType::Mobilize),
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+}
+
+#[test]
+fn magazine_date_wrapped_over_two_lines() {
+    // S15: "on November / 18." is one date, not a sentence "18.".
+    let events = at(&MAGAZINE, "We do not accept intervention");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.date.map(|d| d.to_string()).as_deref() == Some("2025-11-18")),
+        "{:#?}",
+        events.iter().map(|e| line(e)).collect::<Vec<_>>()
+    );
+}

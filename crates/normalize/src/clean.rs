@@ -413,6 +413,16 @@ fn is_wrap(original: &str, previous: &Line, next: &Line, width: Option<usize>) -
     };
     let last_text = token_text(original, last);
     let first_text = token_text(original, first);
+    // A date does not span a paragraph break, and a day after a month is no list number ("on
+    // November / 18.").
+    if is_month(last_text)
+        && first_text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     if is_bullet(first_text) || starts_with_label(original, &next.tokens) {
         return false;
     }
@@ -424,12 +434,61 @@ fn is_wrap(original: &str, previous: &Line, next: &Line, width: Option<usize>) -
     if !ends_sentence && next_is_lower {
         return true;
     }
+    // No headline, dateline or paragraph ends on an article, a preposition or a conjunction
+    // ("…against the cartels, the / United States will."): the line was wrapped, even where the
+    // next word would have fitted (a hand-wrapped or unevenly wrapped text).
+    if !ends_sentence && ends_with_function_word(last_text) {
+        return true;
+    }
+
     match width {
         // A greedy wrapper breaks a line only when the next word does not fit; if it would
         // have fitted, the writer broke the line on purpose.
         Some(width) => previous.wrapped_chars + 1 + first_text.chars().count() > width,
         None => false,
     }
+}
+
+/// English and Spanish month names.
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    MONTHS.contains(&word.to_lowercase().as_str())
+}
+
+/// Words that never end a headline or a paragraph.
+fn ends_with_function_word(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "at", "by", "from",
+        "that", "as", "into", "than", "el", "la", "los", "las", "un", "una", "de", "del", "al",
+        "y", "o", "en", "con", "por", "para", "que",
+    ];
+    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether a word ends a sentence or clause: final punctuation, possibly inside closing
@@ -672,6 +731,24 @@ mod tests {
             "Trump threatened Sheinbaum with more tariffs again this month to force Mexico to send \
              more water from its reservoirs to farmers and ranchers in Texas.\n\n\
              The treaty dates from 1944.",
+        );
+    }
+
+    #[test]
+    fn a_line_ending_on_a_function_word_is_wrapped_even_if_the_next_word_fits() {
+        check(
+            "Trump has said that if Mexico does not act against the cartels, the\n\
+             United States will.\n",
+            "Trump has said that if Mexico does not act against the cartels, the United States will.",
+        );
+        check(
+            "She spoke at her morning news conference on November\n18. The rest followed.\n",
+            "She spoke at her morning news conference on November 18. The rest followed.",
+        );
+        // A headline before a capitalized line stays a paragraph of its own.
+        check(
+            "Tariffs and Water\nThe president threatened tariffs.\n",
+            "Tariffs and Water\n\nThe president threatened tariffs.",
         );
     }
 
