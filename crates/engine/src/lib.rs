@@ -477,9 +477,11 @@ impl Engine {
         // part is extracted after those sentences (their events are not reported again).
         let mut opening: Option<Sentence> = None;
         let mut recent: Vec<Sentence> = Vec::new();
-        // The sentence of the last hostile threat so far: a later red line ("Mexico will not
-        // allow them", "It is not going to happen") takes its content, however far back it is.
-        let mut last_threat: Option<Sentence> = None;
+        // The sentences of the last hostile threats so far, one entry per threat, oldest first:
+        // a later red line ("Mexico will not allow them", "It is not going to happen") takes the
+        // content of the last one, and an elliptical "the United States will." repeats one of
+        // them, however far back they are.
+        let mut threats: Vec<Sentence> = Vec::new();
         for (chunk_index, chunk) in cuts.chunks(group).enumerate() {
             let normalized_parts = guard(&source, || {
                 self.pool.install(|| {
@@ -509,13 +511,18 @@ impl Engine {
                         .is_none_or(|recent| recent.start > first.start)
                 });
                 normalized.sentences.extend(opening_again.cloned());
-                let threat_again = last_threat.as_ref().filter(|threat| {
-                    opening_again.is_none_or(|first| first.start < threat.start)
-                        && recent
-                            .first()
-                            .is_none_or(|recent| recent.start > threat.start)
-                });
-                normalized.sentences.extend(threat_again.cloned());
+                let mut threats_again: Vec<Sentence> = threats
+                    .iter()
+                    .filter(|threat| {
+                        opening_again.is_none_or(|first| first.start < threat.start)
+                            && recent
+                                .first()
+                                .is_none_or(|recent| recent.start > threat.start)
+                    })
+                    .cloned()
+                    .collect();
+                threats_again.dedup_by_key(|sentence| sentence.start);
+                normalized.sentences.extend(threats_again);
                 normalized.sentences.extend(recent.iter().cloned());
                 normalized.sentences.extend(part.sentences.iter().cloned());
                 let extraction = guard(&source, || {
@@ -534,16 +541,18 @@ impl Engine {
                 if opening.is_none() {
                     opening = part.sentences.first().cloned();
                 }
-                if let Some(threat) = events.iter().rev().find(|event| is_hostile_threat(event)) {
-                    last_threat = part
-                        .sentences
-                        .iter()
-                        .find(|sentence| {
-                            sentence.start <= threat.span[0] && threat.span[0] < sentence.end
-                        })
-                        .cloned()
-                        .or(last_threat);
+                for threat in events.iter().filter(|event| is_hostile_threat(event)) {
+                    let sentence = part.sentences.iter().find(|sentence| {
+                        sentence.start <= threat.span[0] && threat.span[0] < sentence.end
+                    });
+                    if let Some(sentence) = sentence {
+                        threats.push(sentence.clone());
+                    }
                 }
+                let excess = threats
+                    .len()
+                    .saturating_sub(trecho_extract::THREATS_REMEMBERED);
+                threats.drain(..excess);
                 let keep_from = part.sentences.len().saturating_sub(CARRIED_SENTENCES);
                 recent = part.sentences.get(keep_from..).unwrap_or(&[]).to_vec();
                 let n_sentences = part.sentences.len();

@@ -430,7 +430,6 @@ fn magazine_water_and_migration_tariff_threats_are_two_items() {
 }
 
 #[test]
-#[ignore = "extractor (15:45 UTC) codes later sentences ('Mexican officials point to that group…', S18 'We can collaborate…') as Mexican deeds on water that keep the S38 promise; the S20 demand/refusal pair is missing"]
 fn magazine_water_plan_promise_open_and_advisers_demand_rejected() {
     let (events, ledger) = run(&magazine());
     let dump = describe(&events, &ledger);

@@ -221,6 +221,14 @@ impl<'a> Analysis<'a> {
             if inside_name {
                 continue;
             }
+            // A noun inside an embedded question names no act ("asked what cooperation
+            // without subordination looks like").
+            if entry.pos == Pos::Noun
+                && m.start > 0
+                && matches!(tokens.norm(m.start - 1), "what" | "whether")
+            {
+                continue;
+            }
             // A weak derived verb as an -ing form is mostly an adjective or a noun ("the
             // largest trading partner").
             if m.info.gerund && entry.cameo.is_some() && entry.object.is_empty() {
@@ -785,6 +793,89 @@ impl<'a> Analysis<'a> {
             confidence,
             steps: steps.iter().cloned().chain(steps_extra).collect(),
         });
+        // "turned down a US proposal to place armed advisers": the refused proposal is the
+        // proposer's demand, answered by the same words.
+        if speech_act == Some(SpeechAct::Refusal) {
+            let refused = content.zip(content_type);
+            if let Some((content_idx, content_type)) = refused {
+                let refuser = roles.actors.first().cloned().flatten();
+                if let Some((proposer, at)) =
+                    self.proposal_between(m.end, self.matches[content_idx].start)
+                {
+                    let same_side = refuser
+                        .as_ref()
+                        .is_some_and(|r| r.country.is_some() && r.country == proposer.country);
+                    if !same_side {
+                        out.push(Found {
+                            event_type: EventType::Request,
+                            mode: None,
+                            kind: Kind::Said,
+                            speech_act: Some(SpeechAct::Demand),
+                            content_type: Some(content_type),
+                            actor: Some(proposer),
+                            recipient: refuser,
+                            negated: false,
+                            hypothetical,
+                            speaker: roles.speaker.clone(),
+                            trigger_start: self.tokens.list[at].start,
+                            trigger_end: self.tokens.list[at].end,
+                            confidence: confidence * 0.9,
+                            steps: vec![format!(
+                                "refused {:?}: the proposer's demand of {content_type}",
+                                self.tokens.norm(at)
+                            )],
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// A proposal named between a refusal and the act refused, and who made it: "a US
+    /// proposal", "a request from Washington", "la propuesta de Estados Unidos".
+    fn proposal_between(&self, from: usize, to: usize) -> Option<(Actor, usize)> {
+        (from..to.min(self.tokens.len())).find_map(|k| {
+            if !matches!(
+                self.tokens.norm(k),
+                "proposal"
+                    | "request"
+                    | "demand"
+                    | "offer"
+                    | "propuesta"
+                    | "solicitud"
+                    | "peticion"
+                    | "pedido"
+                    | "oferta"
+                    | "exigencia"
+            ) {
+                return None;
+            }
+            let word_start = self.tokens.list[k].start;
+            let word_end = self.tokens.list[k].end;
+            let before = self.mentions.iter().find(|mention| {
+                mention.end <= word_start
+                    && self
+                        .sentence
+                        .get(mention.end..word_start)
+                        .is_some_and(|gap| gap.trim().is_empty())
+            });
+            let after = self.mentions.iter().find(|mention| {
+                mention.start >= word_end
+                    && self
+                        .sentence
+                        .get(word_end..mention.start)
+                        .is_some_and(|gap| {
+                            matches!(
+                                gap.trim().to_lowercase().as_str(),
+                                "by" | "from" | "of" | "de" | "del" | "by the" | "from the"
+                            )
+                        })
+            });
+            before
+                .or(after)
+                .filter(|mention| mention.actor.country.is_some())
+                .map(|mention| (mention.actor.clone(), k))
+        })
     }
 
     fn build_red_line(
@@ -2090,6 +2181,60 @@ mod tests {
         // The rule is on the object: fighting rebels still is.
         let event = one("The army fought the rebels near the border.", Lang::En);
         assert_eq!(event.event_type, EventType::Assault);
+    }
+
+    #[test]
+    fn possibility_set_aside_acts_embedded_questions_and_refused_proposals() {
+        // "can" is a possibility, not a deed.
+        let event = one("Mexico can collaborate with the United States.", Lang::En);
+        assert!(event.hypothetical, "{event:#?}");
+        // "rather than" sets the act aside.
+        let events = check(
+            "Mexican officials call the deal cooperation rather than surrender.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events
+                .iter()
+                .all(|e| e.event_type != EventType::Retreat || e.negated),
+            "{events:#?}"
+        );
+        // A noun inside an embedded question is no act.
+        let events = check(
+            "Mexican officials point to that group when asked what cooperation looks like.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| e.event_type != EventType::Cooperate),
+            "{events:#?}"
+        );
+        // A refused proposal is the proposer's demand and the refuser's refusal.
+        let events = check(
+            "Mexico turned down a US proposal to place armed American advisers with its army units.",
+            Lang::En,
+            None,
+        );
+        let demand = events
+            .iter()
+            .find(|e| e.speech_act == Some(SpeechAct::Demand))
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(demand.event_type, EventType::Request);
+        assert_eq!(demand.content_type, Some(EventType::Mobilize));
+        assert_eq!(
+            demand.actor.as_ref().and_then(|a| a.country.as_deref()),
+            Some("USA")
+        );
+        assert_eq!(
+            demand.recipient.as_ref().and_then(|a| a.country.as_deref()),
+            Some("MEX")
+        );
+        let refusal = events
+            .iter()
+            .find(|e| e.speech_act == Some(SpeechAct::Refusal))
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(refusal.content_type, Some(EventType::Mobilize));
     }
 
     #[test]

@@ -143,6 +143,11 @@ pub fn extract_sentence(
     found
 }
 
+/// How many earlier hostile threats of a document the extractor keeps for later sentences that
+/// refer back to one ("the United States will."). The engine re-reads the sentences of that many
+/// threats before each part of a long document, so parts resolve as the whole would.
+pub const THREATS_REMEMBERED: usize = 16;
+
 /// Whether a threatened act of this type is one a later red line can rule out ("Mexico will not
 /// allow them"): a hostile act. The extractor's discourse keeps the last such threat, and the
 /// engine re-reads its sentence before each part of a long document.

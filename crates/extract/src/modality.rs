@@ -32,7 +32,7 @@ const RULE_OUT: &[&str] = &[
     "rules",
 ];
 const FUTURE_EN: &[&str] = &["will", "'ll", "shall", "wo"];
-const MODALS_EN: &[&str] = &["could", "might", "may", "should", "ought", "must"];
+const MODALS_EN: &[&str] = &["could", "can", "might", "may", "should", "ought", "must"];
 const MODALS_ES: &[&str] = &[
     "podria",
     "podrian",
@@ -126,6 +126,16 @@ pub fn read(
             if tokens.norm(idx + 1) != "only" {
                 modality.negation = Some(word.to_string());
             }
+            break;
+        }
+        // "cooperation rather than surrender", "talks instead of strikes": the act is set aside.
+        if idx > 0
+            && matches!(
+                (tokens.norm(idx - 1), word),
+                ("rather", "than") | ("instead", "of") | ("en", "vez") | ("en", "lugar")
+            )
+        {
+            modality.negation = Some(format!("{} {word}", tokens.norm(idx - 1)));
             break;
         }
         if RULE_OUT.contains(&word)

@@ -26,7 +26,7 @@ pub struct Discourse {
     /// The content and actor of the last threat or announced act: what "them", "it" or "that"
     /// refer to in a red line that follows ("Mexico will not allow them").
     pub last_threat: Option<(EventType, Option<Actor>)>,
-    /// The last hostile threats of the document, oldest first (at most [`MAX_THREATS`]): what
+    /// The last hostile threats of the document, oldest first (at most [`crate::THREATS_REMEMBERED`]): what
     /// an elliptical "the United States will" repeats.
     pub threats: Vec<crate::followups::EarlierThreat>,
     /// The first-person question about a hostile act the previous sentence asked, if any: what
@@ -36,9 +36,6 @@ pub struct Discourse {
     /// ("On almost everything else, Mexico has moved. It has sent 55 cartel figures…").
     last_country: Option<(Actor, usize)>,
 }
-
-/// How many earlier threats the discourse keeps.
-const MAX_THREATS: usize = 16;
 
 /// Sentences after which a named person no longer stands behind "he"/"she".
 const MAX_AGE: usize = 4;
@@ -280,7 +277,7 @@ impl Discourse {
                 && event.speech_act == Some(SpeechAct::Threat)
                 && !event.negated
             {
-                if self.threats.len() == MAX_THREATS {
+                if self.threats.len() == crate::THREATS_REMEMBERED {
                     self.threats.remove(0);
                 }
                 self.threats.push(crate::followups::EarlierThreat {
