@@ -191,7 +191,6 @@ fn chain_a_tariff_threat_paused_restated_and_carried_out() {
 }
 
 #[test]
-#[ignore = "extractor (15:45 UTC) gives the 10,000-soldier promise no actor and content AID, not MEX→USA MOBILIZE"]
 fn chain_a_mexican_troop_promise_stays_open() {
     let (events, ledger) = run(&chain_a());
     let dump = describe(&events, &ledger);
@@ -304,7 +303,6 @@ fn chain_b_water_promises() {
 }
 
 #[test]
-#[ignore = "extractor (18:45 UTC) sets trade→water leverage on two of the three threats of chain (b) (docs 1 and 3); doc 4's 'if Mexico continues to violate its commitments' names no water in its sentence"]
 fn chain_b_linkage() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);

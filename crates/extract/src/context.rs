@@ -33,7 +33,12 @@ pub struct SentenceContext {
 }
 
 /// Reads the context of a sentence.
-pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> SentenceContext {
+pub fn read(
+    sentence: &str,
+    lang: Lang,
+    published: Option<NaiveDate>,
+    earlier: &[&str],
+) -> SentenceContext {
     let attribution = crate::attribution::find(sentence, lang);
     let dates: Vec<(usize, usize, PartialDate, DateSource)> =
         crate::dates::find_all(sentence, lang, published)
@@ -49,7 +54,7 @@ pub fn read(sentence: &str, lang: Lang, published: Option<NaiveDate>) -> Sentenc
         deadline_dates,
         reported_count: crate::counts::reported_count(sentence, lang),
         issues: crate::issues::issues(sentence, lang),
-        leverage: crate::issues::leverage(sentence, lang),
+        leverage: crate::issues::leverage_in_context(sentence, lang, earlier),
         speaker: attribution.speaker,
         attribution: attribution.attribution,
         reported: attribution.reported,
@@ -135,7 +140,7 @@ mod tests {
         let published = NaiveDate::from_ymd_opt(2025, 12, 8);
         let sentence =
             "The U.S. needs Mexico to release 200,000 acre-feet of water before December 31st.";
-        let context = read(sentence, Lang::En, published);
+        let context = read(sentence, Lang::En, published, &[]);
         assert_eq!(context.deadline_dates, [true]);
         let (date, source, _) = context.date_near(10, published, true);
         assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2025-12-08"));
@@ -147,6 +152,7 @@ mod tests {
             "Mexico agreed on December 12 to release water.",
             Lang::En,
             published,
+            &[],
         );
         assert_eq!(context.deadline_dates, [false]);
     }

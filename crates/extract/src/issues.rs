@@ -80,6 +80,13 @@ pub fn issue_of(phrase: &str, lang: Lang) -> Option<Issue> {
 /// assert_eq!(found, Some((Issue::Trade, Issue::Water)));
 /// ```
 pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
+    leverage_in_context(sentence, lang, &[])
+}
+
+/// [`leverage`], where a vague goal ("if Mexico continues to violate its commitments") that the
+/// sentence does not name takes the issue of the sentences just before (`earlier`, most
+/// recent first): the commitments are the ones the text was just talking about.
+pub fn leverage_in_context(sentence: &str, lang: Lang, earlier: &[&str]) -> Option<Leverage> {
     let folded = Folded::new(sentence);
     let connectives: &Regex = match lang {
         Lang::En => &EN_CONNECTIVES,
@@ -124,14 +131,44 @@ pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
             continue;
         }
         let allow_soft = caps.name("weak").is_none();
-        let lever = last_instrument(&instruments, instrument_part, allow_soft).or_else(|| {
-            // An exchange needs no coercive word: "troops in exchange for a tariff pause".
-            if exchange {
-                last_issue(&hits, instrument_part)
-            } else {
-                None
-            }
-        });
+        // "if Mexico continues to violate its commitments, the United States will impose
+        // tariffs": the instrument is in the consequence after the condition's comma, and the
+        // goal is in the condition.
+        let consequence = conditional
+            .then(|| {
+                folded
+                    .text
+                    .get(connective.end()..clause_end)
+                    .and_then(|rest| rest.find(','))
+                    .map(|comma| connective.end() + comma)
+            })
+            .flatten();
+        let mut goal_part = goal_part;
+        let lever = last_instrument(&instruments, instrument_part, allow_soft)
+            .or_else(|| {
+                let comma = consequence?;
+                let found = last_instrument(
+                    &instruments,
+                    Part {
+                        start: comma,
+                        end: clause_end,
+                    },
+                    allow_soft,
+                )?;
+                goal_part = Part {
+                    start: goal_part.start,
+                    end: comma,
+                };
+                Some(found)
+            })
+            .or_else(|| {
+                // An exchange needs no coercive word: "troops in exchange for a tariff pause".
+                if exchange {
+                    last_issue(&hits, instrument_part)
+                } else {
+                    None
+                }
+            });
         let Some(lever) = lever else { continue };
         let goal = first_issue_other_than(&hits, goal_part, lever).or_else(|| {
             // "until Mexico honors the Treaty": a vague object stands for an issue named
@@ -145,7 +182,13 @@ pub fn leverage(sentence: &str, lang: Lang) -> Option<Leverage> {
                     start: 0,
                     end: folded.text.len(),
                 };
-                first_issue_other_than(&hits, whole, lever)
+                first_issue_other_than(&hits, whole, lever).or_else(|| {
+                    earlier.iter().find_map(|before| {
+                        issues(before, lang)
+                            .into_iter()
+                            .find(|issue| *issue != lever)
+                    })
+                })
             } else {
                 None
             }
@@ -1687,6 +1730,22 @@ mod tests {
             Lang::En,
             None,
         );
+    }
+
+    #[test]
+    fn a_vague_goal_takes_the_issue_of_the_sentences_before() {
+        let sentence = "President Trump has been very clear: if Mexico continues to violate its \
+                        commitments, the United States will impose 5% tariffs on Mexican products.";
+        assert_eq!(leverage(sentence, Lang::En), None);
+        let earlier = ["I thank Mexico for their willingness to abide by the water treaty."];
+        let found = leverage_in_context(sentence, Lang::En, &earlier)
+            .map(|l| (l.lever.as_str(), l.goal.as_str()));
+        assert_eq!(found, Some(("trade", "water")));
+        // A goal the sentence names wins over the context.
+        let named = "If Mexico does not stop migrants, the United States will impose tariffs.";
+        let found = leverage_in_context(named, Lang::En, &earlier)
+            .map(|l| (l.lever.as_str(), l.goal.as_str()));
+        assert_eq!(found, Some(("trade", "migration")));
     }
 
     #[test]

@@ -230,14 +230,20 @@ fn extract_with(
         }
     }
     background::apply(sentence, lang, &mut found, &mentions);
+    let earlier: Vec<String> = match discourse.as_deref() {
+        Some(earlier) if !found.is_empty() => earlier.recent.clone(),
+        _ => Vec::new(),
+    };
     if let Some(discourse) = discourse {
         discourse.update(&mentions, &referents, &found);
         discourse.last_question = followups::question(sentence, lang, &mentions);
+        discourse.remember(sentence);
     }
     if found.is_empty() {
         return Vec::new();
     }
-    let context = context::read(sentence, lang, published);
+    let earlier: Vec<&str> = earlier.iter().map(String::as_str).collect();
+    let context = context::read(sentence, lang, published, &earlier);
     found
         .into_iter()
         .map(|found| {

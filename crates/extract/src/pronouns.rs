@@ -32,10 +32,16 @@ pub struct Discourse {
     /// The first-person question about a hostile act the previous sentence asked, if any: what
     /// an answer like "It's OK with me" approves.
     pub last_question: Option<crate::followups::Question>,
+    /// The last few sentences, most recent first: where a vague "its commitments" finds its
+    /// issue.
+    pub recent: Vec<String>,
     /// The country named first by the last sentence that named one: what "it" stands for
     /// ("On almost everything else, Mexico has moved. It has sent 55 cartel figures…").
     last_country: Option<(Actor, usize)>,
 }
+
+/// Sentences kept for issues a later sentence refers to vaguely.
+const RECENT_SENTENCES: usize = 3;
 
 /// Sentences after which a named person no longer stands behind "he"/"she".
 const MAX_AGE: usize = 4;
@@ -226,6 +232,18 @@ impl Discourse {
         };
         discourse.author = author_of(text, actors, resolve);
         discourse
+    }
+
+    /// Keeps `sentence` as the most recent one (at most [`RECENT_SENTENCES`] are kept).
+    pub fn remember(&mut self, sentence: &str) {
+        let mut slot = if self.recent.len() >= RECENT_SENTENCES {
+            self.recent.pop().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        slot.clear();
+        slot.push_str(sentence);
+        self.recent.insert(0, slot);
     }
 
     /// The person "he" or "she" stands for now.
@@ -514,12 +532,41 @@ pub fn resolve(
     }
     for event in found.iter_mut() {
         red_line_against_threatener(event, referents);
+        promise_to_the_author(event, referents);
     }
     let mut index = 0;
     found.retain(|_| {
         index += 1;
         keep.get(index - 1).copied().unwrap_or(true)
     });
+}
+
+/// "I just spoke with President Sheinbaum … she agreed to immediately supply 10,000 soldiers":
+/// in someone's own account of a conversation, another side's promise with no recipient of
+/// its own (or only its own side) is made to the one telling it.
+fn promise_to_the_author(event: &mut Found, referents: &Referents) {
+    if event.kind != Kind::Said || event.speech_act != Some(SpeechAct::Promise) {
+        return;
+    }
+    let (Some(actor), Some(author)) = (event.actor.as_ref(), referents.first_person.as_ref())
+    else {
+        return;
+    };
+    if actor.country.is_none() || author.country.is_none() || actor.country == author.country {
+        return;
+    }
+    if event
+        .recipient
+        .as_ref()
+        .is_some_and(|r| r.country.is_some() && r.country != actor.country)
+    {
+        return;
+    }
+    event.steps.push(format!(
+        "promise in {:?}'s own account: made to {0:?}",
+        author.name.as_deref().unwrap_or(&author.text)
+    ));
+    event.recipient = Some(author.clone());
 }
 
 /// "We do not accept intervention by any foreign government": a red line drawn against no

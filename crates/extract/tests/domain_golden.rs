@@ -619,3 +619,39 @@ fn magazine_date_wrapped_over_two_lines() {
         events.iter().map(|e| line(e)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn chain_troop_promise_is_made_to_the_author() {
+    // Trump's own post: "she agreed to immediately supply 10,000 Mexican Soldiers on the
+    // Border": Sheinbaum's promise of a deployment, made to Trump (the post's author).
+    let events = events_of("testdata/chains/02_2025-02-03_trump_truth_social_mexico_pause.txt");
+    let event = assert_has(
+        &events,
+        "supply 10,000 Mexican Soldiers",
+        &Expect {
+            event_type: EventType::Agree,
+            kind: Kind::Said,
+            speech_act: Some(SpeechAct::Promise),
+            content_type: Some(EventType::Mobilize),
+            actor: Some("MEX"),
+            recipient: Some("USA"),
+        },
+    );
+    assert!(!event.hypothetical);
+}
+
+#[test]
+fn chain_vague_commitments_take_the_issue_of_the_sentences_before() {
+    // "if Mexico continues to violate its commitments, the United States … will impose 5%
+    // tariffs": the commitments are the water treaty the statement was just talking about.
+    let events =
+        events_of("testdata/chains/water/04_2025-12-12_usda_mexico_water_treaty_obligations.eml");
+    let threats = at(&events, "continues to violate its commitments");
+    assert!(
+        threats.iter().any(|e| e.leverage.is_some_and(
+            |l| l.lever == trecho_model::Issue::Trade && l.goal == trecho_model::Issue::Water
+        )),
+        "{:#?}",
+        threats.iter().map(|e| line(e)).collect::<Vec<_>>()
+    );
+}
