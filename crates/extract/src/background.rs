@@ -202,6 +202,7 @@ pub fn apply(sentence: &str, lang: Lang, found: &mut Vec<Found>, mentions: &[Act
     coordination(&tokens, found);
     custody(&tokens, found, mentions);
     transfer_destination(&tokens, found, mentions);
+    passive_handover_sender(&tokens, found, mentions);
     for event in found.iter_mut() {
         future_subject(&tokens, event);
     }
@@ -269,6 +270,46 @@ fn transfer_destination(tokens: &Tokens, found: &mut [Found], mentions: &[ActorM
             destination.actor.text
         ));
         event.recipient = Some(destination.actor.clone());
+    }
+}
+
+/// "Last night, 29 Mexican Cartel Members were extradited to the United States": a passive
+/// handover with no agent is done by the country the people come from, named as their
+/// nationality before the verb ("Mexican"), when it is not the receiving side.
+fn passive_handover_sender(tokens: &Tokens, found: &mut [Found], mentions: &[ActorMention]) {
+    for event in found.iter_mut() {
+        if event.event_type != EventType::Cooperate
+            || event.kind != Kind::Done
+            || event.actor.is_some()
+        {
+            continue;
+        }
+        let trigger = tokens.index_at(event.trigger_start);
+        let handover = TRANSFER_STEMS
+            .iter()
+            .any(|stem| tokens.norm(trigger).starts_with(stem));
+        let passive = trigger > 0 && matches!(tokens.norm(trigger - 1), "was" | "were" | "been");
+        if !handover || !passive {
+            continue;
+        }
+        let receiver = event.recipient.as_ref().and_then(|r| r.country.clone());
+        let Some(sender) = mentions.iter().find(|m| {
+            m.end <= event.trigger_start
+                && m.actor.country.is_some()
+                && m.actor.country != receiver
+        }) else {
+            continue;
+        };
+        event.steps.push(format!(
+            "passive handover of {:?}: their country sends them",
+            sender.actor.text
+        ));
+        event.actor = Some(trecho_model::Actor {
+            text: sender.actor.text.clone(),
+            country: sender.actor.country.clone(),
+            sector: None,
+            name: None,
+        });
     }
 }
 

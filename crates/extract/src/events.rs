@@ -2238,6 +2238,27 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_handover_is_done_by_the_peoples_country() {
+        let event = one(
+            "Last night, 29 Mexican cartel members were extradited to the United States.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Cooperate);
+        assert_eq!(country(&event.actor), Some("MEX"));
+        assert_eq!(country(&event.recipient), Some("USA"));
+        // The receiving side's own people are not the sender.
+        let events = check(
+            "Two American citizens were extradited to the United States.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| country(&e.actor) != Some("USA")),
+            "{events:#?}"
+        );
+    }
+
+    #[test]
     fn subject_after_a_fronted_adverbial() {
         let event = one("El viernes, unos 1.000 alumnos se manifestaron.", Lang::Es);
         assert_eq!(event.event_type, EventType::Protest);
