@@ -294,9 +294,7 @@ fn passive_handover_sender(tokens: &Tokens, found: &mut [Found], mentions: &[Act
         }
         let receiver = event.recipient.as_ref().and_then(|r| r.country.clone());
         let Some(sender) = mentions.iter().find(|m| {
-            m.end <= event.trigger_start
-                && m.actor.country.is_some()
-                && m.actor.country != receiver
+            m.end <= event.trigger_start && m.actor.country.is_some() && m.actor.country != receiver
         }) else {
             continue;
         };

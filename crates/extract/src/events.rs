@@ -2125,6 +2125,11 @@ mod tests {
                 "Germany accepted 1,500 refugees from Greece.",
                 EventType::Aid,
             ),
+            // Meeting obligations is complying, not a meeting.
+            (
+                "Mexico met its obligations under the treaty.",
+                EventType::Concede,
+            ),
             (
                 "Russia launched cyber attacks on Ukraine.",
                 EventType::Assault,
