@@ -144,6 +144,17 @@ pub fn ellipsis(
     if lang != Lang::En {
         return None;
     }
+    // Most sentences are ruled out before tokenizing: the sentence ends "… will." or "… will
+    // do so." / "… would do it.", and has an "if".
+    let end = sentence
+        .trim_end_matches(['.', '"', '”', '’', '\'', ' ', ')'])
+        .to_ascii_lowercase();
+    let closes = ["will", "would", "do so", "do it", "do that"]
+        .iter()
+        .any(|tail| end.ends_with(tail));
+    if !closes || !end.contains("if ") {
+        return None;
+    }
     let tokens = Tokens::new(sentence);
     let words: Vec<usize> = (0..tokens.len())
         .filter(|&k| tokens.list[k].is_word)

@@ -230,20 +230,23 @@ fn extract_with(
         }
     }
     background::apply(sentence, lang, &mut found, &mentions);
-    let earlier: Vec<String> = match discourse.as_deref() {
-        Some(earlier) if !found.is_empty() => earlier.recent.clone(),
-        _ => Vec::new(),
-    };
+    // The context is read before the discourse moves on: a vague goal looks at the sentences
+    // before this one.
+    let context = (!found.is_empty()).then(|| {
+        let earlier: Vec<&str> = discourse
+            .as_deref()
+            .map(|d| d.recent.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        context::read(sentence, lang, published, &earlier)
+    });
     if let Some(discourse) = discourse {
         discourse.update(&mentions, &referents, &found);
         discourse.last_question = followups::question(sentence, lang, &mentions);
         discourse.remember(sentence);
     }
-    if found.is_empty() {
+    let Some(context) = context else {
         return Vec::new();
-    }
-    let earlier: Vec<&str> = earlier.iter().map(String::as_str).collect();
-    let context = context::read(sentence, lang, published, &earlier);
+    };
     found
         .into_iter()
         .map(|found| {
