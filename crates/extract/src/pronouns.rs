@@ -552,7 +552,13 @@ fn promise_to_the_author(event: &mut Found, referents: &Referents) {
     else {
         return;
     };
-    if actor.country.is_none() || author.country.is_none() || actor.country == author.country {
+    // A named person only ("she" resolved to Sheinbaum): a role word's country depends on the
+    // document's main country, which a part of a long document may not share.
+    if actor.name.is_none()
+        || actor.country.is_none()
+        || author.country.is_none()
+        || actor.country == author.country
+    {
         return;
     }
     if event
