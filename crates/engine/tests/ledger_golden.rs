@@ -322,6 +322,43 @@ fn chain_b_linkage() {
     );
 }
 
+/// Two differently worded reports of the February transfer ("secured custody of 29 defendants
+/// from Mexico", "29 Mexican Cartel Members were extradited to the United States") become one
+/// deed with both as evidence, and no second February deed forms.
+#[test]
+fn dedup_two_wordings_of_one_transfer_are_one_deed() {
+    let (events, ledger) = run(&[testdata("chains/dedup")]);
+    let dump = describe(&events, &ledger);
+    let february: Vec<&ledger::Deed> = ledger
+        .deeds
+        .iter()
+        .filter(|d| {
+            d.event_type == EventType::Cooperate
+                && country(d.actor.as_ref()) == Some("MEX")
+                && country(d.recipient.as_ref()) == Some("USA")
+                && date(d.date) == "2025-02-27"
+        })
+        .collect();
+    assert_eq!(february.len(), 1, "{dump}");
+    let sentences: Vec<&str> = february[0]
+        .mentions
+        .iter()
+        .map(|id| sentence_of(&events, id))
+        .collect();
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("secured custody of 29 defendants")),
+        "{sentences:#?}"
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("were extradited to the United States")),
+        "{sentences:#?}"
+    );
+}
+
 #[test]
 #[ignore = "extractor (21:20 UTC): the February deed merges docs 01 and 02 (2 mentions, needs 3): doc 03's 'yesterday's expulsion to the U.S. of 29 major cartel figures' is a noun inside a CONSULT clause, and the August transfer (docs 05, 06) is only named in a title and by 'These fugitives will now face justice', so no August deed forms"]
 fn dedup_one_transfer_reported_four_times_and_another_in_august() {
