@@ -126,6 +126,15 @@ fn after_deadline_word(before: &str) -> bool {
         " a más tardar",
         " a mas tardar",
         " hasta",
+        // The day a measure takes effect is a deadline too ("scheduled to go into effect on
+        // March 4", "effective February 4", "entrará en vigor el 4 de marzo").
+        " effect",
+        " effect on",
+        " effective",
+        " effective on",
+        " scheduled for",
+        " en vigor el",
+        " en vigor a partir del",
     ]
     .iter()
     .any(|word| lower.ends_with(word))
@@ -134,6 +143,17 @@ fn after_deadline_word(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_a_measure_takes_effect_is_a_deadline() {
+        let published = NaiveDate::from_ymd_opt(2025, 2, 27);
+        let sentence =
+            "The proposed tariffs scheduled to go into effect on March 4 will go into effect.";
+        let context = read(sentence, Lang::En, published, &[]);
+        assert_eq!(context.deadline_dates, [true]);
+        let (date, _, _) = context.date_near(20, published, true);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2025-02-27"));
+    }
 
     #[test]
     fn words_are_dated_by_when_they_were_said_not_by_their_deadline() {
