@@ -322,6 +322,19 @@ fn chain_b_linkage() {
     );
 }
 
+/// The deeds of Mexico handing people over to the United States (COOPERATE, MEX → USA).
+fn mexican_transfers(ledger: &Ledger) -> Vec<&ledger::Deed> {
+    ledger
+        .deeds
+        .iter()
+        .filter(|d| {
+            d.event_type == EventType::Cooperate
+                && country(d.actor.as_ref()) == Some("MEX")
+                && country(d.recipient.as_ref()) == Some("USA")
+        })
+        .collect()
+}
+
 /// Two differently worded reports of the February transfer ("secured custody of 29 defendants
 /// from Mexico", "29 Mexican Cartel Members were extradited to the United States") become one
 /// deed with both as evidence, and no second February deed forms.
@@ -329,15 +342,9 @@ fn chain_b_linkage() {
 fn dedup_two_wordings_of_one_transfer_are_one_deed() {
     let (events, ledger) = run(&[testdata("chains/dedup")]);
     let dump = describe(&events, &ledger);
-    let february: Vec<&ledger::Deed> = ledger
-        .deeds
-        .iter()
-        .filter(|d| {
-            d.event_type == EventType::Cooperate
-                && country(d.actor.as_ref()) == Some("MEX")
-                && country(d.recipient.as_ref()) == Some("USA")
-                && date(d.date) == "2025-02-27"
-        })
+    let february: Vec<&ledger::Deed> = mexican_transfers(&ledger)
+        .into_iter()
+        .filter(|d| date(d.date) == "2025-02-27")
         .collect();
     assert_eq!(february.len(), 1, "{dump}");
     let sentences: Vec<&str> = february[0]
@@ -364,15 +371,7 @@ fn dedup_two_wordings_of_one_transfer_are_one_deed() {
 fn dedup_one_transfer_reported_four_times_and_another_in_august() {
     let (events, ledger) = run(&[testdata("chains/dedup")]);
     let dump = describe(&events, &ledger);
-    let transfers: Vec<&ledger::Deed> = ledger
-        .deeds
-        .iter()
-        .filter(|d| {
-            d.event_type == EventType::Cooperate
-                && country(d.actor.as_ref()) == Some("MEX")
-                && country(d.recipient.as_ref()) == Some("USA")
-        })
-        .collect();
+    let transfers = mexican_transfers(&ledger);
     let deeds_text: Vec<String> = transfers
         .iter()
         .map(|d| format!("{} {} {:?}", date(d.date), d.summary, d.mentions))

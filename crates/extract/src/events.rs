@@ -1876,6 +1876,18 @@ mod tests {
         actor.as_ref().and_then(|a| a.country.as_deref())
     }
 
+    /// Each English sentence's first event has the expected type.
+    fn assert_first_types(cases: &[(&str, EventType)]) {
+        for (sentence, expected) in cases {
+            let events = check(sentence, Lang::En, None);
+            assert_eq!(
+                events.first().map(|e| e.event_type),
+                Some(*expected),
+                "{sentence}: {events:#?}"
+            );
+        }
+    }
+
     fn one(sentence: &str, lang: Lang) -> Event {
         let events = check(sentence, lang, None);
         assert_eq!(events.len(), 1, "{sentence}: {events:#?}");
@@ -2068,14 +2080,7 @@ mod tests {
                 EventType::Sanction,
             ),
         ];
-        for (sentence, expected) in cases {
-            let events = check(sentence, Lang::En, None);
-            assert_eq!(
-                events.first().map(|e| e.event_type),
-                Some(expected),
-                "{sentence}: {events:#?}"
-            );
-        }
+        assert_first_types(&cases);
         // Denying a charge is a statement (CAMEO 016), denying permission a rejection.
         let events = check(
             "The Guatemalan government denied charges by clergymen that it tortured a priest.",
@@ -2152,14 +2157,7 @@ mod tests {
                 EventType::Threaten,
             ),
         ];
-        for (sentence, expected) in cases {
-            let events = check(sentence, Lang::En, None);
-            assert_eq!(
-                events.first().map(|e| e.event_type),
-                Some(expected),
-                "{sentence}: {events:#?}"
-            );
-        }
+        assert_first_types(&cases);
         // What a denial denies is not a fact.
         let events = check(
             "Ethiopia rejected accusations by the US that its army carried out attacks in Tigray.",
