@@ -173,6 +173,9 @@ struct Analysis<'a> {
     clause: Vec<u16>,
     /// Whether each clause is a relative clause.
     relative: Vec<bool>,
+    /// For a clause that resumes the main clause after an embedded relative clause ("Davis, who
+    /// …, protested"), the token where that relative clause began (its comma).
+    resumes: Vec<Option<usize>>,
     /// Whether each clause is a second verb phrase sharing the subject of the clause before
     /// ("rebels kidnapped 16 advisers and exploded bombs").
     coordinated: Vec<bool>,
@@ -274,7 +277,12 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        let (clause, relative, coordinated) = clauses(tokens, &says, &and_verbs);
+        let Clauses {
+            clause,
+            relative,
+            resumes,
+            coordinated,
+        } = clauses(tokens, &says, &and_verbs);
         Analysis {
             sentence,
             lang,
@@ -288,6 +296,7 @@ impl<'a> Analysis<'a> {
             allows,
             clause,
             relative,
+            resumes,
             coordinated,
             in_mention,
         }
@@ -1049,6 +1058,16 @@ impl<'a> Analysis<'a> {
                     steps.push("relative clause: actor before the pronoun".to_string());
                 }
             }
+            if actor_group.is_none() {
+                // "Angela Davis, que quisiera…, protestó": the main clause goes on after the
+                // relative clause, and its subject stands before it.
+                if let Some(rel) = self.resumed_at(m.start) {
+                    actor_group = self.left_group(self.clause_start(rel - 1), rel);
+                    if actor_group.is_some() {
+                        steps.push("main clause after a relative clause: its subject".to_string());
+                    }
+                }
+            }
             let clause_id = self.clause_of(m.start) as usize;
             if actor_group.is_none()
                 && clause_start > 0
@@ -1208,8 +1227,19 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        if actor_group.is_none() && roles.actors.is_empty() && !passive {
-            if let Some(actor) = self.bare_subject(clause_start, m.start) {
+        // A bare subject is the subject of a verb; before a noun trigger it is only the noun's
+        // own determiner phrase ("El llamado a la protesta").
+        if actor_group.is_none()
+            && roles.actors.is_empty()
+            && !passive
+            && self.entry(m).pos != Pos::Noun
+        {
+            let bare = match self.resumed_at(m.start) {
+                // The subject before an embedded relative clause ("Angela Davis, que…,").
+                Some(rel) => self.bare_subject_from(self.clause_start(rel - 1), rel),
+                None => self.bare_subject(clause_start, m.start),
+            };
+            if let Some(actor) = bare {
                 steps.push(format!(
                     "actor {:?}: subject phrase not in the actor dictionary",
                     actor.text
@@ -1238,6 +1268,30 @@ impl<'a> Analysis<'a> {
             }
         }
         roles
+    }
+
+    /// Where the relative clause began when the trigger at `trigger` opens the main clause
+    /// again after it ("Davis, que…, protestó"; "the cartel, which…, attacked"). Only a verb
+    /// right after the closing comma resumes: in ", que concentró a 50.000 personas, venidas de
+    /// todo el país, para exigir…" the comma only lists.
+    fn resumed_at(&self, trigger: usize) -> Option<usize> {
+        let clause = self.clause_of(trigger) as usize;
+        let rel = self
+            .resumes
+            .get(clause)
+            .copied()
+            .flatten()
+            .filter(|&r| r > 0)?;
+        let comma = self.clause_start(trigger);
+        let between = comma + 1..trigger;
+        let verb_first = between.len() <= 3
+            && between.clone().all(|k| {
+                let word = self.tokens.norm(k);
+                AUX_OR_CLITIC.contains(&word)
+                    || NEGATION_HEADS.contains(&word)
+                    || word.ends_with("ly")
+            });
+        verb_first.then_some(rel)
     }
 
     /// The nearest noun phrase before `before` in the clause that can be a subject: phrases
@@ -1718,18 +1772,28 @@ fn group_mentions(tokens: &Tokens, spans: &[(usize, usize)]) -> Vec<Group> {
     groups
 }
 
+/// Clause numbers of a sentence's tokens, and what kind of clause each is.
+struct Clauses {
+    /// Clause number of each token.
+    clause: Vec<u16>,
+    /// Whether each clause is a relative clause.
+    relative: Vec<bool>,
+    /// For each clause, where the relative clause it follows began, when it resumes the clause
+    /// that relative clause interrupted.
+    resumes: Vec<Option<usize>>,
+    /// Whether each clause is a coordinated verb phrase.
+    coordinated: Vec<bool>,
+}
+
 /// Clause numbers: a new clause starts after `;`, `:`, a dash, "but"/"pero", at a reporting
 /// verb and the comma before a trailing one (", officials said"), after a reporting verb (the
-/// reported content), and at a relative clause (", which attacked…,"). The second list says
-/// which clauses are relative.
-fn clauses(
-    tokens: &Tokens,
-    says: &[usize],
-    and_verbs: &[usize],
-) -> (Vec<u16>, Vec<bool>, Vec<bool>) {
+/// reported content), and at a relative clause (", which attacked…,"); the comma closing a
+/// relative clause starts a clause that resumes the interrupted one.
+fn clauses(tokens: &Tokens, says: &[usize], and_verbs: &[usize]) -> Clauses {
     let n = tokens.len();
     let mut starts_here = vec![false; n + 1];
     let mut relative_start = vec![false; n + 1];
+    let mut resume_from: Vec<Option<usize>> = vec![None; n + 1];
     let mut coordinated_start = vec![false; n + 1];
     for &and in and_verbs {
         if and > 0 && and < n {
@@ -1751,6 +1815,7 @@ fn clauses(
         }
     }
     let mut in_relative = false;
+    let mut open_relative: Option<usize> = None;
     for idx in 0..n {
         let word = tokens.norm(idx);
         if matches!(
@@ -1759,6 +1824,8 @@ fn clauses(
         ) && idx + 1 < n
         {
             starts_here[idx + 1] = true;
+            // A new clause of its own: nothing is resumed across it.
+            open_relative = None;
         }
         if word == ","
             && matches!(
@@ -1769,25 +1836,34 @@ fn clauses(
             starts_here[idx] = true;
             relative_start[idx] = true;
             in_relative = true;
+            open_relative = Some(idx);
         } else if word == "," && in_relative {
             // The comma that closes a relative clause returns to the main clause.
             starts_here[idx] = true;
             in_relative = false;
+            resume_from[idx] = open_relative.take();
         }
     }
     let mut clause = 0u16;
     let mut out = Vec::with_capacity(n);
     let mut relative = vec![false];
+    let mut resumes = vec![None];
     let mut coordinated = vec![false];
     for idx in 0..n {
         if starts_here[idx] && idx > 0 {
             clause += 1;
             relative.push(relative_start[idx]);
+            resumes.push(resume_from[idx]);
             coordinated.push(coordinated_start[idx]);
         }
         out.push(clause);
     }
-    (out, relative, coordinated)
+    Clauses {
+        clause: out,
+        relative,
+        resumes,
+        coordinated,
+    }
 }
 
 /// Words or deeds by default for an entry.
@@ -1913,6 +1989,46 @@ mod tests {
         );
         assert_eq!(event.event_type, EventType::Assault);
         assert_eq!(event.actor.as_ref().unwrap().text, "Sinaloa Cartel");
+    }
+
+    #[test]
+    fn main_clause_after_a_relative_clause_keeps_its_subject() {
+        let event = one(
+            "The Sinaloa cartel, which is based in Culiacan, attacked Mexican soldiers on Monday.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Assault);
+        assert_eq!(event.actor.as_ref().unwrap().text, "Sinaloa cartel");
+        assert_eq!(country(&event.recipient), Some("MEX"));
+        let event = one(
+            "Angela Davis, que quisiera pasar a la posteridad por su activismo, protestó por su inclusión en una lista.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Protest);
+        assert_eq!(event.actor.as_ref().unwrap().text, "Angela Davis");
+    }
+
+    #[test]
+    fn a_spanish_participle_after_a_determiner_names_people() {
+        // The detainees and the accused are the subject; the act is the hunger strike.
+        for sentence in [
+            "Unos 210 detenidos de extrema izquierda se encuentran en huelga de hambre en diversas prisiones turcas.",
+            "Jorge Reyes y otros 21 acusados efectuaban el lunes una huelga de hambre.",
+        ] {
+            let events = check(sentence, Lang::Es, None);
+            assert!(
+                events
+                    .iter()
+                    .all(|e| !matches!(e.event_type, EventType::Coerce | EventType::Accuse)),
+                "{sentence}: {events:?}"
+            );
+        }
+        // A participle after a noun is still the act.
+        let event = one(
+            "Los manifestantes detenidos por la policía fueron liberados.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Coerce);
     }
 
     #[test]

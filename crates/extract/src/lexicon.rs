@@ -152,6 +152,8 @@ struct BlockIndex {
 /// A compiled lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// The language of the entries (word-order rules differ).
+    lang: Option<Lang>,
     forms: HashMap<String, Vec<Form>>,
     groups: Vec<Vec<u32>>,
     /// The derived block whose patterns a group shares, if any.
@@ -176,7 +178,10 @@ impl Lexicon {
         derived: &str,
         derived_name: &'static str,
     ) -> Lexicon {
-        let mut lexicon = Lexicon::default();
+        let mut lexicon = Lexicon {
+            lang: Some(lang),
+            ..Lexicon::default()
+        };
         let mut blocked: HashMap<String, ()> = HashMap::new();
         let mut curated_lemmas: HashMap<(String, Pos), u32> = HashMap::new();
         for (idx, line) in curated.lines().enumerate() {
@@ -509,12 +514,34 @@ impl Lexicon {
             // strike"): only the noun's entries apply. Participles and -ing forms stay
             // ("the detained", "the killing of").
             let after_article = start > 0 && is_article(tokens.norm(start - 1));
+            // A Spanish participle after a determiner or a number, as a subject, names people,
+            // not an act: "Unos 210 detenidos se encuentran en huelga", "y otros 21 acusados
+            // … efectuaban", "un detenido que realizaba…". As an object it still counts the
+            // act's victims ("causó 10 muertos y 23 heridos").
+            let participle_noun = self.lang == Some(Lang::Es) && {
+                // The run of determiners and numbers before the participle ("unos 210").
+                let mut first = start;
+                while first > 0 && is_spanish_determiner(tokens.norm(first - 1)) {
+                    first -= 1;
+                }
+                first < start
+                    && (first == 0
+                        || matches!(
+                            tokens.norm(first - 1),
+                            "," | ";" | ":" | "(" | "-" | "—" | "\""
+                        )
+                        || (first..start).any(|k| matches!(tokens.norm(k), "otros" | "otras"))
+                        || tokens.norm(start + 1) == "que")
+            };
             for form in forms {
                 if after_article
                     && !form.info.participle
                     && !form.info.gerund
                     && self.group_is_verb(form.group)
                 {
+                    continue;
+                }
+                if participle_noun && form.info.participle && self.group_is_verb(form.group) {
                     continue;
                 }
                 let end = start + 1 + form.rest.len();
@@ -656,6 +683,44 @@ fn is_article(word: &str) -> bool {
         word,
         "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
     )
+}
+
+/// Spanish determiners and numbers that make a following participle a noun ("los detenidos",
+/// "21 acusados"). "la"/"los" before a finite verb are pronouns, but a participle does not take
+/// one ("los detuvo", never "los detenido").
+fn is_spanish_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "un" | "una"
+            | "unos"
+            | "unas"
+            | "el"
+            | "la"
+            | "los"
+            | "las"
+            | "otros"
+            | "otras"
+            | "varios"
+            | "varias"
+            | "numerosos"
+            | "numerosas"
+            | "sus"
+            | "cuyos"
+            | "dos"
+            | "tres"
+            | "cuatro"
+            | "cinco"
+            | "seis"
+            | "siete"
+            | "ocho"
+            | "nueve"
+            | "diez"
+            | "cien"
+            | "centenares"
+            | "cientos"
+            | "decenas"
+            | "miles"
+    ) || (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
 }
 
 fn sequence_at(tokens: &Tokens, idx: usize, words: &[String]) -> Option<usize> {

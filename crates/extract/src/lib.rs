@@ -172,8 +172,76 @@ pub fn trigger_candidates(
         lang: Some(lang),
         default_country: None,
     };
+    let masked = mask_credits(sentence);
+    let sentence = masked.as_deref().unwrap_or(sentence);
     let mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
     events::candidates(sentence, lang, &mentions)
+}
+
+/// News agencies a wire story credits in parentheses.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "ap",
+    "reuters",
+    "efe",
+    "dpa",
+    "ansa",
+    "xinhua",
+    "notimex",
+    "ips",
+    "upi",
+    "prensa latina",
+    "europa press",
+];
+
+/// Byte spans of a sentence that credit a news agency rather than name a participant: a
+/// parenthesized agency ("(AFP)") and a wire dateline before it ("MANAGUA (AFP) -",
+/// "BALTIMORE, EEUU, Dic 8 ( AFP) -"). Neither the agency nor the dateline's place acts.
+fn credit_spans(sentence: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(open) = sentence[from..].find('(').map(|k| from + k) {
+        let Some(close) = sentence[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        from = close + 1;
+        let inner = sentence[open + 1..close].trim().to_lowercase();
+        if !AGENCIES.contains(&inner.as_str()) {
+            continue;
+        }
+        let rest = &sentence[close + 1..];
+        let after_dash = rest
+            .trim_start()
+            .strip_prefix(['-', '–', '—'])
+            .map(|tail| sentence.len() - tail.len());
+        match after_dash {
+            // A dateline opens the sentence: everything up to the dash is the credit.
+            Some(end) if open <= 100 => spans.push((0, end)),
+            _ => spans.push((open, close + 1)),
+        }
+    }
+    spans
+}
+
+/// The sentence with its agency credits and wire dateline blanked out (same byte offsets), so
+/// that neither the dateline's words ("QUITO" is also "quitó") nor the agency trigger or act;
+/// `None` when there is none.
+fn mask_credits(sentence: &str) -> Option<String> {
+    if !sentence.contains('(') {
+        return None;
+    }
+    let spans = credit_spans(sentence);
+    if spans.is_empty() {
+        return None;
+    }
+    let mut bytes = sentence.as_bytes().to_vec();
+    for (start, end) in spans {
+        for byte in &mut bytes[start..end] {
+            *byte = b' ';
+        }
+    }
+    // Whole characters were replaced by ASCII spaces, so the bytes stay UTF-8.
+    String::from_utf8(bytes).ok()
 }
 
 fn extract_with(
@@ -190,6 +258,10 @@ fn extract_with(
         lang: Some(lang),
         default_country,
     };
+    // The evidence keeps the sentence as written; the analysis reads it without credits.
+    let evidence = sentence;
+    let masked = mask_credits(sentence);
+    let sentence = masked.as_deref().unwrap_or(sentence);
     let mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
     let speaker_actor: Option<Actor> =
         speaker.map(|name| match dictionaries.actors.lookup(name, &resolve) {
@@ -282,7 +354,7 @@ fn extract_with(
                 doc_id: String::new(),
                 published,
                 lang,
-                sentence: sentence.to_string(),
+                sentence: evidence.to_string(),
                 span: [0, sentence.len()],
                 date,
                 date_source,
@@ -351,4 +423,42 @@ fn event_id(doc_id: &str, event: &Event, index: usize) -> String {
     hasher.update(index.to_string().as_bytes());
     let digest = hasher.finalize();
     digest.iter().take(10).map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wire_dateline_and_an_agency_credit_are_credits() {
+        let s = "MANAGUA (AFP) - Policías y estudiantes se enfrentaron.";
+        assert_eq!(credit_spans(s), vec![(0, s.find(" Policías").unwrap())]);
+        let s = "BALTIMORE, EEUU, Dic 8 ( AFP) - Angela Davis protestó.";
+        assert_eq!(credit_spans(s), vec![(0, s.find(" Angela").unwrap())]);
+        let s = "indicaron fuentes europeas. (AFP)";
+        let open = s.find('(').unwrap();
+        assert_eq!(credit_spans(s), vec![(open, s.len())]);
+        // Parentheses that hold no agency, and an agency named as a participant, stay.
+        assert!(credit_spans("la Corte Internacional de Justicia (CIJ) - dijo").is_empty());
+        assert!(credit_spans("Periodistas de la AFP observaron el choque.").is_empty());
+    }
+
+    #[test]
+    fn the_dateline_place_and_agency_do_not_act() {
+        let dictionaries = Dictionaries::builtin();
+        let found = extract_sentence(
+            "QUITO (AFP) - Jorge Reyes Torres y otros 21 acusados por los mismos delitos efectuaban el lunes una huelga de hambre en la cárcel.",
+            Lang::Es,
+            None,
+            None,
+            &dictionaries,
+        );
+        assert!(found.iter().all(|(event, _)| {
+            let named = |a: &Option<trecho_model::Actor>| {
+                a.as_ref()
+                    .is_some_and(|a| a.text == "AFP" || a.text == "QUITO")
+            };
+            !named(&event.actor) && !named(&event.recipient)
+        }));
+    }
 }

@@ -122,8 +122,12 @@ pub fn read(
         }
         let word = tokens.norm(idx);
         if NEGATIONS.contains(&word) {
+            // "without"/"sin" negate only their own phrase: in "Sin hacer rehenes, los amotinados
+            // reclamaban…" the demand stands.
+            let own_phrase_closed = matches!(word, "sin" | "without")
+                && (idx + 1..start).any(|k| tokens.norm(k) == ",");
             // "not only" is not a negation.
-            if tokens.norm(idx + 1) != "only" {
+            if tokens.norm(idx + 1) != "only" && !own_phrase_closed {
                 modality.negation = Some(word.to_string());
             }
             break;
@@ -322,6 +326,34 @@ mod tests {
             .find(|&k| tokens.norm(k) == trigger)
             .unwrap();
         read(&tokens, lang, 0, start, false, &[])
+    }
+
+    #[test]
+    fn without_negates_only_its_own_phrase() {
+        assert_eq!(
+            check(
+                "Sin hacer rehenes, los amotinados reclamaban un juez.",
+                Lang::Es,
+                "reclamaban"
+            )
+            .negation,
+            None
+        );
+        assert_eq!(
+            check("Lo liberaron sin pagar rescate.", Lang::Es, "pagar")
+                .negation
+                .as_deref(),
+            Some("sin")
+        );
+        assert_eq!(
+            check(
+                "Without firing a shot, the rebels seized the town.",
+                Lang::En,
+                "seized"
+            )
+            .negation,
+            None
+        );
     }
 
     #[test]
