@@ -207,7 +207,9 @@ pub fn apply(sentence: &str, lang: Lang, found: &mut Vec<Found>, mentions: &[Act
         future_subject(&tokens, event);
     }
     // Pronoun and fragment rules may have left an event with no side at all: no event.
-    found.retain(|event| event.actor.is_some() || event.recipient.is_some());
+    found.retain(|event| {
+        event.actor.is_some() || event.recipient.is_some() || crate::events::crowd_protest(event)
+    });
 }
 
 /// Whether the trigger at `trigger` is a noun modifying the next word, itself followed by the

@@ -139,6 +139,18 @@ pub(crate) fn first_act(
     })
 }
 
+/// A protest reported as happening needs no named side: its actors are crowds the text rarely
+/// names ("Las protestas comenzaron el lunes con bloqueos de carreteras", "strikes spread to the
+/// ports"), and analysts count them all the same. Other events with no side are background.
+pub(crate) fn crowd_protest(event: &Found) -> bool {
+    // Weak derived triggers ("caminaba", "patio") are too loose to stand with nobody named.
+    event.event_type == EventType::Protest
+        && event.confidence >= 0.5
+        && event.kind == Kind::Done
+        && !event.negated
+        && !event.hypothetical
+}
+
 /// Which tokens lie inside an actor mention.
 fn mention_mask(tokens: &Tokens, mentions: &[ActorMention]) -> Vec<bool> {
     let mut mask = vec![false; tokens.len()];
@@ -386,6 +398,19 @@ impl<'a> Analysis<'a> {
         for (start, end, content) in red_lines {
             self.build_red_line(start, end, content, speaker, &mut found);
         }
+        // A crowd that gathers is rallying, not meeting anyone: "unos 100.000 manifestantes se
+        // reunieron en el centro de Belgrado", "una pequeña multitud se reunió frente a la sede
+        // … para protestar". A meeting has a partner ("se reunió con el canciller").
+        for event in &mut found {
+            if event.event_type == EventType::Consult && self.crowd_gathering(event) {
+                event.event_type = EventType::Protest;
+                event.mode = Some("demo".to_string());
+                event.recipient = None;
+                event
+                    .steps
+                    .push("a crowd gathering with no partner: a rally → PROTEST".to_string());
+            }
+        }
         // Armed forces and armed groups do not protest: their road blocks and occupations are
         // blockades (CAMEO 191, "guerrilleros bloquearon la vía", narco-bloqueos → COERCE). Kept
         // to Spanish: the English PLOVER gold codes a rebel blockade as PROTEST.
@@ -410,11 +435,12 @@ impl<'a> Analysis<'a> {
         // Precision first: an event needs an actor on some side, and where the sentence has an
         // event with an actor, side events without one are background ("20 people were killed").
         // ("It is not going to happen": a red line whose holder and object the pronoun step
-        // supplies from the discourse is kept for it.)
+        // supplies from the discourse is kept for it; so is a crowd's protest.)
         found.retain(|event| {
             event.actor.is_some()
                 || event.recipient.is_some()
                 || event.speech_act == Some(SpeechAct::RedLine)
+                || crowd_protest(event)
         });
         // Words about a named party stay: "no armed US troops will be embedded" is a red line
         // whose holder the pronoun step finds later.
@@ -429,6 +455,34 @@ impl<'a> Analysis<'a> {
             });
         }
         found
+    }
+
+    /// Whether a CONSULT event is a crowd gathering: a "reunirse" with no "con" partner whose
+    /// subject is a crowd, or whose clause says it gathered to protest.
+    fn crowd_gathering(&self, event: &Found) -> bool {
+        let trigger = self.tokens.index_at(event.trigger_start);
+        let end = self.tokens.index_at(event.trigger_end.saturating_sub(1)) + 1;
+        let gathering = (trigger..end).any(|k| {
+            let word = self.tokens.norm(k);
+            word.starts_with("reun") || word.starts_with("congreg")
+        });
+        if !gathering || self.tokens.norm(end) == "con" {
+            return false;
+        }
+        let crowd = event.actor.as_ref().is_some_and(|actor| {
+            actor
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| CROWD_WORDS.contains(&word.to_lowercase().as_str()))
+        });
+        let clause_end = self.clause_end(trigger);
+        let to_protest = (end..clause_end.saturating_sub(1)).any(|k| {
+            matches!(
+                (self.tokens.norm(k), self.tokens.norm(k + 1)),
+                ("para", "protestar") | ("en", "protesta") | ("para", "exigir")
+            )
+        });
+        crowd || to_protest
     }
 
     /// How strongly a trigger claims its clause: curated over derived, verbs over nouns; a verb
@@ -1197,7 +1251,13 @@ impl<'a> Analysis<'a> {
                     self.tokens.norm(before - 1),
                     "she" | "he" | "they" | "we" | "i" | "it"
                 );
-            let after: Vec<usize> = if pronoun_subject {
+            // "told AFP", "informed reporters": the phrase after a verb of telling is the
+            // audience, never the speaker ("said Trump" is).
+            let telling = matches!(
+                self.tokens.norm(say),
+                "told" | "tell" | "tells" | "telling" | "informed" | "informs" | "assured"
+            );
+            let after: Vec<usize> = if pronoun_subject || telling {
                 Vec::new()
             } else {
                 self.groups_between(say + 1, (say + 5).min(self.tokens.len()))
@@ -1665,6 +1725,20 @@ const VOWS: &[&str] = &[
     "jurar",
     "comprometerse",
 ];
+/// Words naming a crowd rather than a delegation.
+const CROWD_WORDS: &[&str] = &[
+    "manifestantes",
+    "personas",
+    "multitud",
+    "miles",
+    "cientos",
+    "centenares",
+    "decenas",
+    "simpatizantes",
+    "partidarios",
+    "huelguistas",
+];
+
 const NEGATION_HEADS: &[&str] = &["no", "not", "never", "nunca", "jamas", "ni"];
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "el", "ella", "ellos", "ellas", "this", "that",
@@ -2006,6 +2080,75 @@ mod tests {
         );
         assert_eq!(event.event_type, EventType::Protest);
         assert_eq!(event.actor.as_ref().unwrap().text, "Angela Davis");
+    }
+
+    #[test]
+    fn the_audience_of_a_telling_is_not_the_speaker() {
+        let events = check(
+            "One third of ethnic Albanian guerrillas have been demobilized since the accord, two rebel commanders told AFP by phone Sunday.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events
+                .iter()
+                .all(|e| e.actor.as_ref().is_none_or(|a| a.text != "AFP")),
+            "{events:?}"
+        );
+        // "by phone" is the medium of the telling, not a call.
+        assert!(events.iter().all(|e| e.event_type != EventType::Consult));
+        // A call stays a call.
+        let event = one(
+            "Rubio spoke by phone with Mexican Foreign Minister Juan Ramón de la Fuente on Monday.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Consult);
+    }
+
+    #[test]
+    fn a_crowd_that_gathers_rallies_and_a_delegation_meets() {
+        for sentence in [
+            "Unos 100.000 manifestantes se reunieron en el centro de Belgrado.",
+            "Una pequeña multitud se reunió frente a la sede de la CBF para protestar contra la elección.",
+        ] {
+            let event = one(sentence, Lang::Es);
+            assert_eq!(
+                (event.event_type, event.kind),
+                (EventType::Protest, Kind::Done),
+                "{sentence}"
+            );
+        }
+        let event = one(
+            "El canciller mexicano se reunió con su homólogo español en Madrid.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Consult);
+    }
+
+    #[test]
+    fn a_crowd_protest_needs_no_named_side() {
+        for sentence in [
+            "Las protestas comenzaron el lunes con bloqueos de carreteras.",
+            "Unos 180.000 obreros y empleados hicieron huelga en 180 lugares.",
+        ] {
+            let events = check(sentence, Lang::Es, None);
+            assert!(
+                events
+                    .iter()
+                    .any(|e| e.event_type == EventType::Protest && e.kind == Kind::Done),
+                "{sentence}: {events:?}"
+            );
+        }
+        // A weak derived trigger with nobody named stays out, as do other types.
+        assert!(check(
+            "Un hombre fue asesinado por la espalda mientras caminaba a las siete.",
+            Lang::Es,
+            None
+        )
+        .iter()
+        .all(|e| e.event_type != EventType::Protest));
+        // A protest that did not happen is no event without a side.
+        assert!(check("No hubo protestas.", Lang::Es, None).is_empty());
     }
 
     #[test]
