@@ -332,6 +332,16 @@ impl Matcher {
         let folded = fold(sentence);
         let text = folded.text.as_bytes();
         let (word_starts, word_ends) = word_bounds(&folded.text);
+        // In a headline written all in capitals every word looks like an acronym: "SE
+        // MANIFIESTAN" is a reflexive verb, not the Secretaría de Economía.
+        let shouted_words: &[&str] = match ctx.lang {
+            Some(trecho_model::Lang::Es) => SHOUTED_FUNCTION_WORDS_ES,
+            Some(trecho_model::Lang::En) => SHOUTED_FUNCTION_WORDS_EN,
+            None => &[],
+        };
+        let shouting = !shouted_words.is_empty()
+            && !sentence.chars().any(char::is_lowercase)
+            && sentence.split_whitespace().nth(2).is_some();
         let mut raw: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         for &start in &word_starts {
             let first_end = word_ends.partition_point(|&end| end <= start);
@@ -369,8 +379,13 @@ impl Matcher {
                 while let Some(pattern) = self.patterns.get(cursor as usize) {
                     let pattern_idx = cursor as usize;
                     cursor = pattern.next;
+                    let function_word = shouting
+                        && pattern.case == CaseRule::Exact
+                        && std::str::from_utf8(text.get(start..end).unwrap_or(&[]))
+                            .is_ok_and(|word| shouted_words.contains(&word));
                     if pattern.folded_len as usize == end - start
                         && pattern.case.accepts(original, self.alias(pattern))
+                        && !function_word
                     {
                         accepted.push(pattern_idx);
                     }
@@ -753,6 +768,17 @@ fn alias_ranges(aliases: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Function words that are also acronyms in the dictionary ("SE" the Secretaría de Economía,
+/// "UN" the United Nations); in an all-capitals headline of that language they are the words.
+const SHOUTED_FUNCTION_WORDS_ES: &[&str] = &[
+    "se", "en", "la", "el", "de", "del", "un", "una", "al", "lo", "los", "las", "y", "o", "no",
+    "a", "es", "con", "por", "su", "sus", "que", "mas", "ya", "le", "les",
+];
+const SHOUTED_FUNCTION_WORDS_EN: &[&str] = &[
+    "in", "on", "at", "to", "of", "an", "as", "it", "is", "be", "or", "if", "so", "do", "he", "we",
+    "me", "my", "up", "by",
+];
+
 /// How the case of the text must agree with an alias.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CaseRule {
@@ -1034,6 +1060,40 @@ mod tests {
             })
             .collect();
         assert_eq!(rendered.join("; "), expect);
+    }
+
+    #[test]
+    fn a_shouted_function_word_is_no_acronym() {
+        let ctx = ResolveContext {
+            lang: Some(trecho_model::Lang::Es),
+            ..context("2025-11-18", None)
+        };
+        // "SE" is the Secretaría de Economía in running text, a pronoun in a capitals headline.
+        check(
+            "MILES DE PERSONAS SE MANIFIESTAN EN MEXICO",
+            &ctx,
+            "MEXICO=MEX/-/Mexico",
+        );
+        check(
+            "La SE publicó el acuerdo.",
+            &ctx,
+            "SE=MEX/GOV/Secretaría de Economía",
+        );
+        // A real acronym in a capitals headline still counts.
+        let ctx = ResolveContext {
+            lang: Some(trecho_model::Lang::En),
+            ..context("2025-11-18", None)
+        };
+        check(
+            "UN PEACEKEEPERS ARRIVE IN HAITI",
+            &ctx,
+            "UN=-/IGO/United Nations; HAITI=HTI/-/Haiti",
+        );
+        check(
+            "US STRIKES HIT CARTEL LABS",
+            &ctx,
+            "US=USA/-/United States; CARTEL=-/CRM/-",
+        );
     }
 
     #[test]

@@ -457,6 +457,30 @@ impl<'a> Analysis<'a> {
         found
     }
 
+    /// Whether a measure named by a noun is said to take effect later: "the proposed TARIFFS …
+    /// will, indeed, go into effect", "tariffs on Mexico will take effect on Tuesday". The
+    /// future stands after the noun, where the modality reader does not look.
+    fn takes_effect_later(&self, m: &Match) -> bool {
+        if self.entry(m).pos != Pos::Noun {
+            return false;
+        }
+        let end = self.clause_end(m.start).min(m.end + 16);
+        (m.end..end).any(|k| {
+            matches!(self.tokens.norm(k), "will" | "shall")
+                && (k + 1..(k + 7).min(end)).any(|j| {
+                    matches!(
+                        (self.tokens.norm(j), self.tokens.norm(j + 1)),
+                        ("into", "effect")
+                            | ("take", "effect")
+                            | ("kick", "in")
+                            | ("be", "imposed")
+                            | ("be", "implemented")
+                            | ("be", "applied")
+                    )
+                })
+        })
+    }
+
     /// Whether a CONSULT event is a crowd gathering: a "reunirse" with no "con" partner whose
     /// subject is a crowd, or whose clause says it gathered to protest.
     fn crowd_gathering(&self, event: &Found) -> bool {
@@ -639,7 +663,18 @@ impl<'a> Analysis<'a> {
                 .map(|c| format!(", CAMEO {c}"))
                 .unwrap_or_default()
         )];
-        let roles = self.roles(&m, speaker, &mut steps);
+        let mut roles = self.roles(&m, speaker, &mut steps);
+        // "We cannot allow…, and therefore … the proposed TARIFFS … will go into effect": a
+        // measure announced in a sentence whose speaker says "we" is that speaker's.
+        if roles.actors.is_empty() && self.takes_effect_later(&m) {
+            if let Some(speaker) = speaker.filter(|_| self.first_person_before(0, m.start)) {
+                roles.actors.push(Some(speaker.clone()));
+                steps.push(format!(
+                    "first person earlier in the sentence: the measure is the speaker's {:?}",
+                    speaker.text
+                ));
+            }
+        }
         let clause_start = self.clause_start(m.start);
         let modality = modality::read(
             self.tokens,
@@ -667,7 +702,14 @@ impl<'a> Analysis<'a> {
             ));
         }
         let mut hypothetical = modality.hypothetical.is_some();
-        let future = modality.future.is_some() || (m.info.future && !m.info.conditional);
+        let future = modality.future.is_some()
+            || (m.info.future && !m.info.conditional)
+            || self.takes_effect_later(&m);
+        if modality.future.is_none() && self.takes_effect_later(&m) {
+            steps.push(
+                "the measure \"will go into effect\": announced, not yet in force".to_string(),
+            );
+        }
         if m.info.conditional && !roles.reported {
             hypothetical = true;
         }
@@ -688,7 +730,6 @@ impl<'a> Analysis<'a> {
                 | EventType::Retreat
                 | EventType::Concede
         );
-        let mut roles = roles;
         if modality.obligation.is_some() && !(roles.reported && roles.speaker_actor.is_some()) {
             // "X issued a reminder to Iraq that it must cooperate", "the forum concluded that
             // the US must allocate…": the phrase before the "that" clause demands it.
@@ -971,6 +1012,27 @@ impl<'a> Analysis<'a> {
                     "first person: actor is the speaker {:?}",
                     speaker.text
                 ));
+            }
+        }
+        // "We cannot allow this scourge to continue to harm the USA": the holder's own country
+        // is the victim of the act ruled out, not the party warned.
+        let holder_countries: Vec<String> = roles
+            .actors
+            .iter()
+            .flatten()
+            .filter_map(|a| a.country.clone())
+            .collect();
+        if !holder_countries.is_empty() {
+            let before = roles.recipients.len();
+            roles.recipients.retain(|r| {
+                r.as_ref()
+                    .and_then(|r| r.country.as_ref())
+                    .is_none_or(|c| !holder_countries.contains(c))
+            });
+            if roles.recipients.len() < before {
+                steps.push(
+                    "the holder's own country is the victim, not the party warned".to_string(),
+                );
             }
         }
         let mut content_type = content.and_then(|c| self.entry(&self.matches[c]).event_type);
@@ -1894,7 +1956,16 @@ fn clauses(tokens: &Tokens, says: &[usize], and_verbs: &[usize]) -> Clauses {
         let word = tokens.norm(idx);
         if matches!(
             word,
-            ";" | ":" | "—" | "–" | "but" | "pero" | "while" | "mientras" | "whereas"
+            ";" | ":"
+                | "—"
+                | "–"
+                | "but"
+                | "pero"
+                | "while"
+                | "mientras"
+                | "whereas"
+                | "therefore"
+                | "consequently"
         ) && idx + 1 < n
         {
             starts_here[idx + 1] = true;
@@ -2080,6 +2151,37 @@ mod tests {
         );
         assert_eq!(event.event_type, EventType::Protest);
         assert_eq!(event.actor.as_ref().unwrap().text, "Angela Davis");
+    }
+
+    #[test]
+    fn a_measure_that_will_take_effect_is_announced_not_imposed() {
+        let event = one(
+            "Tariffs on Mexico will take effect on Tuesday, Trump said.",
+            Lang::En,
+        );
+        assert_eq!(
+            (event.event_type, event.kind, event.content_type),
+            (EventType::Threaten, Kind::Said, Some(EventType::Sanction))
+        );
+        // The speaker who says "we" announces it; the holder's own country is the victim of
+        // the act a red line rules out, not the party warned; "March" is the month.
+        let events = check(
+            "We cannot allow this scourge to continue to harm the USA, and therefore, until it stops, the proposed TARIFFS scheduled to go into effect on MARCH FOURTH will, indeed, go into effect, as scheduled.",
+            Lang::En,
+            Some("Donald Trump"),
+        );
+        let threat = events
+            .iter()
+            .find(|e| e.event_type == EventType::Threaten)
+            .expect("the tariff threat");
+        assert_eq!(threat.content_type, Some(EventType::Sanction));
+        assert_eq!(country(&threat.actor), Some("USA"));
+        let red_line = events
+            .iter()
+            .find(|e| e.speech_act == Some(SpeechAct::RedLine))
+            .expect("the red line");
+        assert_eq!(country(&red_line.recipient), None);
+        assert!(events.iter().all(|e| e.event_type != EventType::Protest));
     }
 
     #[test]

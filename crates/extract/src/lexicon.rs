@@ -510,6 +510,9 @@ impl Lexicon {
             let Some(forms) = self.forms.get(tokens.norm(start)) else {
                 continue;
             };
+            if self.lang == Some(Lang::En) && month_march(tokens, start) {
+                continue;
+            }
             // After an article a bare verb form is a noun ("held a protest demonstration", "the
             // strike"): only the noun's entries apply. Participles and -ing forms stay
             // ("the detained", "the killing of").
@@ -684,6 +687,62 @@ fn is_article(word: &str) -> bool {
         "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
     )
 }
+
+/// Whether "march" at `idx` is the month: "on March 4", "in March", "since March", "MARCH
+/// FOURTH". The verb and the noun are "will march on", "a march in".
+fn month_march(tokens: &Tokens, idx: usize) -> bool {
+    if tokens.norm(idx) != "march" {
+        return false;
+    }
+    let next = tokens.norm(idx + 1);
+    let before = idx.checked_sub(1).map_or("", |k| tokens.norm(k));
+    next.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || ORDINALS.contains(&next)
+        || matches!(
+            before,
+            "in" | "on"
+                | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "during"
+                | "before"
+                | "after"
+        )
+}
+
+/// Ordinal words that follow a month name ("MARCH FOURTH").
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+];
 
 /// Spanish determiners and numbers that make a following participle a noun ("los detenidos",
 /// "21 acusados"). "la"/"los" before a finite verb are pronouns, but a participle does not take
@@ -926,6 +985,26 @@ mod tests {
         assert_eq!(
             check("The US imposed tariffs on steel.", Lang::En),
             ["imposed:Event:SANCTION"]
+        );
+    }
+
+    #[test]
+    fn the_month_of_march_is_no_protest() {
+        for sentence in [
+            "The tariffs will go into effect on March 4.",
+            "The TARIFFS scheduled to go into effect on MARCH FOURTH will go into effect.",
+            "Talks have stalled since March.",
+        ] {
+            assert!(
+                check(sentence, Lang::En)
+                    .iter()
+                    .all(|m| !m.starts_with("march")),
+                "{sentence}"
+            );
+        }
+        assert_eq!(
+            check("Thousands will march on the capital.", Lang::En),
+            ["march:Event:PROTEST"]
         );
     }
 }
