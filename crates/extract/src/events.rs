@@ -1339,11 +1339,14 @@ impl<'a> Analysis<'a> {
             if pronoun_subject {
                 roles.reported = true;
             }
+            // "…, según el gobierno", "according to officials": a source, not someone whose
+            // words are the act.
+            let source_only = matches!(self.tokens.norm(say), "segun" | "according");
             if let Some(subject) = subject {
                 roles.speaker = Some(self.group_text(subject));
                 roles.speaker_actor = self.group_actor(subject, &mut Vec::new(), "speaker");
                 roles.reported = true;
-                if actor_group.is_none() && roles.actors.is_empty() {
+                if actor_group.is_none() && roles.actors.is_empty() && !source_only {
                     actor_group = Some(subject);
                     steps.push("reported speech: actor is the speaker".to_string());
                 }
@@ -1950,6 +1953,12 @@ fn clauses(tokens: &Tokens, says: &[usize], and_verbs: &[usize]) -> Clauses {
             starts_here[say + 1] = true;
         }
     }
+    // A fronted adverbial of cause or time ("A raíz del secuestro de Torres, unos 3.500
+    // trabajadores mantienen una huelga"; "After the raid, protesters marched") is a clause of
+    // its own: the act it names is background to the main one, not its rival.
+    if let Some(comma) = fronted_adverbial_end(tokens) {
+        starts_here[comma] = true;
+    }
     let mut in_relative = false;
     let mut open_relative: Option<usize> = None;
     for idx in 0..n {
@@ -2009,6 +2018,60 @@ fn clauses(tokens: &Tokens, says: &[usize], and_verbs: &[usize]) -> Clauses {
         resumes,
         coordinated,
     }
+}
+
+/// The comma that closes a sentence-initial adverbial of cause or time, if the sentence opens
+/// with one.
+fn fronted_adverbial_end(tokens: &Tokens) -> Option<usize> {
+    let first = tokens.norm(0);
+    let second = tokens.norm(1);
+    let opens = matches!(
+        first,
+        "tras" | "ante" | "after" | "following" | "amid" | "despite" | "durante" | "during"
+    ) || matches!(
+        (first, second),
+        ("a", "raiz")
+            | ("despues", "de")
+            | ("despues", "del")
+            | ("luego", "de")
+            | ("luego", "del")
+            | ("en", "medio")
+            | ("pese", "a")
+            | ("pese", "al")
+            | ("in", "response")
+            | ("in", "the")
+    ) && (first != "in"
+        || matches!(tokens.norm(2), "wake" | "aftermath")
+        || second == "response");
+    if !opens {
+        return None;
+    }
+    // Only an adverbial headed by a noun phrase: "Tras haber asesinado a su hermano, la mafia
+    // ocupó…" and "After meeting Trump, Sheinbaum said…" share the main clause's subject.
+    let noun_headed = (1..4).any(|k| {
+        matches!(
+            tokens.norm(k),
+            "el" | "la"
+                | "los"
+                | "las"
+                | "del"
+                | "un"
+                | "una"
+                | "su"
+                | "sus"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+        )
+    }) && !(1..3).any(|k| matches!(tokens.norm(k), "haber" | "having"));
+    if !noun_headed {
+        return None;
+    }
+    (2..tokens.len().min(20)).find(|&k| tokens.norm(k) == ",")
 }
 
 /// Words or deeds by default for an entry.
@@ -2225,6 +2288,38 @@ mod tests {
             Lang::Es,
         );
         assert_eq!(event.event_type, EventType::Consult);
+    }
+
+    #[test]
+    fn a_fronted_adverbial_of_cause_does_not_rival_the_main_act() {
+        let events = check(
+            "A raíz del secuestro de Torres, unos 3.500 trabajadores de Ecopetrol mantienen desde el 26 de febrero una huelga indefinida.",
+            Lang::Es,
+            None,
+        );
+        assert!(
+            events.iter().any(|e| e.event_type == EventType::Protest),
+            "{events:?}"
+        );
+        // An adverbial with a verb shares the main subject and stays in the main clause.
+        assert_eq!(
+            super::fronted_adverbial_end(&crate::tokens::Tokens::new(
+                "Tras haber asesinado a su hermano, la mafia ocupó sus tierras."
+            )),
+            None
+        );
+        // A source is not the doer of what it reports.
+        let events = check(
+            "Durante los cuatro días de protesta, los manifestantes han saboteado la producción petrolera, según el gobierno.",
+            Lang::Es,
+            None,
+        );
+        assert!(
+            events
+                .iter()
+                .all(|e| e.actor.as_ref().is_none_or(|a| a.text != "gobierno")),
+            "{events:?}"
+        );
     }
 
     #[test]
