@@ -174,8 +174,51 @@ pub fn trigger_candidates(
     };
     let masked = mask_credits(sentence);
     let sentence = masked.as_deref().unwrap_or(sentence);
-    let mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
+    let mut mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
+    drop_place_names(sentence, &mut mentions);
     events::candidates(sentence, lang, &mentions)
+}
+
+/// Nouns of small places named right after them: "en el corregimiento Rincon Hondo", "el
+/// establecimiento publico Billares San Antonio". (A town's name is left alone: "near the town
+/// of Samarra" places an unattributed bombing in Iraq.)
+const PLACE_NOUNS: &[&str] = &[
+    "barrio",
+    "vereda",
+    "corregimiento",
+    "sitio",
+    "calle",
+    "avenida",
+    "establecimiento",
+    "inspeccion",
+    "finca",
+    "hacienda",
+    "caserio",
+    "sector",
+    "paraje",
+    "colonia",
+    "billares",
+    "hotel",
+];
+
+/// Removes city mentions that are only the name of a place: a city entry ("Hondo", "San
+/// Antonio" stand for Japan and the United States in the dictionaries) right after a place noun
+/// names a street, a farm or a village, and neither acts nor lends its country to the others.
+fn drop_place_names(sentence: &str, mentions: &mut Vec<ActorMention>) {
+    if !mentions
+        .iter()
+        .any(|m| m.kind == trecho_actors::MentionKind::Capital)
+    {
+        return;
+    }
+    mentions.retain(|m| {
+        if m.kind != trecho_actors::MentionKind::Capital {
+            return true;
+        }
+        let before = tokens::Tokens::new(sentence.get(..m.start).unwrap_or(""));
+        let n = before.len();
+        !(n.saturating_sub(4)..n).any(|k| PLACE_NOUNS.contains(&before.norm(k)))
+    });
 }
 
 /// News agencies a wire story credits in parentheses.
@@ -262,7 +305,8 @@ fn extract_with(
     let evidence = sentence;
     let masked = mask_credits(sentence);
     let sentence = masked.as_deref().unwrap_or(sentence);
-    let mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
+    let mut mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
+    drop_place_names(sentence, &mut mentions);
     let speaker_actor: Option<Actor> =
         speaker.map(|name| match dictionaries.actors.lookup(name, &resolve) {
             Some(mention) => Actor {
@@ -441,6 +485,24 @@ mod tests {
         // Parentheses that hold no agency, and an agency named as a participant, stay.
         assert!(credit_spans("la Corte Internacional de Justicia (CIJ) - dijo").is_empty());
         assert!(credit_spans("Periodistas de la AFP observaron el choque.").is_empty());
+    }
+
+    #[test]
+    fn a_small_place_named_after_its_noun_is_no_actor() {
+        let dictionaries = Dictionaries::builtin();
+        let found = extract_sentence(
+            "Paramilitares ejecutaron a cuatro personas en el corregimiento Rincon Hondo.",
+            Lang::Es,
+            None,
+            None,
+            &dictionaries,
+        );
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|(event, _)| {
+            let country =
+                |a: &Option<trecho_model::Actor>| a.as_ref().and_then(|a| a.country.clone());
+            country(&event.actor).is_none() && country(&event.recipient).is_none()
+        }));
     }
 
     #[test]

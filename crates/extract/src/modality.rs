@@ -124,8 +124,26 @@ pub fn read(
         if NEGATIONS.contains(&word) {
             // "without"/"sin" negate only their own phrase: in "Sin hacer rehenes, los amotinados
             // reclamaban…" the demand stands.
+            // They govern the word right after them ("sin protestar", "without having
+            // attacked"); '"sin techos" protestaron' are the homeless protesting.
             let own_phrase_closed = matches!(word, "sin" | "without")
-                && (idx + 1..start).any(|k| tokens.norm(k) == ",");
+                && ((idx + 1..start).any(|k| tokens.norm(k) == ",")
+                    || (idx + 1..start).any(|k| {
+                        !matches!(
+                            tokens.norm(k),
+                            "haber"
+                                | "having"
+                                | "being"
+                                | "ser"
+                                | "se"
+                                | "lo"
+                                | "la"
+                                | "los"
+                                | "las"
+                                | "le"
+                                | "les"
+                        )
+                    }));
             // "not only" is not a negation.
             if tokens.norm(idx + 1) != "only" && !own_phrase_closed {
                 modality.negation = Some(word.to_string());
@@ -335,6 +353,15 @@ mod tests {
                 "Sin hacer rehenes, los amotinados reclamaban un juez.",
                 Lang::Es,
                 "reclamaban"
+            )
+            .negation,
+            None
+        );
+        assert_eq!(
+            check(
+                "Familias \"sin techos\" protestaron este martes.",
+                Lang::Es,
+                "protestaron"
             )
             .negation,
             None
