@@ -2323,6 +2323,17 @@ mod tests {
     }
 
     #[test]
+    fn deciding_a_strike_calls_it_and_agreeing_a_truce_agrees() {
+        let event = one(
+            "Los profesores acordaron una huelga el martes y miércoles de la próxima semana.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Protest);
+        let event = one("Los dos países acordaron un alto el fuego.", Lang::Es);
+        assert_eq!(event.event_type, EventType::Agree);
+    }
+
+    #[test]
     fn a_crowd_protest_needs_no_named_side() {
         for sentence in [
             "Las protestas comenzaron el lunes con bloqueos de carreteras.",
