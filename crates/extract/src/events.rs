@@ -481,6 +481,21 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// Whether talks named at `m` aim to finish something by a deadline: "negotiations to
+    /// finalize a plan by the end of January", "talks to conclude a deal before March".
+    fn talks_toward_deadline(&self, m: &Match) -> bool {
+        let end = self.clause_end(m.start);
+        let after = m.object_end.max(m.end);
+        let aim = (after..(after + 3).min(end)).any(|k| {
+            self.tokens.norm(k) == "to"
+                && matches!(
+                    self.tokens.norm(k + 1),
+                    "finalize" | "conclude" | "complete" | "reach" | "sign" | "seal" | "agree"
+                )
+        });
+        aim && (after..end).any(|k| matches!(self.tokens.norm(k), "by" | "before"))
+    }
+
     /// Whether a CONSULT event is a crowd gathering: a "reunirse" with no "con" partner whose
     /// subject is a crowd, or whose clause says it gathered to protest.
     fn crowd_gathering(&self, event: &Found) -> bool {
@@ -822,6 +837,20 @@ impl<'a> Analysis<'a> {
             // Conditionals, counterfactuals and advice are never deeds.
             kind = Kind::Said;
             speech_act = Some(SpeechAct::Other);
+        }
+        // Talks held to finish something by a date bind both sides to it: "are in negotiations
+        // to finalize a plan by the end of January 2026" promises the plan by then.
+        if base_type == EventType::Consult
+            && !negated
+            && !hypothetical
+            && self.talks_toward_deadline(&m)
+        {
+            event_type = EventType::Agree;
+            kind = Kind::Said;
+            speech_act = Some(SpeechAct::Promise);
+            content_type = Some(EventType::Cooperate);
+            mode = None;
+            steps.push("talks to finish something by a deadline → AGREE promise".to_string());
         }
         // Vowing a hostile act is a threat ("vowed to retaliate", "swore to fight").
         if event_type == EventType::Agree
@@ -2331,6 +2360,40 @@ mod tests {
         assert_eq!(event.event_type, EventType::Protest);
         let event = one("Los dos países acordaron un alto el fuego.", Lang::Es);
         assert_eq!(event.event_type, EventType::Agree);
+    }
+
+    #[test]
+    fn talks_to_finish_something_by_a_date_promise_it() {
+        let events = check(
+            "The United States and Mexico are in negotiations to finalize a plan by the end of January 2026.",
+            Lang::En,
+            None,
+        );
+        assert_eq!(events.len(), 2, "{events:?}");
+        for event in &events {
+            assert_eq!(
+                (
+                    event.event_type,
+                    event.kind,
+                    event.speech_act,
+                    event.content_type
+                ),
+                (
+                    EventType::Agree,
+                    Kind::Said,
+                    Some(SpeechAct::Promise),
+                    Some(EventType::Cooperate)
+                )
+            );
+        }
+        // Talks with no aim and no date are talks.
+        let events = check(
+            "Mexico and the United States held talks on water.",
+            Lang::En,
+            None,
+        );
+        assert!(!events.is_empty());
+        assert!(events.iter().all(|e| e.event_type == EventType::Consult));
     }
 
     #[test]

@@ -727,11 +727,17 @@ fn utterance_deadline(
         keys::side(first.recipient.as_ref()),
     );
     let day = keys::event_day(first);
+    // A threat and the demand it backs share a deadline; a promise made the same day (talks "to
+    // finalize a plan by the end of January") sets its own, not the threat's.
+    let coercive =
+        |act: Option<SpeechAct>| matches!(act, Some(SpeechAct::Threat | SpeechAct::Demand));
     let companion = lookup
         .events_in(&first.doc_id)
         .iter()
         .filter(|event| {
             event.kind == Kind::Said
+                && (event.speech_act == first.speech_act
+                    || (coercive(event.speech_act) && coercive(first.speech_act)))
                 && !utterance.events.iter().any(|u| u.id == event.id)
                 && keys::event_day(event) == day
                 && keys::side(event.actor.as_ref()) == actor_side

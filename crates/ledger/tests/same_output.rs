@@ -176,7 +176,7 @@ fn dense_stream_gives_the_recorded_ledger() {
     }
     assert_eq!(
         digest(&events),
-        "c6f3d737db28b8f73787ae34478d248773a366eb8467506dcf4e65df9a3ea159"
+        "a8664922256d13a6687c3eb20cb9b873d6c0ce693ee51a8864a9a2f72e0575e4"
     );
 }
 
