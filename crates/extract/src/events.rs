@@ -1244,7 +1244,17 @@ impl<'a> Analysis<'a> {
             }
         }
         if recipient_group.is_none() {
-            let after = self.groups_between(m.end, clause_end);
+            // "with no U.S. forces harmed": a party said to be untouched is no recipient.
+            let after: Vec<usize> = self
+                .groups_between(m.end, clause_end)
+                .into_iter()
+                .filter(|&g| {
+                    let start = self.groups[g].start;
+                    start == 0
+                        || !matches!(self.tokens.norm(start - 1), "no" | "without" | "sin")
+                        || self.lang == Lang::Es && self.tokens.norm(start - 1) == "no"
+                })
+                .collect();
             let has_country = |g: usize| {
                 self.groups[g]
                     .members
@@ -1543,7 +1553,21 @@ impl<'a> Analysis<'a> {
         if end - first == 1 && (DETERMINERS.contains(&head) || PRONOUNS.contains(&head)) {
             return None;
         }
-        let country = self.context_country(end);
+        // The people or city the act is done to lend no country to its doer: "These
+        // narco-terrorists have killed more Americans" are not American. (A place after a
+        // preposition still places the act: "cortan la carretera de Jericó".)
+        let victims_after = |country: &String| {
+            self.mentions.iter().all(|m| {
+                let at = self.tokens.index_at(m.start);
+                // The verb's direct object: right after it, with no preposition between.
+                let object = at > trigger
+                    && at <= trigger + 3
+                    && !(trigger + 1..at).any(|k| PREPOSITIONS.contains(&self.tokens.norm(k)));
+                m.actor.country.as_ref() != Some(country)
+                    || (m.kind != MentionKind::Country && object)
+            })
+        };
+        let country = self.context_country(end).filter(|c| !victims_after(c));
         Some(Actor {
             text: text.to_string(),
             country,
@@ -1836,7 +1860,7 @@ const CROWD_WORDS: &[&str] = &[
 const NEGATION_HEADS: &[&str] = &["no", "not", "never", "nunca", "jamas", "ni"];
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "el", "ella", "ellos", "ellas", "this", "that",
-    "esto", "eso", "who", "which", "que",
+    "esto", "eso", "who", "which", "que", "all", "both", "each", "many", "most", "todos", "todas",
 ];
 const AUX_OR_CLITIC: &[&str] = &[
     "se", "no", "ya", "le", "les", "lo", "la", "los", "las", "ha", "han", "habia", "habian",
@@ -2394,6 +2418,29 @@ mod tests {
         );
         assert!(!events.is_empty());
         assert!(events.iter().all(|e| e.event_type == EventType::Consult));
+    }
+
+    #[test]
+    fn the_untouched_and_the_victims_are_not_the_doers() {
+        // "with no U.S. forces harmed": nobody American was hit, and "All" is no actor.
+        let events = check(
+            "All strikes were in international waters with no U.S. forces harmed.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events
+                .iter()
+                .all(|e| country(&e.recipient) != Some("USA") && e.actor.is_none()),
+            "{events:?}"
+        );
+        // The people killed lend no country to the killers.
+        let event = one(
+            "These narco-terrorists have killed more Americans than Al-Qaeda.",
+            Lang::En,
+        );
+        assert_eq!(country(&event.actor), None);
+        assert_eq!(country(&event.recipient), Some("USA"));
     }
 
     #[test]
