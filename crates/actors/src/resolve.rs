@@ -1064,13 +1064,19 @@ mod tests {
 
     #[test]
     fn a_shouted_function_word_is_no_acronym() {
-        let ctx = ResolveContext {
-            lang: Some(trecho_model::Lang::Es),
+        let in_lang = |lang| ResolveContext {
+            lang: Some(lang),
             ..context("2025-11-18", None)
         };
+        let ctx = in_lang(trecho_model::Lang::Es);
         // "SE" is the Secretaría de Economía in running text, a pronoun in a capitals headline.
         check(
             "MILES DE PERSONAS SE MANIFIESTAN EN MEXICO",
+            &ctx,
+            "MEXICO=MEX/-/Mexico",
+        );
+        check(
+            "MUERTE DE UN DETENIDO EN MEXICO",
             &ctx,
             "MEXICO=MEX/-/Mexico",
         );
@@ -1079,11 +1085,8 @@ mod tests {
             &ctx,
             "SE=MEX/GOV/Secretaría de Economía",
         );
-        // A real acronym in a capitals headline still counts.
-        let ctx = ResolveContext {
-            lang: Some(trecho_model::Lang::En),
-            ..context("2025-11-18", None)
-        };
+        // A real acronym in a capitals headline still counts; the Spanish "UN" above is not.
+        let ctx = in_lang(trecho_model::Lang::En);
         check(
             "UN PEACEKEEPERS ARRIVE IN HAITI",
             &ctx,

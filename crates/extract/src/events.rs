@@ -2102,24 +2102,9 @@ fn fronted_adverbial_end(tokens: &Tokens) -> Option<usize> {
     // Only an adverbial headed by a noun phrase: "Tras haber asesinado a su hermano, la mafia
     // ocupó…" and "After meeting Trump, Sheinbaum said…" share the main clause's subject.
     let noun_headed = (1..4).any(|k| {
-        matches!(
-            tokens.norm(k),
-            "el" | "la"
-                | "los"
-                | "las"
-                | "del"
-                | "un"
-                | "una"
-                | "su"
-                | "sus"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-        )
+        let word = tokens.norm(k);
+        DETERMINERS.contains(&word)
+            || matches!(word, "del" | "su" | "sus" | "his" | "her" | "its" | "their")
     }) && !(1..3).any(|k| matches!(tokens.norm(k), "haber" | "having"));
     if !noun_headed {
         return None;
