@@ -94,6 +94,14 @@ const CHARGE_CUES: &[&str] = &[
     "buscado",
     "sentenciado",
 ];
+/// Whether the word at `k` introduces the crimes of a charge. Spanish "acusados" is also a noun
+/// for the accused themselves ("Reyes y otros 21 acusados efectuaban una huelga de hambre"): it
+/// introduces crimes only when "de" or "por" follows.
+fn charge_cue(tokens: &Tokens, k: usize) -> bool {
+    let word = tokens.norm(k);
+    CHARGE_CUES.contains(&word)
+        && (!matches!(word, "acusado" | "acusados") || matches!(tokens.norm(k + 1), "de" | "por"))
+}
 /// Auxiliaries and copulas that follow a subject phrase.
 const SUBJECT_VERBS: &[&str] = &[
     "will", "would", "is", "was", "are", "were", "has", "have", "had", "remains", "remain",
@@ -175,7 +183,7 @@ pub fn apply(sentence: &str, lang: Lang, found: &mut Vec<Found>, mentions: &[Act
         // Crimes named in a charge ("facing charges relating to … murder", "wanted for the 1985
         // murder of a DEA agent") are accusations of a court, not acts of the sentence.
         if event.kind == Kind::Done
-            && (trigger.saturating_sub(16)..trigger).any(|k| CHARGE_CUES.contains(&tokens.norm(k)))
+            && (trigger.saturating_sub(16)..trigger).any(|k| charge_cue(&tokens, k))
         {
             return false;
         }
@@ -545,5 +553,21 @@ mod tests {
         let tokens = Tokens::new(sentence);
         let start = tokens.index_at(sentence.find("Mexico").unwrap_or(0));
         assert!(!in_object(&tokens, sentence, start));
+    }
+
+    #[test]
+    fn the_accused_as_a_noun_names_no_charge() {
+        let cue = |sentence: &str, word: &str| {
+            let tokens = Tokens::new(sentence);
+            let at = tokens.index_at(sentence.find(word).unwrap_or(0));
+            charge_cue(&tokens, at)
+        };
+        assert!(cue("Fue acusado de asesinato.", "acusado"));
+        assert!(cue("Los acusados por el secuestro huyeron.", "acusados"));
+        assert!(cue("He was charged with murder.", "charged"));
+        assert!(!cue(
+            "Reyes y otros 21 acusados efectuaban una huelga de hambre.",
+            "acusados"
+        ));
     }
 }

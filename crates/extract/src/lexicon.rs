@@ -1007,4 +1007,70 @@ mod tests {
             ["march:Event:PROTEST"]
         );
     }
+
+    #[test]
+    fn curated_lines_have_at_most_nine_columns() {
+        // A tenth column is a misplaced field: the irregular forms would be silently ignored.
+        for (name, text) in [
+            ("lexicon_en.tsv", CURATED_EN),
+            ("lexicon_es.tsv", CURATED_ES),
+        ] {
+            for (number, line) in text.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let columns = line.split('\t').count();
+                assert!(columns <= 9, "{name}:{}: {columns} columns", number + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn holding_or_starting_a_strike_is_a_protest() {
+        for (sentence, expected) in [
+            (
+                "Los funcionarios celebraron este martes un primer paro.",
+                "celebraron:Event:PROTEST",
+            ),
+            (
+                "Los hinchas empezaron el viernes una huelga de hambre.",
+                "empezaron:Event:PROTEST",
+            ),
+            (
+                "Los mineros protagonizaron una marcha.",
+                "protagonizaron:Event:PROTEST",
+            ),
+            (
+                "Los mineros llevaron a cabo un bloqueo.",
+                "llevaron a cabo:Event:PROTEST",
+            ),
+        ] {
+            assert!(
+                check(sentence, Lang::Es).iter().any(|m| m == expected),
+                "{sentence}: {:?}",
+                check(sentence, Lang::Es)
+            );
+        }
+        // A celebration with no strike or march is praise.
+        assert_eq!(
+            check("El presidente celebró el acuerdo.", Lang::Es),
+            ["celebro:Event:SUPPORT", "acuerdo:Event:AGREE"]
+        );
+    }
+
+    #[test]
+    fn the_adjective_clear_clears_nothing() {
+        for sentence in [
+            "President Trump has been very clear: Mexico must deliver the water.",
+            "He made it clear that the tariffs stay.",
+        ] {
+            assert!(
+                check(sentence, Lang::En)
+                    .iter()
+                    .all(|m| !m.ends_with("CONCEDE")),
+                "{sentence}: {:?}",
+                check(sentence, Lang::En)
+            );
+        }
+    }
 }

@@ -17,7 +17,9 @@
 //! as `conceded`), then partial and full carry-outs, and the deadline last (an act on the
 //! deadline day is in time).
 //! - `carried_out` (threats, promises): a deed (see [`crate::deeds`]) by the actor's side of the
-//!   content type against the recipient's side (for promises an unknown recipient also counts),
+//!   content type against the recipient's side (for promises an unknown recipient also counts;
+//!   a threat that named no target is carried out by such an act against anyone that shares one
+//!   of its issues),
 //!   on or after the first utterance, whose issues fit the item's aims (overlap them, or are a
 //!   subset of the item's issues, or are empty). A deed dated the same day as an utterance and
 //!   reported only by that utterance's documents is the announcement itself, not its carrying
@@ -520,8 +522,19 @@ fn carry_out(cluster: &Cluster<'_>, group: &DeedGroup<'_>) -> Option<CommitmentS
         .recipient
         .as_ref()
         .is_none_or(|recipient| recipient.country.is_none());
+    // A threat that named no target ("the proposed tariffs … will go into effect") is carried
+    // out by the act against whoever it hits, if the act shares one of the threat's issues: the
+    // issue, not the target, is what ties the two.
+    let unnamed_target = !is_promise
+        && !keys::known(&cluster.recipient_side)
+        && group
+            .deed
+            .issues
+            .iter()
+            .any(|issue| cluster.issues.contains(issue));
     let recipient_fits = group.recipient_side == cluster.recipient_side
         || (is_promise && !keys::known(&group.recipient_side))
+        || unnamed_target
         // Boats at sea rarely have a country in the text; the act is still a smaller version
         // of strikes threatened against the cartels of the recipient's side.
         || (deed_at_sea && !words_at_sea && stateless_recipient);
@@ -1541,6 +1554,34 @@ mod tests {
                 done("s1", "d2", "2025-03-03", "USA", "MEX", Sanction, &[Trade]),
             ],
             &["USA threatens SANCTION against MEX (drugs, trade) x1: 2025-02-01 open [t1] -> 2025-03-03 carried_out [s1]"],
+        );
+    }
+
+    #[test]
+    fn a_threat_without_a_named_target_is_carried_out_on_its_issue() {
+        check(
+            vec![
+                said("t1", "d1", "2025-02-27", "USA", "", Threat, Sanction, &[Trade]),
+                done("s1", "d2", "2025-03-03", "USA", "MEX", Sanction, &[Trade]),
+            ],
+            &["USA threatens SANCTION against ? (trade) x1: 2025-02-27 open [t1] -> 2025-03-03 carried_out [s1]"],
+        );
+        // With no shared issue the act is another matter.
+        check(
+            vec![
+                said(
+                    "t1",
+                    "d1",
+                    "2025-02-27",
+                    "USA",
+                    "",
+                    Threat,
+                    Sanction,
+                    &[Trade],
+                ),
+                done("s1", "d2", "2025-03-03", "USA", "VEN", Sanction, &[Energy]),
+            ],
+            &["USA threatens SANCTION against ? (trade) x1: 2025-02-27 open [t1]"],
         );
     }
 

@@ -160,7 +160,7 @@ fn mixed_stream_gives_the_recorded_ledger() {
     }
     assert_eq!(
         digest(&events),
-        "919e637512cb4b0a1a0c91a2fbc5ee0040128f93323b3ba60a9b451011a1832d"
+        "bea479c15765ceb66c9cc8fe5a0dc13b28a2b806260def767d53ad36144d82ed"
     );
 }
 
@@ -176,7 +176,7 @@ fn dense_stream_gives_the_recorded_ledger() {
     }
     assert_eq!(
         digest(&events),
-        "a8664922256d13a6687c3eb20cb9b873d6c0ce693ee51a8864a9a2f72e0575e4"
+        "62e213b1ebb77a07db6b636bf14a0c225fe980fa04484188580f97e72d8f1fa3"
     );
 }
 
