@@ -274,7 +274,6 @@ fn chain_b_water_threat_conceded_twice() {
 }
 
 #[test]
-#[ignore = "extractor: W2 (April) lapses and W3 now forms (doc 4's talks 'to finalize a plan by the end of January 2026' are a promise with deadline 2026-01-31), but W3 lapses instead of being carried out: doc 5's 'providing a plan to eliminate the deficit' is coded CONCEDE done by Mexico with no recipient, which does not keep a COOPERATE promise between the two"]
 fn chain_b_water_promises() {
     let (events, ledger) = run(&water());
     let dump = describe(&events, &ledger);

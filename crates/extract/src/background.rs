@@ -102,6 +102,21 @@ fn charge_cue(tokens: &Tokens, k: usize) -> bool {
     CHARGE_CUES.contains(&word)
         && (!matches!(word, "acusado" | "acusados") || matches!(tokens.norm(k + 1), "de" | "por"))
 }
+/// Whether a recipient is the actor's own forces, sent rather than aimed at: of the actor's
+/// country, or a bare common noun ("troops", "soldiers") whose country only the document's
+/// context supplied (and so may differ between parts of one document).
+pub(crate) fn own_forces(recipient: &Actor, actor: Option<&Actor>) -> bool {
+    let bare = recipient.name.is_none()
+        && recipient
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    recipient.sector.as_deref() == Some("MIL")
+        && (bare
+            || recipient.country.is_some()
+                && recipient.country == actor.and_then(|a| a.country.clone()))
+}
 /// Auxiliaries and copulas that follow a subject phrase.
 const SUBJECT_VERBS: &[&str] = &[
     "will", "would", "is", "was", "are", "were", "has", "have", "had", "remains", "remain",
@@ -134,6 +149,22 @@ const ARRIVAL_VERBS: &[&str] = &[
 /// only dropped in English.
 pub fn apply(sentence: &str, lang: Lang, found: &mut Vec<Found>, mentions: &[ActorMention]) {
     let tokens = Tokens::new(sentence);
+    // "she agreed to send 10,000 National Guard troops north": the actor's own forces are what
+    // is sent, not the party the act is aimed at.
+    for event in found.iter_mut() {
+        let mobilizing = event.event_type == EventType::Mobilize
+            || event.content_type == Some(EventType::Mobilize);
+        let own_forces = event
+            .recipient
+            .as_ref()
+            .is_some_and(|r| own_forces(r, event.actor.as_ref()));
+        if mobilizing && own_forces {
+            event
+                .steps
+                .push("the actor's own forces are what it sends, not a recipient".to_string());
+            event.recipient = None;
+        }
+    }
     let named = |actor: &Option<Actor>| {
         actor.as_ref().is_some_and(|a| {
             !is_fragment(a, mentions)
@@ -421,9 +452,13 @@ fn coordination(tokens: &Tokens, found: &mut Vec<Found>) {
             kept.push(event);
             continue;
         }
-        let trigger = tokens.index_at(event.trigger_start);
-        let word = tokens.norm(trigger);
-        let symmetric = SYMMETRIC_STEMS.iter().any(|stem| word.starts_with(stem));
+        // Any word of the trigger decides: "reached a new agreement" is as symmetric as "agreed".
+        let first = tokens.index_at(event.trigger_start);
+        let end = tokens.index_before(event.trigger_end).max(first + 1);
+        let symmetric = (first..end).any(|k| {
+            let word = tokens.norm(k);
+            SYMMETRIC_STEMS.iter().any(|stem| word.starts_with(stem))
+        });
         if symmetric {
             kept.push(event);
             continue;

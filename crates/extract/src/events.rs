@@ -74,7 +74,9 @@ pub fn extract(
     let lexicon = lexicon::for_lang(lang);
     let in_mention = mention_mask(&tokens, mentions);
     let matches = lexicon.find(&tokens, &in_mention);
-    if matches.is_empty() {
+    // With no trigger, only an act named "between" two parties can be an event.
+    let between = || (0..tokens.len()).any(|k| matches!(tokens.norm(k), "between" | "entre"));
+    if matches.is_empty() && !between() {
         return Vec::new();
     }
     let analysis = Analysis::new(sentence, lang, &tokens, mentions, lexicon, &matches);
@@ -149,6 +151,20 @@ pub(crate) fn crowd_protest(event: &Found) -> bool {
         && event.kind == Kind::Done
         && !event.negated
         && !event.hypothetical
+}
+
+/// Nouns of a joint act between two parties ("an agreement between", "una llamada entre").
+fn relation_noun(word: &str) -> Option<EventType> {
+    match word {
+        "agreement" | "agreements" | "deal" | "accord" | "pact" | "understanding"
+        | "commitment" | "acuerdo" | "acuerdos" | "pacto" | "entendimiento" | "compromiso" => {
+            Some(EventType::Agree)
+        }
+        "call" | "talks" | "meeting" | "conversation" | "negotiations" | "summit" | "dialogue"
+        | "llamada" | "reunion" | "conversacion" | "negociaciones" | "dialogo" | "encuentro"
+        | "cumbre" => Some(EventType::Consult),
+        _ => None,
+    }
 }
 
 /// Which tokens lie inside an actor mention.
@@ -398,6 +414,7 @@ impl<'a> Analysis<'a> {
         for (start, end, content) in red_lines {
             self.build_red_line(start, end, content, speaker, &mut found);
         }
+        self.between_parties(&mut found);
         // A crowd that gathers is rallying, not meeting anyone: "unos 100.000 manifestantes se
         // reunieron en el centro de Belgrado", "una pequeña multitud se reunió frente a la sede
         // … para protestar". A meeting has a partner ("se reunió con el canciller").
@@ -444,9 +461,15 @@ impl<'a> Analysis<'a> {
         });
         // Words about a named party stay: "no armed US troops will be embedded" is a red line
         // whose holder the pronoun step finds later.
+        // A clause whose subject is "he" or "she" stays for the pronoun step to name.
+        let pronoun_subject = |event: &Found| {
+            crate::pronouns::subject_pronoun(self.tokens, self.tokens.index_at(event.trigger_start))
+                .is_some_and(|(word, _)| matches!(word.as_str(), "he" | "she"))
+        };
         if found.iter().any(|event| event.actor.is_some()) {
             found.retain(|event| {
                 event.actor.is_some()
+                    || pronoun_subject(event)
                     || (event.recipient.is_some()
                         && matches!(
                             event.speech_act,
@@ -1187,6 +1210,14 @@ impl<'a> Analysis<'a> {
                 steps.push("passive: actor after by/por".to_string());
             }
             recipient_group = self.left_group(clause_start, m.start);
+        } else if let Some(head) = self.restrictive_relative(m) {
+            // "organizations that threaten both countries": the phrase the pronoun stands for
+            // acts, or no one named when it is not an actor ("foreign terrorist organizations"),
+            // never the subject of the sentence around it.
+            actor_group = head;
+            steps.push(
+                "restrictive relative clause: actor is the phrase before the pronoun".to_string(),
+            );
         } else {
             actor_group = self.left_group(clause_start, m.start);
             if actor_group.is_none()
@@ -1643,6 +1674,194 @@ impl<'a> Analysis<'a> {
             })
     }
 
+    /// An agreement, call or meeting named as a noun "between A and B" is an act of both
+    /// parties towards each other, whatever the clause's own verb does with it: "welcomed a new
+    /// commitment between the United States and Mexico" records the commitment (AGREE), "follows a
+    /// call last week between President Trump and President Sheinbaum" the call (CONSULT).
+    /// Added only when the clause gave no event of that type between the two.
+    fn between_parties(&self, found: &mut Vec<Found>) {
+        for k in 1..self.tokens.len() {
+            if !matches!(self.tokens.norm(k), "between" | "entre") {
+                continue;
+            }
+            // The noun right before "between", or with a time in between ("a call last week
+            // between"): "an agreement for peace between" names the peace, not the agreement.
+            let Some((noun, event_type)) = (k.saturating_sub(3)..k)
+                .rev()
+                .take_while(|&j| {
+                    relation_noun(self.tokens.norm(j)).is_some()
+                        || matches!(
+                            self.tokens.norm(j),
+                            "last"
+                                | "this"
+                                | "week"
+                                | "month"
+                                | "year"
+                                | "yesterday"
+                                | "today"
+                                | "earlier"
+                                | "recent"
+                                | "pasada"
+                                | "pasado"
+                                | "semana"
+                                | "mes"
+                                | "ayer"
+                                | "hoy"
+                                | "reciente"
+                        )
+                })
+                .find_map(|j| relation_noun(self.tokens.norm(j)).map(|t| (j, t)))
+            else {
+                continue;
+            };
+            // A purpose is not a fact: "to hammer out a framework agreement", "para alcanzar un
+            // acuerdo".
+            let from = noun.saturating_sub(6).max(self.clause_start(noun));
+            if (from..noun).any(|j| matches!(self.tokens.norm(j), "to" | "para")) {
+                continue;
+            }
+            let starts_near = |g: &Group, at: usize| {
+                g.start >= at
+                    && g.start <= at + 1
+                    && (g.start == at
+                        || matches!(self.tokens.norm(at), "the" | "el" | "la" | "los" | "las"))
+            };
+            let Some(first) = self.groups.iter().position(|g| starts_near(g, k + 1)) else {
+                continue;
+            };
+            let joint = self.groups[first].end;
+            if !matches!(self.tokens.norm(joint), "and" | "y" | "e") {
+                continue;
+            }
+            let Some(second) = self.groups.iter().position(|g| starts_near(g, joint + 1)) else {
+                continue;
+            };
+            let mut steps = vec![format!(
+                "{:?} between two parties → {event_type} each way",
+                self.surface(noun, noun + 1)
+            )];
+            let (Some(a), Some(b)) = (
+                self.group_actor(first, &mut steps, "party"),
+                self.group_actor(second, &mut steps, "party"),
+            ) else {
+                continue;
+            };
+            if a.country.is_none() || b.country.is_none() || a.country == b.country {
+                continue;
+            }
+            let modality = modality::read(
+                self.tokens,
+                self.lang,
+                self.clause_start(noun),
+                noun,
+                false,
+                &self.in_mention,
+            );
+            // "A meeting between Rubio and Ebrard will take place next week": the verb after the
+            // noun can put it ahead too.
+            let ahead = (self.clause_start(noun)..self.clause_end(noun)).any(|j| {
+                matches!(
+                    self.tokens.norm(j),
+                    "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "shall"
+                        | "'ll"
+                        | "next"
+                        | "planned"
+                        | "proposed"
+                        | "possible"
+                        | "potential"
+                        | "upcoming"
+                        | "expected"
+                        | "future"
+                        | "proxima"
+                        | "proximo"
+                        | "posible"
+                        | "prevista"
+                        | "previsto"
+                        | "futuro"
+                        | "futura"
+                )
+            });
+            if ahead || modality.hypothetical.is_some() || modality.future.is_some() {
+                continue;
+            }
+            let country = |actor: &Option<Actor>| actor.as_ref().and_then(|x| x.country.clone());
+            for (actor, recipient) in [(&a, &b), (&b, &a)] {
+                let exists = found.iter().any(|e| {
+                    e.event_type == event_type
+                        && country(&e.actor) == actor.country
+                        && country(&e.recipient) == recipient.country
+                });
+                if exists {
+                    continue;
+                }
+                found.push(Found {
+                    event_type,
+                    mode: None,
+                    kind: Kind::Done,
+                    speech_act: None,
+                    content_type: None,
+                    actor: Some(actor.clone()),
+                    recipient: Some(recipient.clone()),
+                    negated: modality.negation.is_some(),
+                    hypothetical: false,
+                    speaker: None,
+                    trigger_start: self.tokens.list[noun].start,
+                    trigger_end: self.tokens.list[noun].end,
+                    confidence: 0.8,
+                    steps: steps.clone(),
+                });
+            }
+        }
+    }
+
+    /// A verb trigger right after "that"/"which"/"who" with no comma before the pronoun
+    /// ("the cartels that threaten Mexico"): `Some(group)` for the actor phrase ending right
+    /// before the pronoun, `Some(None)` when the words there name no actor, `None` when the
+    /// trigger opens no such clause. English only; "that" after a reporting verb or a
+    /// conjunction ("so that", "now that") is no relative pronoun.
+    fn restrictive_relative(&self, m: &Match) -> Option<Option<usize>> {
+        if self.lang != Lang::En || m.start < 2 || self.entry(m).pos != Pos::Verb {
+            return None;
+        }
+        let pronoun = m.start - 1;
+        if !matches!(self.tokens.norm(pronoun), "that" | "which" | "who") {
+            return None;
+        }
+        let before = self.tokens.norm(pronoun - 1);
+        let is_word = before.chars().all(|c| c.is_alphabetic()) && !before.is_empty();
+        if !is_word
+            || self.says.contains(&(pronoun - 1))
+            || matches!(
+                before,
+                "so" | "now"
+                    | "such"
+                    | "than"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "said"
+                    | "says"
+                    | "say"
+                    | "claimed"
+                    | "warned"
+                    | "noted"
+            )
+        {
+            return None;
+        }
+        Some(self.groups.iter().position(|g| g.end == pronoun))
+    }
+
     fn groups_between(&self, from: usize, to: usize) -> Vec<usize> {
         (0..self.groups.len())
             .filter(|&g| self.groups[g].start >= from && self.groups[g].end <= to)
@@ -2032,6 +2251,16 @@ fn clauses(tokens: &Tokens, says: &[usize], and_verbs: &[usize]) -> Clauses {
         {
             starts_here[idx + 1] = true;
             // A new clause of its own: nothing is resumed across it.
+            open_relative = None;
+        }
+        // ", and he held off only after she agreed…": a new subject after ", and" opens a
+        // clause of its own.
+        if word == "and"
+            && idx > 0
+            && tokens.norm(idx - 1) == ","
+            && matches!(tokens.norm(idx + 1), "he" | "she" | "they" | "we" | "i")
+        {
+            starts_here[idx] = true;
             open_relative = None;
         }
         if word == ","
@@ -3004,5 +3233,137 @@ mod tests {
         );
         assert_eq!(country(&event.actor), Some("RUS"));
         assert_eq!(country(&event.recipient), Some("SDN"));
+    }
+
+    #[test]
+    fn an_act_named_between_two_parties_is_theirs() {
+        let pairs = |sentence: &str, event_type: EventType| {
+            let mut pairs: Vec<(String, String)> = check(sentence, Lang::En, None)
+                .iter()
+                .filter(|e| e.event_type == event_type && !e.negated)
+                .filter_map(|e| {
+                    Some((
+                        country(&e.actor)?.to_string(),
+                        country(&e.recipient)?.to_string(),
+                    ))
+                })
+                .collect();
+            pairs.sort();
+            pairs
+        };
+        let both = vec![
+            ("MEX".to_string(), "USA".to_string()),
+            ("USA".to_string(), "MEX".to_string()),
+        ];
+        let mut both_sorted = both.clone();
+        both_sorted.sort();
+        assert_eq!(
+            pairs(
+                "On January 31st, the U.S. Department of Agriculture welcomed a new commitment \
+                 between the United States and Mexico.",
+                EventType::Agree
+            ),
+            both_sorted
+        );
+        let call = pairs(
+            "This announcement follows a call last week between President Trump and President \
+             Sheinbaum.",
+            EventType::Consult,
+        );
+        assert_eq!(call.len(), 2, "{call:?}");
+        // A purpose or a plan is no fact.
+        for sentence in [
+            "Arafat rejected a US offer to host a summit to hammer out a framework agreement \
+             between Israel and Syria.",
+            "A meeting between Rubio and Ebrard will take place next week.",
+        ] {
+            let events = check(sentence, Lang::En, None);
+            assert!(
+                events.iter().all(|e| !(matches!(
+                    e.event_type,
+                    EventType::Agree | EventType::Consult
+                ) && e.recipient.is_some()
+                    && e.actor.is_some())),
+                "{sentence}: {events:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_restrictive_relative_clause_acts_for_its_antecedent() {
+        // The threat is the organizations', not the countries' that fight them.
+        let events = check(
+            "The United States and Mexico continue to improve cooperation, including dismantling \
+             foreign terrorist organizations that threaten both countries.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| e.event_type != EventType::Threaten),
+            "{events:?}"
+        );
+        let event = one(
+            "Mexico condemned the cartel that attacked Sinaloa.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Accuse);
+        let events = check(
+            "It was the cartel that attacked the Mexican army.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| country(&e.actor) != Some("MEX")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn releasing_a_statement_frees_no_one() {
+        let events = check(
+            "Secretaries Rubio, Rollins Release Joint Statement on U.S.-Mexico 1944 Water Treaty",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| e.event_type != EventType::Concede),
+            "{events:?}"
+        );
+        let event = one("Hamas released two hostages to Israel.", Lang::En);
+        assert_eq!(event.event_type, EventType::Concede);
+        let events = check(
+            "Rubio said the partnership with Mexico is vital to addressing key challenges.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| e.event_type != EventType::Accuse),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn he_and_she_in_one_sentence_are_two_people() {
+        let events = check(
+            "In February, Trump threatened a 25 percent tariff on all Mexican imports to force \
+             Sheinbaum to stop migrants from crossing the border, and he held off only after she \
+             agreed to send 10,000 National Guard troops north.",
+            Lang::En,
+            None,
+        );
+        let promise = events
+            .iter()
+            .find(|e| e.event_type == EventType::Agree)
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        // She is Sheinbaum, the troops are what she sends, and a promise is no lever.
+        assert_eq!(country(&promise.actor), Some("MEX"), "{promise:?}");
+        assert_eq!(promise.recipient, None, "{promise:?}");
+        assert_eq!(promise.content_type, Some(EventType::Mobilize));
+        assert_eq!(promise.leverage, None);
+        let threat = events
+            .iter()
+            .find(|e| e.event_type == EventType::Threaten)
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert!(threat.leverage.is_some(), "{threat:?}");
     }
 }

@@ -411,7 +411,14 @@ fn extract_with(
                 speech_act: found.speech_act,
                 content_type: found.content_type,
                 issues: context.issues.clone(),
-                leverage: context.leverage,
+                // Leverage is coercion: a promise or a concession in a sentence that also
+                // threatens ("he held off only after she agreed to send troops") uses no lever.
+                leverage: context.leverage.filter(|_| {
+                    matches!(
+                        found.event_type.quad(),
+                        trecho_model::Quad::VerbalConflict | trecho_model::Quad::MaterialConflict
+                    )
+                }),
                 negated: found.negated,
                 hypothetical,
                 speaker,

@@ -443,6 +443,11 @@ pub fn resolve(
 ) {
     let tokens = Tokens::new(sentence);
     let mut keep = vec![true; found.len()];
+    let first_at = |pronoun: &str| (0..tokens.len()).find(|&k| tokens.norm(k) == pronoun);
+    let contrast = match (first_at("he"), first_at("she")) {
+        (Some(he), Some(she)) => Some(if he < she { "she" } else { "he" }),
+        _ => None,
+    };
     for (index, event) in found.iter_mut().enumerate() {
         red_line_object(&tokens, event, referents);
         red_line_by_negation(&tokens, event, referents);
@@ -469,10 +474,22 @@ pub fn resolve(
         };
         // The pronoun right before the verb is its subject, whatever phrase came earlier ("The
         // farmers I met"). "she" after a named person of the same sentence is the first one named (the subject).
-        let local_person = mentions
+        let first_named = mentions
             .iter()
             .find(|m| m.kind == MentionKind::Person && m.end <= at)
             .map(|m| &m.actor);
+        // "Trump threatened…, and he held off only after she agreed…": "he" and "she" in one
+        // sentence are two people, so the later of the two is the last one named who is not
+        // the first.
+        let local_person = if contrast == Some(word.as_str()) {
+            mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Person && m.end <= at)
+                .map(|m| &m.actor)
+                .rfind(|a| first_named.is_none_or(|f| f.name != a.name))
+        } else {
+            first_named
+        };
         let referent = if FIRST_PERSON.contains(&word.as_str()) {
             referents.first_person.as_ref()
         } else if THIRD_PERSON.contains(&word.as_str()) {
@@ -561,11 +578,13 @@ fn promise_to_the_author(event: &mut Found, referents: &Referents) {
     {
         return;
     }
-    if event
-        .recipient
-        .as_ref()
-        .is_some_and(|r| r.country.is_some() && r.country != actor.country)
-    {
+    // Forces the promise sends ("agreed to send 10,000 troops") are no party to it.
+    if event.recipient.as_ref().is_some_and(|r| {
+        r.country.is_some()
+            && r.country != actor.country
+            && !(event.content_type == Some(trecho_model::EventType::Mobilize)
+                && crate::background::own_forces(r, Some(actor)))
+    }) {
         return;
     }
     event.steps.push(format!(
@@ -725,7 +744,7 @@ fn same_person(a: &Actor, b: &Actor) -> bool {
 
 /// The pronoun right before the trigger at token `trigger` ("we further agreed", "she agreed",
 /// "I have authorized"), if any.
-fn subject_pronoun(tokens: &Tokens, trigger: usize) -> Option<(String, usize)> {
+pub(crate) fn subject_pronoun(tokens: &Tokens, trigger: usize) -> Option<(String, usize)> {
     let mut idx = trigger;
     let mut steps = 0;
     while idx > 0 && steps < 5 {
