@@ -1204,7 +1204,18 @@ impl<'a> Analysis<'a> {
         let passive = m.info.participle && modality::is_passive(self.tokens, clause_start, m.start);
         let mut actor_group: Option<usize> = None;
         let mut recipient_group: Option<usize> = None;
-        if passive {
+        let reduced = if passive {
+            None
+        } else {
+            self.reduced_passive(m)
+        };
+        if let Some(object) = reduced {
+            // "managers of drug cartels recently designated as terrorist organizations": the
+            // cartels are designated, by whoever "by" names.
+            actor_group = self.by_agent(m.end, clause_end);
+            recipient_group = Some(object);
+            steps.push("participle after a prepositional phrase: a reduced passive".to_string());
+        } else if passive {
             if let Some(agent) = self.by_agent(m.end, clause_end) {
                 actor_group = Some(agent);
                 steps.push("passive: actor after by/por".to_string());
@@ -1292,6 +1303,12 @@ impl<'a> Analysis<'a> {
                     .iter()
                     .any(|&k| self.mentions[k].actor.country.is_some())
             };
+            // "negotiations headed by Rubio, Bessent, and Lutnick": every name of an agent list
+            // is the agent's, not the act's target.
+            let after: Vec<usize> = after
+                .into_iter()
+                .filter(|&g| !self.in_agent_list(g))
+                .collect();
             recipient_group = after.iter().copied().find(|&g| {
                 Some(g) != actor_group
                     && has_country(g)
@@ -1574,7 +1591,12 @@ impl<'a> Analysis<'a> {
         let reaches = (end..trigger).all(|k| {
             AUX_OR_CLITIC.contains(&self.tokens.norm(k)) || self.tokens.norm(k).ends_with("ly")
         });
-        if !reaches || end == first {
+        // "The intent of designating these cartels…": a phrase ending in "of" has the trigger
+        // as its complement, not as its verb.
+        if !reaches
+            || end == first
+            || matches!(self.tokens.norm(end - 1), "of" | "de" | "del" | "for")
+        {
             return None;
         }
         let text = self
@@ -1860,6 +1882,78 @@ impl<'a> Analysis<'a> {
             return None;
         }
         Some(self.groups.iter().position(|g| g.end == pronoun))
+    }
+
+    /// An English participle right after a phrase that follows a preposition ("leaders of drug
+    /// cartels recently designated as…"): that phrase is no subject, so the participle modifies
+    /// it as a passive. Returns the phrase.
+    fn reduced_passive(&self, m: &Match) -> Option<usize> {
+        if self.lang != Lang::En || !m.info.participle || m.info.gerund {
+            return None;
+        }
+        if self.entry(m).pos != Pos::Verb {
+            return None;
+        }
+        let mut k = m.start;
+        while k > 0 && self.tokens.norm(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        // A passive participle takes no object: "designated as", "killed in", not "held their
+        // first meeting" ("A group of Moroccan diplomats held…" is active).
+        if !matches!(
+            self.tokens.norm(m.start + 1),
+            "as" | "by"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "to"
+                | "with"
+                | "from"
+                | "into"
+                | "under"
+                | "after"
+                | "during"
+                | ","
+                | "."
+        ) {
+            return None;
+        }
+        let group = self.groups.iter().position(|g| g.end == k)?;
+        let preposition =
+            self.introduced_by(group, &["of", "for", "from", "against", "on", "with"]);
+        preposition.then_some(group)
+    }
+
+    /// Whether a group is a later member of a list whose first member follows "by"/"por"
+    /// ("headed by Marco Rubio, Scott Bessent, and Howard Lutnick").
+    fn in_agent_list(&self, group: usize) -> bool {
+        // Back from the phrase over names, titles and list separators only, to "by"/"por".
+        let in_group = |k: usize| self.groups.iter().any(|g| g.start <= k && k < g.end);
+        let capitalized = |k: usize| {
+            self.tokens.list.get(k).is_some_and(|t| {
+                self.sentence
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        let mut k = self.groups[group].start;
+        let mut crossed = false;
+        while k > 0 && self.groups[group].start - k < 30 {
+            k -= 1;
+            let word = self.tokens.norm(k);
+            if matches!(word, "by" | "por") {
+                return crossed;
+            }
+            if matches!(word, "," | "and" | "y" | "e") {
+                crossed = true;
+                continue;
+            }
+            if !(in_group(k) || capitalized(k) || matches!(word, "of" | "de" | "del" | "the")) {
+                return false;
+            }
+        }
+        false
     }
 
     fn groups_between(&self, from: usize, to: usize) -> Vec<usize> {
@@ -3365,5 +3459,65 @@ mod tests {
             .find(|e| e.event_type == EventType::Threaten)
             .unwrap_or_else(|| panic!("{events:#?}"));
         assert!(threat.leverage.is_some(), "{threat:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_prepositional_phrase_is_passive() {
+        let events = check(
+            "The defendants include leaders and managers of drug cartels recently designated as \
+             Foreign Terrorist Organizations.",
+            Lang::En,
+            None,
+        );
+        let designation = events
+            .iter()
+            .find(|e| e.event_type == EventType::Sanction)
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(designation.actor, None, "{designation:?}");
+        assert!(designation.recipient.is_some(), "{designation:?}");
+        // An active verb with its object stays active.
+        let event = one(
+            "A group of Moroccan diplomats held their first meeting with President Obama.",
+            Lang::En,
+        );
+        assert_eq!(country(&event.actor), Some("MAR"), "{event:?}");
+    }
+
+    #[test]
+    fn the_names_of_an_agent_list_are_no_targets() {
+        let events = check(
+            "Mexico paused the tariffs during talks headed by Secretary of State Marco Rubio, \
+             Secretary of Treasury Scott Bessent, and Secretary of Commerce Howard Lutnick.",
+            Lang::En,
+            None,
+        );
+        assert!(events.iter().all(|e| e.recipient.is_none()), "{events:#?}");
+    }
+
+    #[test]
+    fn showing_resolve_and_walking_free_are_no_events() {
+        for sentence in [
+            "Today's actions taken by the State Department demonstrate the Trump \
+             Administration's commitment to protecting our national security.",
+            "\"The era of harming Americans and walking free is over.\"",
+            "The intent of designating these cartels as terrorists is to protect our nation.",
+        ] {
+            let events = check(sentence, Lang::En, None);
+            assert!(
+                events.iter().all(|e| !matches!(
+                    e.event_type,
+                    EventType::Protest | EventType::Concede
+                ) && e
+                    .actor
+                    .as_ref()
+                    .is_none_or(|a| a.text != "The intent of")),
+                "{sentence}: {events:#?}"
+            );
+        }
+        let event = one(
+            "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Protest);
     }
 }
