@@ -173,6 +173,26 @@ pub fn apply(sentence: &str, lang: Lang, found: &mut Vec<Found>, mentions: &[Act
                     || mentions.iter().any(|m| m.actor.text == a.text))
         })
     };
+    // "Hundreds of thousands of Americans have died from fentanyl overdoses": the subject of a
+    // death word is its victim, never the one who acts.
+    for event in found.iter_mut() {
+        let trigger = tokens.index_at(event.trigger_start);
+        let subject_before = event
+            .actor
+            .as_ref()
+            .and_then(|a| sentence.find(a.text.as_str()))
+            .is_some_and(|at| at < event.trigger_start);
+        if event.event_type == EventType::Assault
+            && DEATH_WORDS.contains(&tokens.norm(trigger))
+            && subject_before
+            && event.recipient.is_none()
+        {
+            event.recipient = event.actor.take();
+            event
+                .steps
+                .push("the subject of a death word is its victim".to_string());
+        }
+    }
     found.retain(|event| {
         let trigger = tokens.index_at(event.trigger_start);
         let word = tokens.norm(trigger);

@@ -2174,6 +2174,9 @@ const NEGATION_HEADS: &[&str] = &["no", "not", "never", "nunca", "jamas", "ni"];
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "el", "ella", "ellos", "ellas", "this", "that",
     "esto", "eso", "who", "which", "que", "all", "both", "each", "many", "most", "todos", "todas",
+    // Contracted with their verb ("They're killing…"): still pronouns.
+    "they're", "we're", "you're", "i'm", "they've", "we've", "i've", "they'll", "we'll", "he'll",
+    "she'll", "i'll",
 ];
 const AUX_OR_CLITIC: &[&str] = &[
     "se", "no", "ya", "le", "les", "lo", "la", "los", "las", "ha", "han", "habia", "habian",
@@ -3519,5 +3522,21 @@ mod tests {
             Lang::En,
         );
         assert_eq!(event.event_type, EventType::Protest);
+    }
+
+    #[test]
+    fn a_death_names_its_victim_and_a_contracted_pronoun_no_actor() {
+        let events = check(
+            "Hundreds of thousands of Americans have died from fentanyl overdoses.",
+            Lang::En,
+            None,
+        );
+        assert!(events.iter().all(|e| e.actor.is_none()), "{events:#?}");
+        let events = check(
+            "They're killing 250,000, 300,000 in our country.",
+            Lang::En,
+            None,
+        );
+        assert!(events.iter().all(|e| e.actor.is_none()), "{events:#?}");
     }
 }
