@@ -3539,4 +3539,21 @@ mod tests {
         );
         assert!(events.iter().all(|e| e.actor.is_none()), "{events:#?}");
     }
+
+    #[test]
+    fn the_formula_of_an_executive_order_is_no_demand() {
+        for sentence in [
+            "Executive Order.",
+            "By the authority vested in me as President by the Constitution and the laws of the \
+             United States of America, it is hereby ordered:",
+        ] {
+            let events = check(sentence, Lang::En, None);
+            assert!(
+                events.iter().all(|e| e.event_type != EventType::Request),
+                "{sentence}: {events:#?}"
+            );
+        }
+        let event = one("Trump ordered Mexico to extradite the suspects.", Lang::En);
+        assert_eq!(event.event_type, EventType::Request);
+    }
 }
