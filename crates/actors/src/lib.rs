@@ -180,6 +180,30 @@ mod tests {
     }
 
     #[test]
+    fn former_states_and_armed_groups_of_the_archive_resolve() {
+        let dictionary = ActorDictionary::builtin();
+        let ctx = context("1995-06-01");
+        for (text, country, sector) in [
+            ("el ejército yugoslavo", Some("SRB"), Some("MIL")),
+            ("Yugoslavia", Some("SRB"), None),
+            (
+                "the Former Yugoslav Republic of Macedonia",
+                Some("MKD"),
+                None,
+            ),
+            ("UNITA", Some("AGO"), Some("REB")),
+            ("Sendero Luminoso", Some("PER"), Some("REB")),
+            ("el Frente Polisario", Some("ESH"), Some("REB")),
+        ] {
+            let mention = dictionary
+                .lookup(text, &ctx)
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(mention.actor.country.as_deref(), country, "{text}");
+            assert_eq!(mention.actor.sector.as_deref(), sector, "{text}");
+        }
+    }
+
+    #[test]
     fn a_user_file_alone_resolves_only_its_own_entries() {
         let user = "Juan Pérez|Pérez\tMEX\tGOV\tJuan Pérez\t2025-01-01\t\tperson\n";
         let dictionary = ActorDictionary::from_user(user, "mine.tsv").unwrap();

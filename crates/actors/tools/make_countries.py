@@ -10,7 +10,7 @@ Run: python3 crates/actors/tools/make_countries.py > crates/actors/data/countrie
 """
 
 TABLE = """
-USA;United States,the United States,United States of America,the United States of America,US,U.S.,the US,the U.S.,USA,U.S.A.,=America;Estados Unidos,los Estados Unidos,EE.UU.,EEUU,EE. UU.,EUA,E.U.A.,Norteamérica,Unión Americana;American;estadounidense,norteamericano;Washington,Washington D.C.
+USA;United States,the United States,United States of America,the United States of America,US,U.S.,U.S,the US,the U.S.,the U.S,USA,U.S.A.,=America;Estados Unidos,los Estados Unidos,EE.UU.,EEUU,EE. UU.,EUA,E.U.A.,Norteamérica,Unión Americana;American;estadounidense,norteamericano;Washington,Washington D.C.
 MEX;Mexico,México,Mexican Republic,United Mexican States;República Mexicana,Estados Unidos Mexicanos,Méjico;Mexican;mexicano;Mexico City,Ciudad de México,CDMX
 CAN;Canada;Canadá;Canadian;canadiense;Ottawa
 VEN;Venezuela,Bolivarian Republic of Venezuela;República Bolivariana de Venezuela;Venezuelan;venezolano;Caracas
@@ -69,8 +69,9 @@ SVN;Slovenia;Eslovenia;Slovenian,Slovene;esloveno;Ljubljana
 HRV;Croatia;Croacia;Croatian,Croat;croata;Zagreb
 BIH;Bosnia and Herzegovina,Bosnia-Herzegovina,Bosnia;Bosnia y Herzegovina;Bosnian;bosnio;Sarajevo
 SRB;Serbia;;Serbian,Serb;serbio;Belgrade,Belgrado
+SRB;Yugoslavia,Federal Republic of Yugoslavia;República Federal de Yugoslavia,RFY;Yugoslav,Yugoslavian;yugoslavo;
 MNE;Montenegro;;Montenegrin;montenegrino;Podgorica
-MKD;North Macedonia,Macedonia;Macedonia del Norte;Macedonian;macedonio;Skopje
+MKD;North Macedonia,Macedonia,Former Yugoslav Republic of Macedonia,FYROM;Macedonia del Norte,Antigua República Yugoslava de Macedonia;Macedonian;macedonio;Skopje
 ALB;Albania;;Albanian;albanés;Tirana
 XKX;Kosovo;;Kosovar;kosovar;Pristina
 EST;Estonia;;Estonian;estonio;Tallinn

@@ -1,11 +1,13 @@
 //! Prints the events and explanation steps of sentences given on the command line:
-//! `cargo run -p trecho-extract --example explain -- [--es] [--matches] "sentence"...`.
-//! `--matches` also lists every lexicon match before one is chosen per clause.
+//! `cargo run -p trecho-extract --example explain -- [--es] [--matches] [--mentions] "sentence"...`.
+//! `--matches` also lists every lexicon match before one is chosen per clause; `--mentions`
+//! lists the actor mentions the dictionary found.
 
 fn main() {
     let dictionaries = trecho_extract::Dictionaries::builtin();
     let mut lang = trecho_model::Lang::En;
     let mut show_matches = false;
+    let mut show_mentions = false;
     for arg in std::env::args().skip(1) {
         if arg == "--es" {
             lang = trecho_model::Lang::Es;
@@ -15,7 +17,22 @@ fn main() {
             show_matches = true;
             continue;
         }
+        if arg == "--mentions" {
+            show_mentions = true;
+            continue;
+        }
         println!("{arg}");
+        if show_mentions {
+            let ctx = trecho_actors::ResolveContext::default();
+            for mention in dictionaries.actors.find(&arg, &ctx) {
+                println!(
+                    "  mention {:?} {:?} {}",
+                    arg.get(mention.start..mention.end).unwrap_or(""),
+                    mention.kind,
+                    mention.actor.country.as_deref().unwrap_or("-")
+                );
+            }
+        }
         if show_matches {
             for (surface, entry, clause, score, dropped) in
                 trecho_extract::trigger_candidates(&arg, lang, None, &dictionaries)

@@ -265,6 +265,12 @@ impl<'a> Analysis<'a> {
             if m.info.gerund && entry.cameo.is_some() && entry.object.is_empty() {
                 continue;
             }
+            if entry.role == Role::Say && lang == Lang::Es && entry.lemma == "manifestar" {
+                if let Some(protest) = intransitive_demonstration(tokens, m, lexicon) {
+                    kept.push(protest);
+                    continue;
+                }
+            }
             match entry.role {
                 Role::Say => {
                     says.push(m.start);
@@ -283,6 +289,28 @@ impl<'a> Analysis<'a> {
         // verb trigger before it, opens a clause of its own (one event per clause) that shares
         // the first verb's subject. English only: Spanish coordination is left as one clause.
         let mut and_verbs = Vec::new();
+        // "…iniciaron un movimiento de protesta en Moscú, exigiendo el pago de sus salarios":
+        // a demand in a trailing gerund is an act of the same subject, next to the main one.
+        for (k, m) in kept.iter().enumerate() {
+            let entry = &lexicon.entries[m.entry as usize];
+            let earlier_act = kept[..k].iter().any(|e| {
+                let earlier = &lexicon.entries[e.entry as usize];
+                e.end < m.start && earlier.event_type != entry.event_type
+            });
+            // Spanish gerunds carry no form flag (the flag marks English -ing adjectives).
+            let word = tokens.norm(m.start);
+            let gerund = m.info.gerund
+                || (lang == Lang::Es && (word.ends_with("ando") || word.ends_with("iendo")));
+            if entry.pos == Pos::Verb
+                && gerund
+                && entry.event_type == Some(EventType::Request)
+                && m.start >= 2
+                && tokens.norm(m.start - 1) == ","
+                && earlier_act
+            {
+                and_verbs.push(m.start - 1);
+            }
+        }
         if lang == Lang::En {
             for (k, m) in kept.iter().enumerate() {
                 let entry = &lexicon.entries[m.entry as usize];
@@ -1363,6 +1391,20 @@ impl<'a> Analysis<'a> {
                     actor_group = Some(subject);
                     steps.push("reported speech: actor is the speaker".to_string());
                 }
+            } else if let Some(bare) = (actor_group.is_none()
+                && roles.actors.is_empty()
+                && self.reported_subject_is_pronoun(say, m.start))
+            .then(|| self.bare_subject(search_from, say))
+            .flatten()
+            {
+                // "The union announced Thursday that it has called off a strike": a speaker the
+                // dictionary does not know still acts for the pronoun that stands for it.
+                roles.speaker = Some(bare.text.clone());
+                roles.reported = true;
+                roles.actors.push(Some(bare));
+                steps.push(
+                    "reported speech: actor is the speaker, named by the pronoun".to_string(),
+                );
             } else if let Some(speaker) = speaker.filter(|_| {
                 actor_group.is_none()
                     && roles.actors.is_empty()
@@ -1428,7 +1470,19 @@ impl<'a> Analysis<'a> {
             }
             // "…, según el gobierno", "according to officials": a source, not someone whose
             // words are the act.
-            let source_only = matches!(self.tokens.norm(say), "segun" | "according");
+            // A deed announced afterwards ("…volvieron a sus celdas, anunció la policía") is
+            // the announcer's only when the words are the deed ("Atacaremos, dijo").
+            // A reporting verb that goes on with words of its own ("In a letter handed over to
+            // the UN, Iraq said it would…") reports its subject's own deed.
+            let closing = (say + 1..self.tokens.len())
+                .take_while(|&k| !matches!(self.tokens.norm(k), "." | "?" | "!"))
+                .take(9)
+                .count()
+                < 9
+                && !(say + 1..(say + 9).min(self.tokens.len()))
+                    .any(|k| matches!(self.tokens.norm(k), "that" | "que" | ":" | "it" | "they"));
+            let source_only = matches!(self.tokens.norm(say), "segun" | "according")
+                || (closing && default_kind(self.entry(m)) == Kind::Done && !first_person);
             if let Some(subject) = subject {
                 roles.speaker = Some(self.group_text(subject));
                 roles.speaker_actor = self.group_actor(subject, &mut Vec::new(), "speaker");
@@ -1579,6 +1633,7 @@ impl<'a> Analysis<'a> {
             let word = self.tokens.norm(end);
             if end > first
                 && (AUX_OR_CLITIC.contains(&word)
+                    || RELATIVE_PRONOUNS.contains(&word)
                     || matches!(word, "," | "(" | ";" | ":" | "-" | "—")
                     || (PREPOSITIONS.contains(&word) && word != "de"))
             {
@@ -1588,8 +1643,12 @@ impl<'a> Analysis<'a> {
         }
         // The phrase must reach the verb (allowing auxiliaries and clitics): otherwise it is
         // not the subject of this trigger.
+        // "Unos 3.000 desocupados que bloquean": the relative pronoun stands for the phrase.
         let reaches = (end..trigger).all(|k| {
-            AUX_OR_CLITIC.contains(&self.tokens.norm(k)) || self.tokens.norm(k).ends_with("ly")
+            let word = self.tokens.norm(k);
+            AUX_OR_CLITIC.contains(&word)
+                || word.ends_with("ly")
+                || (k == end && RELATIVE_PRONOUNS.contains(&word))
         });
         // "The intent of designating these cartels…": a phrase ending in "of" has the trigger
         // as its complement, not as its verb.
@@ -1636,7 +1695,12 @@ impl<'a> Analysis<'a> {
             let gap: Vec<&str> = (self.groups[prev].end..self.groups[current].start)
                 .map(|k| self.tokens.norm(k))
                 .collect();
-            if is_conjunction_gap(&gap) {
+            // "En Nicosia, el Jihad islámico distribuyó": a place after a preposition is no
+            // conjunct of the subject that follows its comma.
+            let stranded = gap.first() == Some(&",")
+                && self.introduced_by(prev, PREPOSITIONS)
+                && !self.introduced_by(current, PREPOSITIONS);
+            if is_conjunction_gap(&gap) && !stranded {
                 current = prev;
             } else {
                 break;
@@ -1992,6 +2056,25 @@ impl<'a> Analysis<'a> {
         )
     }
 
+    /// Whether the reported words after the reporting verb at `say` have a third-person pronoun
+    /// for their subject right before the trigger ("announced Thursday that it has called off").
+    fn reported_subject_is_pronoun(&self, say: usize, trigger: usize) -> bool {
+        let Some(that) =
+            (say + 1..trigger).find(|&k| matches!(self.tokens.norm(k), "that" | "que"))
+        else {
+            return false;
+        };
+        let mut k = that + 1;
+        if !matches!(self.tokens.norm(k), "it" | "they") {
+            return false;
+        }
+        k += 1;
+        while k < trigger && AUX_OR_CLITIC.contains(&self.tokens.norm(k)) {
+            k += 1;
+        }
+        k == trigger
+    }
+
     fn first_person_before(&self, clause_start: usize, before: usize) -> bool {
         (clause_start..before)
             .any(|k| matches!(self.tokens.norm(k), "we" | "i" | "nosotros" | "yo"))
@@ -2107,6 +2190,9 @@ const PREPOSITIONS: &[&str] = &[
     "al", "about",
 ];
 
+/// Pronouns that open a relative clause right after the phrase they stand for.
+const RELATIVE_PRONOUNS: &[&str] = &["que", "quien", "quienes", "who", "which", "that"];
+
 const DETERMINERS: &[&str] = &[
     "the",
     "a",
@@ -2185,6 +2271,82 @@ const AUX_OR_CLITIC: &[&str] = &[
     "again", "tambien", "hoy", "ayer", "could", "can", "may", "might", "should", "must", "been",
     "be", "nunca", "never",
 ];
+
+/// "Miles de huelguistas manifestaron hoy en toda Rusia": Spanish "manifestar" with a plural
+/// subject and no object or "que" is to demonstrate, not to state ("manifestaron su apoyo",
+/// "manifestó que…"). Returns the match recoded to the curated PROTEST entry of "manifestar".
+fn intransitive_demonstration(
+    tokens: &Tokens,
+    m: &Match,
+    lexicon: &lexicon::Lexicon,
+) -> Option<Match> {
+    let word = tokens.norm(m.start);
+    let plural = ["aron", "aban", "aran", "an"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
+    let clitic = m.start > 0
+        && matches!(
+            tokens.norm(m.start - 1),
+            "se" | "le" | "les" | "lo" | "la" | "los" | "las" | "me" | "nos" | "te"
+        );
+    if !plural || clitic {
+        return None;
+    }
+    let next = tokens.norm(m.end);
+    let after = tokens.norm(m.end + 1);
+    let adverbial = matches!(
+        next,
+        "hoy"
+            | "ayer"
+            | "anoche"
+            | "este"
+            | "esta"
+            | "en"
+            | "por"
+            | "frente"
+            | "delante"
+            | "contra"
+            | "bajo"
+            | "sin"
+            | "entre"
+            | "para"
+            | "masivamente"
+            | "pacificamente"
+            | "durante"
+            | "desde"
+            | "."
+            | ","
+    ) || (next == "el"
+        && matches!(
+            after,
+            "lunes"
+                | "martes"
+                | "miercoles"
+                | "jueves"
+                | "viernes"
+                | "sabado"
+                | "domingo"
+                | "pasado"
+        ))
+        || (next == "la" && matches!(after, "semana" | "noche" | "tarde" | "manana"));
+    // "manifestaron en un comunicado que…", "manifestaron hoy su preocupación".
+    let stated = (m.end..(m.end + 10).min(tokens.len()))
+        .take_while(|&k| !matches!(tokens.norm(k), "." | ";" | ":"))
+        .any(|k| {
+            matches!(
+                tokens.norm(k),
+                "que" | "comunicado" | "declaraciones" | "carta" | "nota"
+            )
+        })
+        || [next, after, tokens.norm(m.end + 2)]
+            .iter()
+            .any(|w| matches!(*w, "su" | "sus"));
+    if !adverbial || stated {
+        return None;
+    }
+    let entry = lexicon.event_entry("manifestar", EventType::Protest)?;
+    Some(Match { entry, ..*m })
+}
 
 fn is_subordinator(word: &str) -> bool {
     matches!(
@@ -2402,8 +2564,27 @@ fn clauses(tokens: &Tokens, says: &[usize], and_verbs: &[usize]) -> Clauses {
 /// The comma that closes a sentence-initial adverbial of cause or time, if the sentence opens
 /// with one.
 fn fronted_adverbial_end(tokens: &Tokens) -> Option<usize> {
-    let first = tokens.norm(0);
-    let second = tokens.norm(1);
+    // "Pocas horas después de…", "Two days after…": a span of time ahead of the opener.
+    let skip = usize::from(
+        matches!(
+            tokens.norm(1),
+            "horas"
+                | "dias"
+                | "semanas"
+                | "meses"
+                | "minutos"
+                | "hours"
+                | "days"
+                | "weeks"
+                | "months"
+                | "minutes"
+        ) && matches!(
+            tokens.norm(2),
+            "despues" | "antes" | "luego" | "after" | "before"
+        ),
+    ) * 2;
+    let first = tokens.norm(skip);
+    let second = tokens.norm(skip + 1);
     let opens = matches!(
         first,
         "tras" | "ante" | "after" | "following" | "amid" | "despite" | "durante" | "during"
@@ -2422,20 +2603,46 @@ fn fronted_adverbial_end(tokens: &Tokens) -> Option<usize> {
     ) && (first != "in"
         || matches!(tokens.norm(2), "wake" | "aftermath")
         || second == "response");
+    let opens = opens || (skip > 0 && matches!(first, "after" | "before"));
     if !opens {
         return None;
     }
     // Only an adverbial headed by a noun phrase: "Tras haber asesinado a su hermano, la mafia
     // ocupó…" and "After meeting Trump, Sheinbaum said…" share the main clause's subject.
-    let noun_headed = (1..4).any(|k| {
+    let noun_headed = (skip + 1..skip + 4).any(|k| {
         let word = tokens.norm(k);
         DETERMINERS.contains(&word)
+            || word.bytes().all(|b| b.is_ascii_digit())
             || matches!(word, "del" | "su" | "sus" | "his" | "her" | "its" | "their")
-    }) && !(1..3).any(|k| matches!(tokens.norm(k), "haber" | "having"));
-    if !noun_headed {
+    }) && !(skip + 1..skip + 3)
+        .any(|k| matches!(tokens.norm(k), "haber" | "having"))
+        && !verb_headed(tokens, skip + 1);
+    let comma = (skip + 2..tokens.len().min(skip + 28)).find(|&k| tokens.norm(k) == ",")?;
+    // An adverbial with a finite clause of its own ("Pocas horas después de anunciarse que el
+    // FMI otorgó un préstamo, miles de trabajadores iniciaron…") does not share the subject.
+    let own_clause = (skip + 1..comma).any(|k| matches!(tokens.norm(k), "que" | "that"));
+    if !noun_headed && !own_clause {
         return None;
     }
-    (2..tokens.len().min(20)).find(|&k| tokens.norm(k) == ",")
+    (comma < skip + 20 || own_clause).then_some(comma)
+}
+
+/// Whether the adverbial opening at `from` (after its first word) is headed by an infinitive or
+/// an -ing form ("después de atacar la base", "after meeting Trump").
+fn verb_headed(tokens: &Tokens, from: usize) -> bool {
+    let head = (from..from + 3).map(|k| tokens.norm(k)).find(|w| {
+        !matches!(
+            *w,
+            "de" | "del" | "a" | "al" | "raiz" | "medio" | "response" | "to"
+        )
+    });
+    head.is_some_and(|w| {
+        !DETERMINERS.contains(&w)
+            && w.len() > 4
+            && ["ar", "er", "ir", "arse", "erse", "irse", "ing"]
+                .iter()
+                .any(|ending| w.ends_with(ending))
+    })
 }
 
 /// Words or deeds by default for an entry.
@@ -3555,5 +3762,157 @@ mod tests {
         }
         let event = one("Trump ordered Mexico to extradite the suspects.", Lang::En);
         assert_eq!(event.event_type, EventType::Request);
+    }
+
+    #[test]
+    fn a_fronted_span_of_time_with_its_own_clause_does_not_hide_the_main_act() {
+        let events = check(
+            "Pocas horas después de anunciarse oficialmente que el FMI otorgó un préstamo a Rusia, miles de trabajadores iniciaron un movimiento de protesta en Moscú.",
+            Lang::Es,
+            None,
+        );
+        let protest = events
+            .iter()
+            .find(|e| e.event_type == EventType::Protest)
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(
+            protest.actor.as_ref().map(|a| a.text.as_str()),
+            Some("trabajadores")
+        );
+        // A number heads a noun phrase too: "Luego de 60 horas de protesta, los presos…".
+        assert!(super::fronted_adverbial_end(&crate::tokens::Tokens::new(
+            "Luego de 60 horas de protesta, los presos volvieron a sus celdas."
+        ))
+        .is_some());
+        // Without a clause of its own, an adverbial with a verb still shares the subject.
+        assert_eq!(
+            super::fronted_adverbial_end(&crate::tokens::Tokens::new(
+                "Dos días después de atacar la base, los rebeldes se retiraron."
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn a_trailing_demand_is_an_act_of_its_own() {
+        let events = check(
+            "Miles de trabajadores iniciaron un movimiento de protesta en Moscú, exigiendo el pago de sus salarios.",
+            Lang::Es,
+            None,
+        );
+        let types: Vec<EventType> = events.iter().map(|e| e.event_type).collect();
+        assert_eq!(
+            types,
+            vec![EventType::Protest, EventType::Request],
+            "{events:#?}"
+        );
+        assert_eq!(
+            events[1].actor.as_ref().map(|a| a.text.as_str()),
+            Some("trabajadores")
+        );
+        // A demand alone is one event, not two.
+        let events = check(
+            "Los mineros, exigiendo el pago de sus salarios.",
+            Lang::Es,
+            None,
+        );
+        assert!(events.len() <= 1, "{events:#?}");
+    }
+
+    #[test]
+    fn whoever_announces_a_deed_afterwards_did_not_do_it() {
+        let events = check(
+            "Los presos amotinados se negaron a volver a sus celdas durante tres días, anunció hoy la policía de Sao Paulo.",
+            Lang::Es,
+            None,
+        );
+        assert!(!events.is_empty());
+        assert!(
+            events
+                .iter()
+                .all(|e| e.actor.as_ref().is_none_or(|a| !a.text.contains("policía"))),
+            "{events:#?}"
+        );
+        // A reporting verb that goes on with words of its own reports its subject's deed.
+        let event = one(
+            "In a letter handed over to the United Nations on Monday, Iraq said it would allow the return of inspectors.",
+            Lang::En,
+        );
+        assert_eq!(event.actor.and_then(|a| a.country).as_deref(), Some("IRQ"));
+    }
+
+    #[test]
+    fn manifestar_with_no_object_is_to_demonstrate() {
+        for sentence in [
+            "Miles de huelguistas manifestaron hoy en toda Rusia.",
+            "Más de 30.000 israelíes manifestaron el sábado por la noche en Tel Aviv.",
+        ] {
+            let event = one(sentence, Lang::Es);
+            assert_eq!(event.event_type, EventType::Protest, "{sentence}");
+            assert_eq!(event.kind, Kind::Done, "{sentence}");
+        }
+        // Stating something is not demonstrating.
+        for sentence in [
+            "Los ministros manifestaron hoy su preocupación por la crisis.",
+            "Los sindicatos manifestaron el martes que no aceptarán el plan.",
+            "El presidente se manifestó en un comunicado contra el plan.",
+        ] {
+            let events = check(sentence, Lang::Es, None);
+            assert!(
+                events.iter().all(|e| e.event_type != EventType::Protest
+                    || sentence.contains("se manifest")),
+                "{sentence}: {events:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_place_before_the_comma_is_no_conjunct_of_the_subject() {
+        let event = one(
+            "En Nicosia, el Jihad islámico palestino distribuyó un comunicado acusando a la autoridad palestina.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Accuse);
+        assert_eq!(
+            event.actor.as_ref().map(|a| a.text.as_str()),
+            Some("Jihad islámico palestino")
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_not_part_of_the_subject() {
+        let event = one(
+            "Unos 3.000 desocupados que bloquean desde hace 16 días una ruta en Argentina aceptaron una oferta.",
+            Lang::Es,
+        );
+        assert_eq!(
+            event.actor.as_ref().map(|a| a.text.as_str()),
+            Some("Unos 3.000 desocupados")
+        );
+    }
+
+    #[test]
+    fn an_unknown_speaker_acts_for_the_pronoun_of_its_words() {
+        let event = one(
+            "The union announced Thursday that it has called off a four-day strike.",
+            Lang::En,
+        );
+        assert_eq!(event.event_type, EventType::Concede);
+        assert_eq!(
+            event.actor.as_ref().map(|a| a.text.as_str()),
+            Some("The union")
+        );
+        // The reported words' own subject acts, not the speaker.
+        let events = check(
+            "The union said the teachers have called off a four-day strike.",
+            Lang::En,
+            None,
+        );
+        assert!(
+            events
+                .iter()
+                .all(|e| e.actor.as_ref().is_none_or(|a| a.text != "The union")),
+            "{events:#?}"
+        );
     }
 }

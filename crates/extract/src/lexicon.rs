@@ -671,6 +671,17 @@ impl Lexicon {
         Some(pos)
     }
 
+    /// The curated event entry of `lemma` coding `event_type`, if the lexicon has one.
+    pub fn event_entry(&self, lemma: &str, event_type: EventType) -> Option<u32> {
+        let idx = self.entries.iter().position(|entry| {
+            entry.lemma == lemma
+                && entry.event_type == Some(event_type)
+                && entry.cameo.is_none()
+                && entry.role == Role::Event
+        })?;
+        u32::try_from(idx).ok()
+    }
+
     /// The entry behind a match.
     pub fn entry(&self, idx: u32) -> Option<&Entry> {
         self.entries.get(idx as usize)
