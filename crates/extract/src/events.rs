@@ -287,7 +287,7 @@ impl<'a> Analysis<'a> {
         }
         // "X kidnapped A and exploded B": a past-tense verb trigger right after "and", with a
         // verb trigger before it, opens a clause of its own (one event per clause) that shares
-        // the first verb's subject. English only: Spanish coordination is left as one clause.
+        // the first verb's subject.
         let mut and_verbs = Vec::new();
         // "…iniciaron un movimiento de protesta en Moscú, exigiendo el pago de sus salarios":
         // a demand in a trailing gerund is an act of the same subject, next to the main one.
@@ -311,26 +311,42 @@ impl<'a> Analysis<'a> {
                 and_verbs.push(m.start - 1);
             }
         }
-        if lang == Lang::En {
-            for (k, m) in kept.iter().enumerate() {
-                let entry = &lexicon.entries[m.entry as usize];
-                // Two verbs of one type ("killed one soldier and wounded two others") are one
-                // event told twice, not two.
-                let earlier_verb = kept[..k].iter().any(|e| {
-                    let earlier = &lexicon.entries[e.entry as usize];
-                    earlier.pos == Pos::Verb
-                        && e.end < m.start
-                        && earlier.event_type != entry.event_type
-                });
-                if entry.pos == Pos::Verb
-                    && m.info.participle
-                    && !m.info.gerund
-                    && m.start >= 2
-                    && tokens.norm(m.start - 1) == "and"
-                    && earlier_verb
-                {
-                    and_verbs.push(m.start - 1);
+        for (k, m) in kept.iter().enumerate() {
+            let entry = &lexicon.entries[m.entry as usize];
+            // Two verbs of one type ("killed one soldier and wounded two others") are one
+            // event told twice, not two.
+            let earlier_verb = kept[..k].iter().any(|e| {
+                let earlier = &lexicon.entries[e.entry as usize];
+                (earlier.pos == Pos::Verb || earlier.pos == Pos::Phrase)
+                    && e.end < m.start
+                    && earlier.event_type != entry.event_type
+            });
+            let finite = match lang {
+                Lang::En => m.info.participle && !m.info.gerund,
+                // "incendiaron autos y lanzaron piedras contra la policía": a conjugated
+                // verb, not an infinitive, participle or gerund ("fueron detenidos y
+                // golpeados" is one passive).
+                // Curated verbs only: the derived Spanish lexicon's weak verbs ("garantice")
+                // would split off clauses that are only the content of a demand.
+                _ => {
+                    let word = tokens.norm(m.start);
+                    // Second-person forms are nouns in news text ("movilizaciones y protestas").
+                    entry.cameo.is_none()
+                        && !word.ends_with("as")
+                        && !word.ends_with("es")
+                        && !m.info.infinitive
+                        && !m.info.participle
+                        && !word.ends_with("ando")
+                        && !word.ends_with("iendo")
                 }
+            };
+            if entry.pos == Pos::Verb
+                && finite
+                && m.start >= 2
+                && matches!(tokens.norm(m.start - 1), "and" | "y" | "e")
+                && earlier_verb
+            {
+                and_verbs.push(m.start - 1);
             }
         }
         let Clauses {
@@ -1298,10 +1314,25 @@ impl<'a> Analysis<'a> {
                     actor_group = self.left_group(first_clause_start, first_verb.start);
                     if actor_group.is_some() {
                         steps.push("coordinated verb: actor of the first verb".to_string());
+                    } else if let Some(bare) =
+                        self.bare_subject(first_clause_start, first_verb.start)
+                    {
+                        // "varios jóvenes incendiaron autos … y lanzaron piedras".
+                        steps.push(format!(
+                            "coordinated verb: actor {:?} of the first verb, not in the actor dictionary",
+                            bare.text
+                        ));
+                        roles.actors.push(Some(bare));
                     }
                 }
             }
-            if actor_group.is_none() && self.lang == Lang::Es {
+            // A subject phrase the dictionary does not know, right before the verb ("varios
+            // jóvenes incendiaron autos con matrículas francesas"), rules out the inverted order.
+            if actor_group.is_none()
+                && self.lang == Lang::Es
+                && (self.entry(m).pos != Pos::Verb
+                    || self.bare_subject(clause_start, m.start).is_none())
+            {
                 // Spanish verb-subject order: the first phrase after the verb not introduced by
                 // "a"/"contra" is the subject.
                 actor_group = self
@@ -2373,6 +2404,8 @@ fn is_subordinator(word: &str) -> bool {
             | "desde"
             | "segun"
             | "according"
+            | "durante"
+            | "during"
             | "in"
             | "on"
             | "at"
@@ -2565,24 +2598,37 @@ fn clauses(tokens: &Tokens, says: &[usize], and_verbs: &[usize]) -> Clauses {
 /// with one.
 fn fronted_adverbial_end(tokens: &Tokens) -> Option<usize> {
     // "Pocas horas después de…", "Two days after…": a span of time ahead of the opener.
-    let skip = usize::from(
+    let after_word = |k: usize| {
         matches!(
-            tokens.norm(1),
-            "horas"
-                | "dias"
-                | "semanas"
-                | "meses"
-                | "minutos"
-                | "hours"
-                | "days"
-                | "weeks"
-                | "months"
-                | "minutes"
-        ) && matches!(
-            tokens.norm(2),
+            tokens.norm(k),
             "despues" | "antes" | "luego" | "after" | "before"
-        ),
-    ) * 2;
+        )
+    };
+    let skip = if matches!(
+        tokens.norm(1),
+        "horas"
+            | "dias"
+            | "semanas"
+            | "meses"
+            | "minutos"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "minutes"
+    ) && after_word(2)
+    {
+        2
+    } else if matches!(
+        tokens.norm(0),
+        "poco" | "justo" | "inmediatamente" | "shortly" | "just" | "immediately" | "soon"
+    ) && after_word(1)
+    {
+        // "Poco después del final de la marcha, varios jóvenes incendiaron autos".
+        1
+    } else {
+        0
+    };
     let first = tokens.norm(skip);
     let second = tokens.norm(skip + 1);
     let opens = matches!(
@@ -3914,5 +3960,53 @@ mod tests {
                 .all(|e| e.actor.as_ref().is_none_or(|a| a.text != "The union")),
             "{events:#?}"
         );
+    }
+
+    #[test]
+    fn spanish_coordinated_verbs_are_acts_of_one_subject() {
+        let events = check(
+            "El gobierno de Teherán protestó enérgicamente por las presunciones del magistrado y exigió explicaciones.",
+            Lang::Es,
+            None,
+        );
+        let types: Vec<EventType> = events.iter().map(|e| e.event_type).collect();
+        assert_eq!(
+            types,
+            vec![EventType::Protest, EventType::Request],
+            "{events:#?}"
+        );
+        assert!(events
+            .iter()
+            .all(|e| e.actor.as_ref().and_then(|a| a.country.as_deref()) == Some("IRN")));
+        // A noun that looks like a second-person verb is no new clause.
+        let events = check(
+            "Pandam sostuvo que las movilizaciones y protestas continuarán.",
+            Lang::Es,
+            None,
+        );
+        assert!(events.len() <= 1, "{events:#?}");
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_a_subject_the_dictionary_does_not_know() {
+        let events = check(
+            "Poco después del final de la marcha, varios jóvenes incendiaron autos y lanzaron piedras contra las fuerzas del orden.",
+            Lang::Es,
+            None,
+        );
+        let assault = events
+            .iter()
+            .find(|e| e.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(
+            assault.actor.as_ref().map(|a| a.text.as_str()),
+            Some("varios jóvenes")
+        );
+        // "se apoderaron de": seizing.
+        let event = one(
+            "Los serbios bosnios se apoderaron de morteros de 120 mm.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Coerce);
     }
 }
