@@ -493,6 +493,58 @@ impl<'a> Analysis<'a> {
                     .push("armed actor: a blockade, not a protest → COERCE".to_string());
             }
         }
+        // "quemaron neumáticos en protesta por el alto costo de la vida": damage done in protest by
+        // people who are not armed forces or the state is a riot (PLOVER PROTEST `riot`), not an
+        // assault on whoever the protest names.
+        for event in &mut found {
+            let armed_or_state = event
+                .actor
+                .as_ref()
+                .and_then(|a| a.sector.as_deref())
+                .is_some_and(|s| {
+                    matches!(
+                        s,
+                        "MIL" | "REB" | "CRM" | "COP" | "GOV" | "SPY" | "JUD" | "LEG"
+                    )
+                });
+            if matches!(event.event_type, EventType::Assault | EventType::Coerce)
+                && event.kind == Kind::Done
+                && !armed_or_state
+                && self.in_protest_after(event.trigger_end)
+            {
+                event.event_type = EventType::Protest;
+                // Closing a road or a port in protest is a blockade; damage is a riot.
+                let mode = if event.mode.as_deref() == Some("restrict") {
+                    "obstruct"
+                } else {
+                    "riot"
+                };
+                event.mode = Some(mode.to_string());
+                event.recipient = None;
+                event
+                    .steps
+                    .push("damage done in protest: a riot → PROTEST".to_string());
+            }
+        }
+        // "lanzaron escombros … y quemaron neumáticos en protesta": two deeds of one riot are
+        // one protest.
+        let mut seen: Vec<(EventType, Option<String>, Option<String>, Kind)> = Vec::new();
+        found.retain(|event| {
+            if event.event_type != EventType::Protest || event.mode.as_deref() != Some("riot") {
+                return true;
+            }
+            let key = (
+                event.event_type,
+                event.actor.as_ref().map(|a| a.text.clone()),
+                event.recipient.as_ref().map(|a| a.text.clone()),
+                event.kind,
+            );
+            if seen.contains(&key) {
+                return false;
+            }
+            seen.push(key);
+            true
+        });
         // Precision first: an event needs an actor on some side, and where the sentence has an
         // event with an actor, side events without one are background ("20 people were killed").
         // ("It is not going to happen": a red line whose holder and object the pronoun step
@@ -2085,6 +2137,24 @@ impl<'a> Analysis<'a> {
                 "a", "al", "contra", "con", "por", "en", "de", "del", "para", "hacia", "sobre",
             ],
         )
+    }
+
+    /// Whether the clause of the trigger ending at byte `trigger_end` goes on to say the act was
+    /// a protest: "en protesta por/contra", "en señal de protesta", "para protestar", "in protest".
+    fn in_protest_after(&self, trigger_end: usize) -> bool {
+        let Some(from) = (0..self.tokens.len()).find(|&k| self.tokens.list[k].start >= trigger_end)
+        else {
+            return false;
+        };
+        let clause = self.clause_of(from.saturating_sub(1));
+        (from..self.tokens.len().min(from + 12))
+            .take_while(|&k| self.clause_of(k) == clause)
+            .any(|k| {
+                let word = self.tokens.norm(k);
+                let before = self.tokens.norm(k.saturating_sub(1));
+                (matches!(word, "protesta" | "protest") && matches!(before, "en" | "de" | "in"))
+                    || (word == "protestar" && before == "para")
+            })
     }
 
     /// Whether the reported words after the reporting verb at `say` have a third-person pronoun
@@ -4008,5 +4078,24 @@ mod tests {
             Lang::Es,
         );
         assert_eq!(event.event_type, EventType::Coerce);
+    }
+
+    #[test]
+    fn damage_done_in_protest_is_a_riot() {
+        let events = check(
+            "Habitantes de un barrio de Santo Domingo quemaron neumáticos y destruyeron autos en protesta por el alto costo de la vida y un acuerdo entre el gobierno dominicano y el FMI.",
+            Lang::Es,
+            None,
+        );
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].event_type, EventType::Protest);
+        assert_eq!(events[0].mode.as_deref(), Some("riot"));
+        assert_eq!(events[0].recipient, None);
+        // The state's forces do not riot.
+        let event = one(
+            "La policía destruyó las barricadas en protesta por la huelga.",
+            Lang::Es,
+        );
+        assert_ne!(event.event_type, EventType::Protest);
     }
 }
