@@ -507,14 +507,21 @@ impl<'a> Analysis<'a> {
                         "MIL" | "REB" | "CRM" | "COP" | "GOV" | "SPY" | "JUD" | "LEG"
                     )
                 });
-            if matches!(event.event_type, EventType::Assault | EventType::Coerce)
-                && event.kind == Kind::Done
+            // "La delegación se retiró para protestar", "suspende su participación en señal de
+            // protesta": a walkout or a boycott, by anyone.
+            let walkout = matches!(event.event_type, EventType::Retreat | EventType::Concede);
+            if (matches!(event.event_type, EventType::Assault | EventType::Coerce)
                 && !armed_or_state
+                || walkout)
+                && event.kind == Kind::Done
+                && !event.negated
                 && self.in_protest_after(event.trigger_end)
             {
                 event.event_type = EventType::Protest;
                 // Closing a road or a port in protest is a blockade; damage is a riot.
-                let mode = if event.mode.as_deref() == Some("restrict") {
+                let mode = if walkout {
+                    "boycott"
+                } else if event.mode.as_deref() == Some("restrict") {
                     "obstruct"
                 } else {
                     "riot"
@@ -523,7 +530,7 @@ impl<'a> Analysis<'a> {
                 event.recipient = None;
                 event
                     .steps
-                    .push("damage done in protest: a riot → PROTEST".to_string());
+                    .push(format!("done in protest: {mode} → PROTEST"));
             }
         }
         // "lanzaron escombros … y quemaron neumáticos en protesta": two deeds of one riot are
@@ -1665,6 +1672,29 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        // A parenthetical right before the verb: "Libia -representada por su delegado ante la
+        // Liga Arabe- se retiró", "the union (backed by the UN) said" → the phrase before it.
+        let close = (near.end..before)
+            .find(|&k| matches!(self.tokens.norm(k), ")" | "-" | "—" | "–"))
+            .filter(|&k| k + 3 >= before);
+        if let Some(close) = close {
+            let opener = match self.tokens.norm(close) {
+                ")" => "(",
+                mark => mark,
+            };
+            let open = (clause_start..near.start)
+                .rev()
+                .find(|&k| self.tokens.norm(k) == opener);
+            if let Some(open) = open {
+                if let Some(&prev) = candidates
+                    .iter()
+                    .rev()
+                    .find(|&&g| self.groups[g].end <= open)
+                {
+                    return Some(self.head_of_coordination(prev));
+                }
+            }
+        }
         // Relative clause: "the cartel, which attacked" → the phrase before the pronoun.
         for &g in candidates.iter().rev() {
             if !self.introduced_by(g, PREPOSITIONS) {
@@ -2147,8 +2177,12 @@ impl<'a> Analysis<'a> {
             return false;
         };
         let clause = self.clause_of(from.saturating_sub(1));
+        // A relative clause's protest is not the act's: "levantaron una huelga que mantenían …
+        // para protestar".
         (from..self.tokens.len().min(from + 12))
-            .take_while(|&k| self.clause_of(k) == clause)
+            .take_while(|&k| {
+                self.clause_of(k) == clause && !RELATIVE_PRONOUNS.contains(&self.tokens.norm(k))
+            })
             .any(|k| {
                 let word = self.tokens.norm(k);
                 let before = self.tokens.norm(k.saturating_sub(1));
@@ -4097,5 +4131,32 @@ mod tests {
             Lang::Es,
         );
         assert_ne!(event.event_type, EventType::Protest);
+    }
+
+    #[test]
+    fn a_walkout_in_protest_is_a_protest_and_a_parenthesis_hides_no_subject() {
+        let event = one(
+            "Libia -representada por su delegado ante la Liga Arabe- se retiró de la cumbre este sábado para protestar contra ese proyecto.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Protest);
+        assert_eq!(event.mode.as_deref(), Some("boycott"));
+        assert_eq!(event.actor.and_then(|a| a.country).as_deref(), Some("LBY"));
+        // The protest of a relative clause is not the act's own: lifting a strike concedes.
+        let event = one(
+            "Los sindicatos panameños levantaron el lunes una huelga que mantenían desde hace 11 días para protestar por las reformas.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Concede);
+    }
+
+    #[test]
+    fn taking_part_in_a_march_is_protesting() {
+        let event = one(
+            "Cientos de albaneses de Kosovo participaron en una manifestación en Pristina.",
+            Lang::Es,
+        );
+        assert_eq!(event.event_type, EventType::Protest);
+        assert_eq!(event.kind, Kind::Done);
     }
 }
