@@ -1343,7 +1343,24 @@ impl<'a> Analysis<'a> {
                 && clause_start > 0
             {
                 // "the cartel, which attacked…": the phrase the relative clause hangs on.
-                actor_group = self.left_group(self.clause_start(clause_start - 1), clause_start);
+                // The pronoun stands for the phrase right before its comma ("a los
+                // manifestantes, que habían ocupado…"), but not for a name inside a
+                // prepositional phrase there ("La ola de protestas contra Milosevic, que
+                // estalló…": the wave broke out, not Milosevic).
+                let adjacent = (0..self.groups.len()).find(|&g| self.groups[g].end == clause_start);
+                actor_group = match adjacent {
+                    Some(g) => Some(g).filter(|&g| {
+                        !self.introduced_by(
+                            g,
+                            &[
+                                "contra", "en", "por", "para", "con", "sobre", "desde", "hacia",
+                                "entre", "against", "in", "on", "at", "from", "with", "for",
+                                "over", "into",
+                            ],
+                        )
+                    }),
+                    None => self.left_group(self.clause_start(clause_start - 1), clause_start),
+                };
                 if actor_group.is_some() {
                     steps.push("relative clause: actor before the pronoun".to_string());
                 }
@@ -4158,5 +4175,51 @@ mod tests {
         );
         assert_eq!(event.event_type, EventType::Protest);
         assert_eq!(event.kind, Kind::Done);
+    }
+
+    #[test]
+    fn an_act_that_may_come_is_hypothetical() {
+        for (sentence, lang) in [
+            ("Los pacifistas expresaron su oposición a una eventual guerra de Estados Unidos contra Irak.", Lang::Es),
+            ("Officials warned of possible strikes by the United States on Mexican cartels.", Lang::En),
+        ] {
+            let events = check(sentence, lang, None);
+            assert!(
+                events
+                    .iter()
+                    .filter(|e| e.event_type == EventType::Assault)
+                    .all(|e| e.hypothetical),
+                "{sentence}: {events:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_inside_a_phrase_is_not_what_a_relative_pronoun_stands_for() {
+        let events = check(
+            "La actual ola de protestas contra Slobodan Milosevic, que estalló hace tres semanas por la anulación de las elecciones, no es la primera.",
+            Lang::Es,
+            None,
+        );
+        assert!(
+            events.iter().all(|e| e
+                .actor
+                .as_ref()
+                .is_none_or(|a| !a.text.contains("Milosevic"))),
+            "{events:#?}"
+        );
+        // The personal object "a los manifestantes" is: they occupied the buildings.
+        let events = check(
+            "La policía desalojó a los manifestantes, que habían ocupado las instalaciones en protesta por los atrasos.",
+            Lang::Es,
+            None,
+        );
+        assert!(
+            events.iter().any(|e| e.event_type == EventType::Protest
+                && e.actor
+                    .as_ref()
+                    .is_some_and(|a| a.text.contains("manifestantes"))),
+            "{events:#?}"
+        );
     }
 }

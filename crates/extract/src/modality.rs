@@ -170,6 +170,27 @@ pub fn read(
             break;
         }
     }
+    // "una eventual guerra en Irak", "possible strikes", "a potential attack": an act that may
+    // come, not one that happened.
+    if start > clause_start
+        && matches!(
+            tokens.norm(start - 1),
+            "eventual"
+                | "eventuales"
+                | "posible"
+                | "posibles"
+                | "potencial"
+                | "potenciales"
+                | "hipotetico"
+                | "hipotetica"
+                | "possible"
+                | "potential"
+                | "hypothetical"
+                | "prospective"
+        )
+    {
+        modality.hypothetical = Some(tokens.norm(start - 1).to_string());
+    }
     // Future and modals.
     for idx in (window_start..start).rev() {
         if skip(idx) {
