@@ -239,7 +239,8 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     })
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
+/// The weekday an English or Spanish (folded) day name names.
+pub(crate) fn weekday_of(word: &str) -> Option<Weekday> {
     Some(match word {
         "monday" | "lunes" => Weekday::Mon,
         "tuesday" | "martes" => Weekday::Tue,

@@ -2469,17 +2469,7 @@ fn intransitive_demonstration(
             | "."
             | ","
     ) || (next == "el"
-        && matches!(
-            after,
-            "lunes"
-                | "martes"
-                | "miercoles"
-                | "jueves"
-                | "viernes"
-                | "sabado"
-                | "domingo"
-                | "pasado"
-        ))
+        && (crate::dates::weekday_of(after).is_some() || after == "pasado"))
         || (next == "la" && matches!(after, "semana" | "noche" | "tarde" | "manana"));
     // "manifestaron en un comunicado que…", "manifestaron hoy su preocupación".
     let stated = (m.end..(m.end + 10).min(tokens.len()))
