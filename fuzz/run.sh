@@ -15,7 +15,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(html email mbox feed transcript jsonl text normalize dates actors)
+    targets=(html email mbox feed transcript jsonl text normalize dates actors conllu syntax)
 fi
 work="${FUZZ_WORK:-/tmp/trecho-fuzz}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"

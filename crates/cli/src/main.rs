@@ -59,6 +59,10 @@ pub enum Command {
     Serve(cmd::serve::Args),
     /// Measure throughput of the whole pipeline.
     Bench(cmd::bench::Args),
+    /// Tag and parse text (or CoNLL-U words), printing CoNLL-U.
+    Parse(cmd::parse::Args),
+    /// Train models from data (the syntax tagger and parser).
+    Train(cmd::train::Args),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +80,8 @@ fn main() -> ExitCode {
         Command::Index(args) => cmd::ledger::run_index(&cli, args),
         Command::Serve(args) => cmd::serve::run(&cli, args),
         Command::Bench(args) => cmd::bench::run(&cli, args),
+        Command::Parse(args) => cmd::parse::run(&cli, args),
+        Command::Train(args) => cmd::train::run(&cli, args),
     };
     match result {
         Ok(code) => code,

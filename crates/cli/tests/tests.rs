@@ -711,3 +711,145 @@ fn a_document_over_the_size_limit_is_named_with_its_size_and_the_option() {
         stderr(&output)
     );
 }
+
+/// The UD treebanks beside a clone of trecho, if they are there.
+fn ud(name: &str) -> Option<PathBuf> {
+    let path = root().join("../shared/data/ud").join(name);
+    path.exists().then_some(path)
+}
+
+#[test]
+fn parse_prints_conllu_of_raw_text_in_both_languages() {
+    let dir = Dir::new();
+    let text = "Trump said land strikes will commence soon.\n\nLa presidenta dijo que no lo vamos a permitir.\n";
+    let out = dir.trecho(&["parse", "-"]).output_with_stdin(text);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conllu = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        conllu.contains("# text = Trump said land strikes will commence soon."),
+        "{conllu}"
+    );
+    assert!(conllu.contains("# lang = es"), "{conllu}");
+    let rows: Vec<Vec<&str>> = conllu
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(rows.iter().all(|r| r.len() == 10));
+    let said = rows.iter().find(|r| r[1] == "said").unwrap();
+    assert_eq!((said[2], said[3], said[7]), ("say", "VERB", "root"));
+    let dijo = rows.iter().find(|r| r[1] == "dijo").unwrap();
+    assert_eq!((dijo[2], dijo[3]), ("decir", "VERB"));
+}
+
+#[test]
+fn parse_conllu_keeps_the_words_and_eval_scores_them() {
+    let Some(test) = ud("en_ewt-ud-test.conllu") else {
+        return;
+    };
+    let dir = Dir::new();
+    // The first 200 sentences of the English test file, re-tagged and re-parsed.
+    let text = std::fs::read_to_string(&test).unwrap();
+    let head: String = text
+        .split("\n\n")
+        .take(200)
+        .map(|s| format!("{s}\n\n"))
+        .collect();
+    std::fs::write(dir.path("en_small.conllu"), &head).unwrap();
+    let predicted = dir
+        .trecho(&["parse", "--input-format", "conllu", "en_small.conllu"])
+        .stdout();
+    let gold_words = head
+        .lines()
+        .filter(|l| {
+            l.split('\t')
+                .next()
+                .is_some_and(|id| id.parse::<usize>().is_ok())
+        })
+        .count();
+    let words = predicted
+        .lines()
+        .filter(|l| {
+            l.split('\t')
+                .next()
+                .is_some_and(|id| id.parse::<usize>().is_ok())
+        })
+        .count();
+    assert_eq!(words, gold_words);
+    let report = dir
+        .trecho(&["eval", "--format", "json", "en_small.conllu"])
+        .stdout();
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let row = &report["treebanks"][0];
+    assert_eq!(row["lang"], "en");
+    assert!(
+        row["upos"].as_f64().unwrap() > 90.0 && row["las"].as_f64().unwrap() > 70.0,
+        "{row}"
+    );
+}
+
+#[test]
+fn malformed_conllu_is_named_with_its_line() {
+    let dir = Dir::new();
+    std::fs::write(
+        dir.path("en_bad.conllu"),
+        "1\tHello\thello\tINTJ\t_\t_\t0\troot\t_\t_\n2\tthere\n",
+    )
+    .unwrap();
+    for args in [
+        &["eval", "en_bad.conllu"][..],
+        &["parse", "--input-format", "conllu", "en_bad.conllu"],
+    ] {
+        let out = dir.trecho(args).output();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let message = stderr(&out);
+        assert!(
+            message.contains("en_bad.conllu:2:") && message.contains("10 tab-separated columns"),
+            "{message}"
+        );
+        assert!(!message.contains("panicked"), "{message}");
+    }
+}
+
+#[test]
+fn train_syntax_on_a_slice_writes_a_model_that_parses() {
+    let Some(_) = ud("en_ewt-ud-train.conllu") else {
+        return;
+    };
+    let dir = Dir::new();
+    let data = root().join("../shared/data/ud");
+    let out = dir
+        .trecho(&[
+            "train",
+            "syntax",
+            "--lang",
+            "en",
+            "--limit",
+            "200",
+            "--tagger-epochs",
+            "2",
+            "--parser-epochs",
+            "2",
+        ])
+        .arg("--data")
+        .arg(&data)
+        .arg("--out")
+        .arg(dir.path("tiny.bin"))
+        .stdout();
+    assert!(out.contains("tiny.bin"), "{out}");
+    let parsed = dir
+        .trecho(&["parse", "--model"])
+        .arg(dir.path("tiny.bin"))
+        .arg("-")
+        .output_with_stdin("The president said the tariffs will start on Monday.");
+    assert!(parsed.status.success(), "{}", stderr(&parsed));
+    let missing = dir
+        .trecho(&["train", "syntax", "--lang", "es", "--data", "nowhere"])
+        .output();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("nowhere/es_gsd-ud-dev.conllu not found"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -46,10 +46,12 @@ pub use trecho_model::{
     Lang, Leverage, Normalized, PartialDate, Quad, Sentence, SpeechAct,
 };
 pub use trecho_normalize::parts::{cut, Cut, Join};
+pub use trecho_normalize::run as normalize;
 pub use trecho_store::{
     content_hash, Error as StoreError, EventFilter, Inserted, Stats, Store, StoredDocument,
     SCHEMA_VERSION,
 };
+pub use trecho_syntax as syntax;
 
 /// What the engine needs to know before it reads anything.
 #[derive(Debug, Clone)]
@@ -67,6 +69,10 @@ pub struct EngineOptions {
     pub part_bytes: usize,
     /// Worker threads for [`Engine::run`]; 0 means one per core.
     pub jobs: usize,
+    /// Tag and parse every sentence with the shipped syntax models ([`Processed::syntax`],
+    /// [`Part::syntax`]). The extractor does not read the parses yet; `trecho bench --parse`
+    /// measures their cost.
+    pub syntax: bool,
 }
 
 /// The default [`EngineOptions::part_bytes`]: 1 MiB, a few thousand sentences. A part costs
@@ -83,6 +89,7 @@ impl Default for EngineOptions {
             max_document_bytes: limits.max_document_bytes,
             part_bytes: DEFAULT_PART_BYTES,
             jobs: 0,
+            syntax: false,
         }
     }
 }
@@ -100,6 +107,8 @@ pub struct Processed {
     pub explanations: Vec<Explanation>,
     /// Warnings found while normalizing.
     pub diagnostics: Vec<Diagnostic>,
+    /// One parse per sentence when [`EngineOptions::syntax`] is on, otherwise empty.
+    pub syntax: Vec<trecho_syntax::Parsed>,
 }
 
 /// A document longer than [`EngineOptions::part_bytes`] begins (see [`Outcome::Started`]).
@@ -130,6 +139,8 @@ pub struct Part {
     pub offset_map: Vec<(usize, usize)>,
     /// Warnings found while normalizing the part.
     pub diagnostics: Vec<Diagnostic>,
+    /// One parse per sentence of the part when [`EngineOptions::syntax`] is on.
+    pub syntax: Vec<trecho_syntax::Parsed>,
 }
 
 /// What [`Engine::run`] reports, in input order.
@@ -285,13 +296,42 @@ impl Engine {
         }
         let extraction = trecho_extract::run(&document.id, &normalized, &self.dictionaries);
         let diagnostics = normalized.diagnostics.clone();
+        let syntax = self.parse_sentences(&normalized.text, &normalized.sentences);
         Processed {
             document,
             normalized,
             events: extraction.events,
             explanations: extraction.explanations,
             diagnostics,
+            syntax,
         }
+    }
+
+    /// Tags and parses sentences of `text` with the model of each one's language, when
+    /// [`EngineOptions::syntax`] is on.
+    fn parse_sentences(&self, text: &str, sentences: &[Sentence]) -> Vec<trecho_syntax::Parsed> {
+        if !self.options.syntax {
+            return Vec::new();
+        }
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<trecho_syntax::Scratch> = Default::default();
+        }
+        SCRATCH.with(|scratch| {
+            let scratch = &mut scratch.borrow_mut();
+            sentences
+                .iter()
+                .map(|sentence| {
+                    let lang = if sentence.lang == Lang::Es {
+                        "es"
+                    } else {
+                        "en"
+                    };
+                    let model =
+                        trecho_syntax::Model::builtin(lang).expect("both models are shipped");
+                    model.parse(&text[sentence.start..sentence.end], scratch)
+                })
+                .collect()
+        })
     }
 
     /// Like [`Engine::process`], but a panic in a stage becomes an [`Error::Internal`] for this
@@ -556,7 +596,9 @@ impl Engine {
                 let keep_from = part.sentences.len().saturating_sub(CARRIED_SENTENCES);
                 recent = part.sentences.get(keep_from..).unwrap_or(&[]).to_vec();
                 let n_sentences = part.sentences.len();
+                let syntax = self.parse_sentences(&normalized.text, &part.sentences);
                 sink(Outcome::Part(Box::new(Part {
+                    syntax,
                     doc_id: doc_id.clone(),
                     first_sentence,
                     sentences: part.sentences,
@@ -577,6 +619,7 @@ impl Engine {
             events: Vec::new(),
             explanations: Vec::new(),
             diagnostics: Vec::new(),
+            syntax: Vec::new(),
         })))
     }
 }

@@ -38,6 +38,10 @@ pub struct Args {
     /// Read every input in this format instead of detecting it.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub input_format: Option<Format>,
+
+    /// Also tag and parse every sentence in the pipeline (the syntax models).
+    #[arg(long)]
+    pub parse: bool,
 }
 
 /// Runs `trecho bench`.
@@ -49,6 +53,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let engine = Engine::new(EngineOptions {
         jobs: args.jobs,
+        syntax: args.parse,
         ..EngineOptions::default()
     })
     .context("loading dictionaries")?;
@@ -141,18 +146,76 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     );
     println!("threads: {}", engine.jobs());
     println!(
+        "parsing: {}",
+        if args.parse {
+            "on (tagger and parser on every sentence)"
+        } else {
+            "off (--parse turns it on)"
+        }
+    );
+    println!(
         "processed: {n_documents} documents, {n_sentences} sentences, {n_events} events \
          ({n_failed} failed) in {seconds:.2} s"
     );
     println!("documents/s: {:.1}", n_documents as f64 / seconds);
     println!("sentences/s: {:.1}", n_sentences as f64 / seconds);
     println!("MiB/s: {:.2}", total_mib / seconds);
+    let (syntax_sentences, syntax_words, syntax_seconds) = syntax_speed(&engine, &corpus, rounds)?;
+    println!(
+        "syntax alone (tokenize, tag, parse; one thread): {:.0} sentences/s, {:.0} words/s ({syntax_sentences} sentences, {syntax_words} words per round)",
+        (syntax_sentences * rounds) as f64 / syntax_seconds,
+        (syntax_words * rounds) as f64 / syntax_seconds,
+    );
     match peak_rss_kib() {
         Some(kib) => println!("peak RSS: {:.1} MiB", kib as f64 / 1024.0),
         None => println!("peak RSS: unknown (no /proc/self/status)"),
     }
     let _ = cli;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Tagging and parsing alone: the corpus's sentences, normalized once, parsed `rounds` times
+/// on this thread. Returns the sentences and words of one round and the seconds of all.
+fn syntax_speed(
+    engine: &Engine,
+    corpus: &[(String, Format, Vec<u8>)],
+    rounds: usize,
+) -> anyhow::Result<(usize, usize, f64)> {
+    use trecho::syntax::{Model, Scratch};
+    let mut sentences: Vec<(String, trecho::Lang)> = Vec::new();
+    for (source, format, bytes) in corpus {
+        let input = Input {
+            source: source.clone(),
+            format: *format,
+            bytes: Ok(bytes.clone()),
+        };
+        let Ok(parsed) = engine.parse(input) else {
+            continue;
+        };
+        for document in parsed.documents {
+            let normalized = trecho::normalize(&document);
+            for s in &normalized.sentences {
+                sentences.push((normalized.sentence_text(s).to_string(), s.lang));
+            }
+        }
+    }
+    let en = Model::builtin("en").context("the English syntax model")?;
+    let es = Model::builtin("es").context("the Spanish syntax model")?;
+    let mut scratch = Scratch::default();
+    let mut words = 0;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        words = 0;
+        for (text, lang) in &sentences {
+            let model = if *lang == trecho::Lang::Es { es } else { en };
+            words += model.parse(text, &mut scratch).words.len();
+        }
+    }
+    Ok((
+        sentences.len(),
+        words,
+        started.elapsed().as_secs_f64().max(1e-9),
+    ))
 }
 
 fn store_batch(store: &mut Store, pending: &mut Vec<Processed>) -> anyhow::Result<()> {

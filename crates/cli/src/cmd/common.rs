@@ -59,6 +59,7 @@ impl InputArgs {
             max_input_bytes: self.max_input_size,
             max_document_bytes: self.max_document_size,
             part_bytes: self.part_size.max(1),
+            syntax: false,
         };
         Engine::new(options).context("loading the --actors dictionaries")
     }

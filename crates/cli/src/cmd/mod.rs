@@ -11,4 +11,6 @@ pub mod extract;
 pub mod ingest;
 pub mod ledger;
 pub mod output;
+pub mod parse;
 pub mod serve;
+pub mod train;
