@@ -254,6 +254,15 @@ impl Weights {
                     at = (at + 1) & mask;
                 }
             }
+            // Then touch every entry list: again independent loads, so their cache misses
+            // overlap, and the additions below find the lists in cache.
+            let mut touched = 0u16;
+            for slot in &found[..chunk.len()] {
+                if slot.len > 0 {
+                    touched ^= self.entries[slot.start as usize].0;
+                }
+            }
+            std::hint::black_box(touched);
             for slot in &found[..chunk.len()] {
                 let start = slot.start as usize;
                 for (c, w) in &self.entries[start..start + slot.len as usize] {

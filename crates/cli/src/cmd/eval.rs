@@ -61,7 +61,7 @@ pub fn run(_cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     for path in &args.paths {
         if !path.exists() {
             anyhow::bail!(
-                "{} not found (the shared gold sets of a clone of trecho are in ../shared/data/gold and ../shared/data/ud)",
+                "{} not found; check the path (in a clone of trecho the shared gold sets are in ../shared/data/gold, the treebanks in ../shared/data/ud)",
                 path.display()
             );
         }
