@@ -293,22 +293,35 @@ impl Weights {
         let classes = r.u32()? as usize;
         let scale = r.f32()?;
         let n = r.u32()? as usize;
-        let mut features = Vec::with_capacity(n.min(1 << 24));
+        // Built in place, without an intermediate list per feature: loading is the peak of
+        // the process's memory.
+        let size = (n.min(1 << 26) * 2).next_power_of_two().max(16);
+        let mut weights = Weights { classes, slots: vec![Slot::default(); size], entries: Vec::new(), scale };
         for _ in 0..n {
-            let key = r.u64()?;
+            let key = nonzero(r.u64()?);
             let len = r.u16()? as usize;
-            let mut entries = Vec::with_capacity(len);
+            let start = weights.entries.len();
             for _ in 0..len {
                 let c = r.u16()?;
                 let q = r.u16()? as i16;
                 if c as usize >= classes {
                     return Err(r.error("weight for a class out of range"));
                 }
-                entries.push((c, q));
+                weights.entries.push((c, q));
             }
-            features.push((key, entries));
+            let mut slot = (key as usize) & (size - 1);
+            let mut probes = 0;
+            while weights.slots[slot].key != 0 {
+                if weights.slots[slot].key == key || probes == size {
+                    return Err(r.error("a feature twice, or more features than the table holds"));
+                }
+                slot = (slot + 1) & (size - 1);
+                probes += 1;
+            }
+            weights.slots[slot] = Slot { key, start: start as u32, len: len as u32 };
         }
-        Ok(Weights::from_quantised(classes, scale, features))
+        weights.entries.shrink_to_fit();
+        Ok(weights)
     }
 }
 
