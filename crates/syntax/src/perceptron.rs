@@ -296,7 +296,12 @@ impl Weights {
         // Built in place, without an intermediate list per feature: loading is the peak of
         // the process's memory.
         let size = (n.min(1 << 26) * 2).next_power_of_two().max(16);
-        let mut weights = Weights { classes, slots: vec![Slot::default(); size], entries: Vec::new(), scale };
+        let mut weights = Weights {
+            classes,
+            slots: vec![Slot::default(); size],
+            entries: Vec::new(),
+            scale,
+        };
         for _ in 0..n {
             let key = nonzero(r.u64()?);
             let len = r.u16()? as usize;
@@ -318,7 +323,11 @@ impl Weights {
                 slot = (slot + 1) & (size - 1);
                 probes += 1;
             }
-            weights.slots[slot] = Slot { key, start: start as u32, len: len as u32 };
+            weights.slots[slot] = Slot {
+                key,
+                start: start as u32,
+                len: len as u32,
+            };
         }
         weights.entries.shrink_to_fit();
         Ok(weights)
