@@ -742,6 +742,18 @@ fn parse_prints_conllu_of_raw_text_in_both_languages() {
     assert_eq!((dijo[2], dijo[3]), ("decir", "VERB"));
 }
 
+/// Syntactic-word lines of a CoNLL-U text (ids that are plain numbers).
+fn word_lines(conllu: &str) -> usize {
+    conllu
+        .lines()
+        .filter(|l| {
+            l.split('\t')
+                .next()
+                .is_some_and(|id| id.parse::<usize>().is_ok())
+        })
+        .count()
+}
+
 #[test]
 fn parse_conllu_keeps_the_words_and_eval_scores_them() {
     let Some(test) = ud("en_ewt-ud-test.conllu") else {
@@ -759,22 +771,8 @@ fn parse_conllu_keeps_the_words_and_eval_scores_them() {
     let predicted = dir
         .trecho(&["parse", "--input-format", "conllu", "en_small.conllu"])
         .stdout();
-    let gold_words = head
-        .lines()
-        .filter(|l| {
-            l.split('\t')
-                .next()
-                .is_some_and(|id| id.parse::<usize>().is_ok())
-        })
-        .count();
-    let words = predicted
-        .lines()
-        .filter(|l| {
-            l.split('\t')
-                .next()
-                .is_some_and(|id| id.parse::<usize>().is_ok())
-        })
-        .count();
+    let gold_words = word_lines(&head);
+    let words = word_lines(&predicted);
     assert_eq!(words, gold_words);
     let report = dir
         .trecho(&["eval", "--format", "json", "en_small.conllu"])

@@ -77,6 +77,65 @@ pub struct Parsed {
     pub multiwords: Vec<Multiword>,
 }
 
+impl Parsed {
+    /// What breaks the invariants of a parse of `text` (see the crate's documentation), if
+    /// anything: for tests and fuzzing.
+    pub fn problem(&self, text: &str) -> Option<String> {
+        let n = self.words.len();
+        if n == 0 {
+            return None;
+        }
+        let roots = self.words.iter().filter(|w| w.head == 0).count();
+        if roots != 1 {
+            return Some(format!("{roots} roots"));
+        }
+        let mut last = 0;
+        for (i, w) in self.words.iter().enumerate() {
+            if w.head > n || w.head == i + 1 {
+                return Some(format!("word {} has head {}", i + 1, w.head));
+            }
+            let in_order = w.start < w.end && w.end <= text.len() && w.start >= last;
+            if !(in_order && text.is_char_boundary(w.start) && text.is_char_boundary(w.end)) {
+                return Some(format!(
+                    "word {} has the range {}..{}",
+                    i + 1,
+                    w.start,
+                    w.end
+                ));
+            }
+            last = w.start;
+            let (mut at, mut steps) = (i + 1, 0);
+            while at != 0 {
+                at = self.words[at - 1].head;
+                steps += 1;
+                if steps > n {
+                    return Some(format!("a cycle through word {}", i + 1));
+                }
+            }
+            let inside = self
+                .multiwords
+                .iter()
+                .any(|m| (m.first..=m.last).contains(&(i + 1)));
+            if !inside && w.form != text[w.start..w.end] {
+                return Some(format!("word {} is not its surface text", i + 1));
+            }
+        }
+        for m in &self.multiwords {
+            if !(m.first < m.last && m.last <= n)
+                || self.words[m.first - 1..m.last]
+                    .iter()
+                    .any(|w| (w.start, w.end) != (m.start, m.end))
+            {
+                return Some(format!(
+                    "multiword token {}-{} does not cover its words",
+                    m.first, m.last
+                ));
+            }
+        }
+        None
+    }
+}
+
 /// A trained model for one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
