@@ -851,3 +851,48 @@ fn train_syntax_on_a_slice_writes_a_model_that_parses() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn eval_reports_development_and_test_parts_and_lists_development_errors_only() {
+    let dir = Dir::new();
+    // Two modern-shape items, each with a missed THREATEN; by the split rule the first id is
+    // in the test part and the second in the development part.
+    let item = |id: &str| {
+        serde_json::json!({
+            "id": id, "set": "modern_dev", "lang": "en",
+            "text": "The weather in Washington was cold on Tuesday.",
+            "events": [{"event_type": "THREATEN", "actor": null, "recipient": null,
+                        "kind": "said", "speech_act": "threat", "content_type": null,
+                        "negated": false, "hypothetical": false}]
+        })
+        .to_string()
+    };
+    std::fs::write(
+        dir.path("gold.jsonl"),
+        format!(
+            "{}\n{}\n",
+            item("modern-dev-en-0001"),
+            item("modern-dev-en-0003")
+        ),
+    )
+    .unwrap();
+    let report = dir
+        .trecho(&["eval", "--format", "json", "gold.jsonl"])
+        .stdout();
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let parts: Vec<&str> = report["sets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|set| set["part"].as_str().unwrap())
+        .collect();
+    assert_eq!(parts, ["dev", "test"]);
+    assert!(report["sets"][0]["modality"]["hypothetical_gold"].is_number());
+    let missed: Vec<&str> = report["misses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|miss| miss["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(missed, ["modern-dev-en-0003"]);
+}

@@ -17,8 +17,13 @@ Examples:
   trecho eval ../shared/data/ud/en_ewt-ud-test.conllu ../shared/data/ud/es_gsd-ud-test.conllu
 
 Gold files are JSON Lines in the shape of data/gold (one sentence per line with its events).
-The report gives, per set and language, event-type precision, recall and F1, actor and
-recipient country accuracy, and the sentences where prediction and gold differ.
+Every item belongs to a development part or a frozen test part by a fixed rule on its id (30%
+test; up_spanish_protest is development only). The report gives, per set, language and part,
+event-type precision, recall and F1, actor and recipient country accuracy; for sets labelled
+with words versus deeds, kind and speech-act accuracy, the share of no-event sentences given
+an event and the share of hypothetical events coded as deeds. The sentences where prediction
+and gold differ (JSON: misses) are listed for the development part only: read those, report
+the test part.
 
 A .conllu file is a treebank: its words are tagged and parsed again by the syntax model of
 its language (the file name's prefix, en_ or es_, or --lang), and UPOS, UFeats, lemma, UAS
