@@ -6,7 +6,7 @@
 //! The document text this reader produces (and that `trecho-normalize` expects for
 //! [`Format::Transcript`]) is a sequence of paragraphs separated by a blank line. A paragraph
 //! that opens a turn starts with `LABEL: ` where `LABEL` is the speaker as written in the
-//! transcript (one to eight words, e.g. `THE PRESIDENT`, `Q`, `Secretary Rubio`). Paragraphs
+//! transcript (one to sixteen words, e.g. `THE PRESIDENT`, `Q`, `Secretary Rubio`, `PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO`). Paragraphs
 //! without a label continue the previous speaker's turn; text before the first label (title,
 //! date, place) has no speaker. Normalization attaches the label to every sentence of the turn
 //! as `Sentence::speaker` and keeps the label out of the sentence spans.
@@ -21,9 +21,9 @@ use std::collections::HashMap;
 use trecho_model::{Diagnostic, Document, Format};
 
 /// The most words a label may have.
-const MAX_LABEL_WORDS: usize = 8;
+const MAX_LABEL_WORDS: usize = 16;
 /// The most bytes a label may have.
-const MAX_LABEL_BYTES: usize = 80;
+const MAX_LABEL_BYTES: usize = 160;
 
 /// Reads a transcript as one document in the turn convention.
 pub(crate) fn parse(
@@ -145,6 +145,9 @@ fn is_upper_case_label(label: &str) -> bool {
 }
 
 fn is_caps_word(word: &str) -> bool {
+    // A comma may close a word: official transcripts label turns "ROLE, NAME"
+    // ("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO").
+    let word = word.strip_suffix(',').unwrap_or(word);
     word.chars().any(char::is_uppercase)
         && word
             .chars()
@@ -178,6 +181,14 @@ mod tests {
         check(
             "Remarks (excerpts)\nNovember 17, 2025\nTHE PRESIDENT: Would I launch strikes?\nIt's OK with me.\nQ:  What about Mexico?\nTHE PRESIDENT:   I am not happy with Mexico.",
             "Remarks (excerpts)\nNovember 17, 2025\n\nTHE PRESIDENT: Would I launch strikes?\nIt's OK with me.\n\nQ: What about Mexico?\n\nTHE PRESIDENT: I am not happy with Mexico.",
+        );
+    }
+
+    #[test]
+    fn role_and_name_labels_of_official_transcripts() {
+        check(
+            "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO: Buenos días.\nSECRETARIO DE SEGURIDAD Y PROTECCIÓN CIUDADANA, OMAR GARCÍA HARFUCH: Gracias.",
+            "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO: Buenos días.\n\nSECRETARIO DE SEGURIDAD Y PROTECCIÓN CIUDADANA, OMAR GARCÍA HARFUCH: Gracias.",
         );
     }
 

@@ -2,13 +2,13 @@
 //! "SECRETARY RUBIO: …", "Q: …", and in transcripts also "Secretary Rubio: …".
 //!
 //! The convention (shared with `trecho-ingest`'s transcript reader): a turn is a paragraph that
-//! starts with a label of one to eight words followed by `": "`. Paragraphs without a label
+//! starts with a label of one to sixteen words followed by `": "`. Paragraphs without a label
 //! continue the previous turn.
 
-/// The most words a label may have ("PRESIDENTA CLAUDIA SHEINBAUM PARDO" has four).
-const MAX_LABEL_WORDS: usize = 8;
+/// The most words a label may have ("ENCARGADO DE DESPACHO DE LA SECRETARÍA DE RELACIONES EXTERIORES, ROBERTO VELASCO ÁLVAREZ" has twelve).
+const MAX_LABEL_WORDS: usize = 16;
 /// The most bytes a label may have, colon included.
-const MAX_LABEL_BYTES: usize = 80;
+const MAX_LABEL_BYTES: usize = 160;
 
 /// If `text` starts with an upper-case label ("SECRETARY RUBIO:"), its length in bytes with the
 /// colon.
@@ -54,6 +54,9 @@ fn label_length_with(text: &str, allow_title_case: bool) -> Option<usize> {
 
 /// "RUBIO", "Q", "O'BRIEN", "MR.", "SHEINBAUM-PARDO".
 fn is_caps_word(word: &str) -> bool {
+    // A comma may close a word: official transcripts label turns "ROLE, NAME"
+    // ("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO").
+    let word = word.strip_suffix(',').unwrap_or(word);
     word.chars().any(char::is_uppercase)
         && word
             .chars()
@@ -92,6 +95,15 @@ mod tests {
         check("SECRETARY RUBIO: Thank you.", Some("SECRETARY RUBIO:"));
         check("Q: What about tariffs?", Some("Q:"));
         check("MR. O'BRIEN: Yes.", Some("MR. O'BRIEN:"));
+        // Official Mexican transcripts: "ROLE, NAME:".
+        check(
+            "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO: Buenos días.",
+            Some("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO:"),
+        );
+        check(
+            "ENCARGADO DE DESPACHO DE LA SECRETARÍA DE RELACIONES EXTERIORES, ROBERTO VELASCO ÁLVAREZ: Gracias.",
+            Some("ENCARGADO DE DESPACHO DE LA SECRETARÍA DE RELACIONES EXTERIORES, ROBERTO VELASCO ÁLVAREZ:"),
+        );
     }
 
     #[test]
@@ -101,6 +113,7 @@ mod tests {
         check("Secretary Rubio: Thank you.", None);
         check("https://example.com", None);
         check("NOTE:the", None);
+        check("México, Estados Unidos y Canadá: socios.", None);
     }
 
     #[test]
