@@ -20,7 +20,8 @@ heading() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 
 heading "building trecho (release; the first build takes a few minutes)"
 cargo build --release --locked -p trecho-cli
-trecho=target/release/trecho
+# cargo builds into $CARGO_TARGET_DIR when the user has set one.
+trecho="${CARGO_TARGET_DIR:-target}/release/trecho"
 db=demo.db
 rm -f "$db" "$db-wal" "$db-shm"
 

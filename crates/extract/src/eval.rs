@@ -642,6 +642,11 @@ fn phoenix_quad(event: &Event) -> Option<Quad> {
     }
 }
 
+/// A share and the count it is taken over, "0.812 (48)", or "-" when there is none.
+fn share(value: Option<f64>, n: usize) -> String {
+    value.map_or("-".to_string(), |v| format!("{v:.3} ({n})"))
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -708,9 +713,6 @@ impl fmt::Display for Report {
             .iter()
             .filter(|set| set.gold > 0 || set.quad.is_none())
         {
-            let acc = |value: Option<f64>, n: usize| {
-                value.map_or("-".to_string(), |v| format!("{v:.3} ({n})"))
-            };
             writeln!(
                 f,
                 "{:<26} {:>4} {:>4} {:>6} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>13} {:>13} {:>8.1}",
@@ -723,8 +725,8 @@ impl fmt::Display for Report {
                 set.precision,
                 set.recall,
                 set.f1,
-                acc(set.actor_accuracy, set.actor_pairs),
-                acc(set.recipient_accuracy, set.recipient_pairs),
+                share(set.actor_accuracy, set.actor_pairs),
+                share(set.recipient_accuracy, set.recipient_pairs),
                 set.micros_per_sentence
             )?;
         }
@@ -747,9 +749,6 @@ impl fmt::Display for Report {
                 "hyp. as deeds"
             )?;
             for (set, m) in labelled {
-                let share = |value: Option<f64>, n: usize| {
-                    value.map_or("-".to_string(), |v| format!("{v:.3} ({n})"))
-                };
                 writeln!(
                     f,
                     "{:<26} {:>4} {:>4} {:>13} {:>13} {:>16} {:>16}",
