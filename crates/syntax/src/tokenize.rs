@@ -76,6 +76,14 @@ impl Splitter {
         let mut whole: BTreeMap<String, usize> = BTreeMap::new();
         for s in sentences {
             for m in &s.multiwords {
+                // A typo ("tariffs" for "tariff's", "lets" for "let's") is no rule of the
+                // language: learning it would split every unknown word ending like it.
+                if s.words[m.first - 1..m.last]
+                    .iter()
+                    .any(|w| w.feats.split('|').any(|f| f == "Typo=Yes"))
+                {
+                    continue;
+                }
                 let words: Vec<String> = s.words[m.first - 1..m.last]
                     .iter()
                     .map(|w| w.form.to_lowercase())

@@ -144,6 +144,17 @@ fn words_that_end_like_clitics_stay_whole() {
 }
 
 #[test]
+fn english_plurals_are_not_split_like_treebank_typos() {
+    // The treebank spells "lets" for "let's" and "its" for "it's" (Typo=Yes); those are no rule
+    // for splitting an unknown plural.
+    let s = "Trump signed orders imposing tariffs on goods from the two countries.";
+    let p = parse("en", s);
+    check_tree(s, &p);
+    assert!(p.multiwords.is_empty(), "{p:?}");
+    assert_eq!(word(&p, "tariffs").upos, "NOUN");
+}
+
+#[test]
 fn golden_sentences_are_well_formed_trees() {
     for s in ENGLISH {
         check_tree(s, &parse("en", s));
