@@ -438,6 +438,46 @@ fn export_jsonl_csv_parquet_are_readable() {
 }
 
 #[test]
+fn export_follows_the_extension_and_writes_to_standard_output() {
+    let dir = Dir::new();
+    dir.trecho(&["ingest", "--quiet"]).arg(demo()).stdout();
+    let all = jsonl(&dir.trecho(&["events"]).stdout());
+
+    // No --format: the extension decides.
+    let parquet_path = dir.path("events.parquet");
+    dir.trecho(&["export", "--quiet", "--out"])
+        .arg(&parquet_path)
+        .stdout();
+    let magic = std::fs::read(&parquet_path).unwrap();
+    assert_eq!(&magic[..4], b"PAR1");
+    let csv_path = dir.path("events.csv");
+    dir.trecho(&["export", "--quiet", "--out"])
+        .arg(&csv_path)
+        .stdout();
+    assert!(std::fs::read_to_string(&csv_path)
+        .unwrap()
+        .starts_with("id,doc_id,"));
+
+    // `--out -`: JSON Lines on standard output, the same records as `events`.
+    let stdout = dir.trecho(&["export", "--quiet", "--out", "-"]).stdout();
+    assert_eq!(jsonl(&stdout), all);
+    let csv = dir
+        .trecho(&["export", "--quiet", "--out", "-", "--format", "csv"])
+        .stdout();
+    let rows = csv::Reader::from_reader(csv.as_bytes()).records().count();
+    assert_eq!(rows, all.len());
+
+    // An extension that names no format is refused before anything is written.
+    let output = dir
+        .trecho(&["export", "--out"])
+        .arg(dir.path("events.xlsx"))
+        .output();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--format"), "{}", stderr(&output));
+    assert!(!dir.path("events.xlsx").exists());
+}
+
+#[test]
 fn a_failed_export_leaves_nothing_behind() {
     let dir = Dir::new();
     dir.trecho(&["ingest", "--quiet"]).arg(demo()).stdout();

@@ -1,21 +1,15 @@
 //! `trecho export`: stored events to a JSON Lines, CSV or Parquet file, streamed, written to a
-//! temporary file first and renamed into place, so a failed export leaves nothing half-written.
+//! temporary file first and renamed into place, so a failed export leaves nothing half-written;
+//! or to standard output (`--out -`).
 
 use super::common::{open_existing_store, FilterArgs};
-use super::output::{EventFormat, EventSink, FLAT_COLUMNS};
+use super::output::{EventFormat, EventSink};
 use crate::Cli;
 use anyhow::Context;
-use arrow_array::builder::{
-    BooleanBuilder, Float32Builder, StringBuilder, UInt32Builder, UInt64Builder,
-};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use trecho::Event;
 
 /// Export file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -24,8 +18,8 @@ pub enum ExportFormat {
     Jsonl,
     /// Flat columns with a header row (actor_country, recipient_name…; issues joined by ";").
     Csv,
-    /// The same flat columns as CSV, typed (span offsets and counts as integers, flags as
-    /// booleans, confidence as float), Snappy-compressed.
+    /// Typed columns (dates, a list of issues, nullable counts, dictionary-encoded codes),
+    /// Snappy-compressed: what pandas, pyarrow, DuckDB and R's arrow read without arguments.
     Parquet,
 }
 
@@ -33,22 +27,29 @@ pub enum ExportFormat {
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  trecho export --format parquet --out events.parquet
-  trecho export --format csv --out said.csv --kind said --actor USA
-  trecho export --format jsonl --out water.jsonl --issue water
+  trecho export --out events.parquet
+  trecho export --out said.csv --kind said --actor USA
+  trecho export --out water.jsonl --issue water
+  trecho export --out - --format csv | head
 
-CSV and Parquet share one flat layout, one row per event: id, doc_id, published, lang,
-sentence, span_start, span_end, date, date_source, actor_text, actor_country, actor_sector,
-actor_name, recipient_text, recipient_country, recipient_sector, recipient_name, event_type,
-mode, quad, kind, speech_act, content_type, issues (joined by \";\"), leverage_lever,
-leverage_goal, negated, hypothetical, speaker, attribution, reported_count, confidence.
-Null fields are empty in CSV and null in Parquet.")]
+The format follows the extension of --out (.jsonl/.ndjson/.json, .csv, .parquet/.pq) unless
+--format is given; --out - writes JSON Lines to standard output unless --format says otherwise.
+
+CSV has one flat layout, one row per event: id, doc_id, published, lang, sentence, span_start,
+span_end, date, date_source, actor_text, actor_country, actor_sector, actor_name,
+recipient_text, recipient_country, recipient_sector, recipient_name, event_type, mode, quad,
+kind, speech_act, content_type, issues (joined by \";\"), leverage_lever, leverage_goal,
+negated, hypothetical, speaker, attribution, reported_count, confidence; null fields are empty.
+Parquet has the same columns, typed, plus date_start (the first day the date can mean) and
+date_precision (day, month or year): published and date_start are dates, issues a list of
+strings, reported_count a nullable integer, confidence a double, codes dictionary-encoded.")]
 pub struct Args {
-    /// File format.
+    /// File format (default: from the extension of --out).
     #[arg(long, value_enum)]
-    pub format: ExportFormat,
+    pub format: Option<ExportFormat>,
 
-    /// The file to write (replaced if it exists, only once the export has succeeded).
+    /// The file to write (replaced if it exists, only once the export has succeeded), or `-`
+    /// for standard output.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
 
@@ -56,11 +57,45 @@ pub struct Args {
     pub filter: FilterArgs,
 }
 
+/// The format to write: `--format` if given, else the one the extension of `out` names.
+pub fn resolve_format(out: &Path, given: Option<ExportFormat>) -> anyhow::Result<ExportFormat> {
+    if let Some(format) = given {
+        return Ok(format);
+    }
+    if out == Path::new("-") {
+        return Ok(ExportFormat::Jsonl);
+    }
+    let extension = out
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("jsonl" | "ndjson" | "json") => Ok(ExportFormat::Jsonl),
+        Some("csv") => Ok(ExportFormat::Csv),
+        Some("parquet" | "pq") => Ok(ExportFormat::Parquet),
+        _ => anyhow::bail!(
+            "cannot tell the format of --out {} from its extension; name it .jsonl, .csv or \
+             .parquet, or give --format",
+            out.display()
+        ),
+    }
+}
+
 /// Runs `trecho export`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    let format = resolve_format(&args.out, args.format)?;
     let store = open_existing_store(&cli.db)?;
+    if args.out == Path::new("-") {
+        let stdout = BufWriter::new(std::io::stdout());
+        let (n_events, mut stdout) = write_events(&store, &args.filter, format, stdout)
+            .context("exporting to standard output")?;
+        stdout.flush()?;
+        if !cli.quiet {
+            eprintln!("exported {n_events} events to standard output");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let temp_path = temp_path_for(&args.out)?;
-    let result = write_export(&store, args, &temp_path);
+    let result = write_file(&store, &args.filter, format, &temp_path);
     match result {
         Ok(n_events) => {
             std::fs::rename(&temp_path, &args.out).with_context(|| {
@@ -90,24 +125,44 @@ fn temp_path_for(out: &Path) -> anyhow::Result<PathBuf> {
     Ok(out.with_file_name(temp_name))
 }
 
-fn write_export(store: &trecho::Store, args: &Args, temp_path: &Path) -> anyhow::Result<u64> {
+fn write_file(
+    store: &trecho::Store,
+    filter: &FilterArgs,
+    format: ExportFormat,
+    temp_path: &Path,
+) -> anyhow::Result<u64> {
     let file = File::create(temp_path).with_context(|| {
         format!(
             "creating {} (the directory of --out must exist and be writable)",
             temp_path.display()
         )
     })?;
-    let filter = args.filter.to_filter();
+    let (n_events, out) = write_events(store, filter, format, BufWriter::new(file))?;
+    let file = out.into_inner().map_err(|err| err.into_error())?;
+    // The data must be on disk before the rename makes it visible under the real name.
+    file.sync_all()
+        .with_context(|| format!("syncing {}", temp_path.display()))?;
+    Ok(n_events)
+}
+
+/// Streams the events `filter` selects to `out`; gives back how many and the writer.
+fn write_events<W: Write + Send>(
+    store: &trecho::Store,
+    filter: &FilterArgs,
+    format: ExportFormat,
+    out: W,
+) -> anyhow::Result<(u64, W)> {
+    let filter = filter.to_filter();
     let mut n_events = 0u64;
     let mut write_error: Option<anyhow::Error> = None;
-    match args.format {
+    let out = match format {
         ExportFormat::Jsonl | ExportFormat::Csv => {
-            let format = if args.format == ExportFormat::Jsonl {
+            let format = if format == ExportFormat::Jsonl {
                 EventFormat::Jsonl
             } else {
                 EventFormat::Csv
             };
-            let mut sink = EventSink::new(format, BufWriter::new(&file), false);
+            let mut sink = EventSink::new(format, out, false);
             let result = store.for_each_event(&filter, |event| {
                 n_events += 1;
                 sink.write(&event, None).map_err(|err| {
@@ -119,14 +174,14 @@ fn write_export(store: &trecho::Store, args: &Args, temp_path: &Path) -> anyhow:
                 return Err(err);
             }
             result?;
-            sink.finish()?;
+            sink.finish()?
         }
         ExportFormat::Parquet => {
-            let mut writer = ParquetWriter::new(&file)?;
+            let mut writer = trecho_table::ParquetWriter::new(out)?;
             let result = store.for_each_event(&filter, |event| {
                 n_events += 1;
                 writer.push(&event).map_err(|err| {
-                    write_error = Some(err);
+                    write_error = Some(err.into());
                     trecho::StoreError::callback("writing the export failed")
                 })
             });
@@ -134,155 +189,10 @@ fn write_export(store: &trecho::Store, args: &Args, temp_path: &Path) -> anyhow:
                 return Err(err);
             }
             result?;
-            writer.finish()?;
+            writer.finish()?
         }
-    }
-    // The data must be on disk before the rename makes it visible under the real name.
-    file.sync_all()
-        .with_context(|| format!("syncing {}", temp_path.display()))?;
-    Ok(n_events)
-}
-
-/// Rows per Parquet record batch: bounds memory while keeping row groups reasonably large.
-const PARQUET_BATCH_ROWS: usize = 8192;
-
-/// Writes events as Parquet record batches in the flat layout.
-struct ParquetWriter<'a> {
-    writer: parquet::arrow::ArrowWriter<&'a File>,
-    schema: Arc<Schema>,
-    rows: Vec<Event>,
-}
-
-impl<'a> ParquetWriter<'a> {
-    fn new(file: &'a File) -> anyhow::Result<ParquetWriter<'a>> {
-        let schema = Arc::new(flat_schema());
-        let properties = parquet::file::properties::WriterProperties::builder()
-            .set_compression(parquet::basic::Compression::SNAPPY)
-            .build();
-        let writer = parquet::arrow::ArrowWriter::try_new(file, schema.clone(), Some(properties))?;
-        Ok(ParquetWriter {
-            writer,
-            schema,
-            rows: Vec::with_capacity(PARQUET_BATCH_ROWS),
-        })
-    }
-
-    fn push(&mut self, event: &Event) -> anyhow::Result<()> {
-        self.rows.push(event.clone());
-        if self.rows.len() >= PARQUET_BATCH_ROWS {
-            self.flush_rows()?;
-        }
-        Ok(())
-    }
-
-    fn flush_rows(&mut self) -> anyhow::Result<()> {
-        if self.rows.is_empty() {
-            return Ok(());
-        }
-        let batch = record_batch(&self.schema, &self.rows)?;
-        self.writer.write(&batch)?;
-        self.rows.clear();
-        Ok(())
-    }
-
-    fn finish(mut self) -> anyhow::Result<()> {
-        self.flush_rows()?;
-        self.writer.close()?;
-        Ok(())
-    }
-}
-
-/// The Arrow type of each flat column.
-fn column_type(name: &str) -> DataType {
-    match name {
-        "span_start" | "span_end" => DataType::UInt64,
-        "reported_count" => DataType::UInt32,
-        "negated" | "hypothetical" => DataType::Boolean,
-        "confidence" => DataType::Float32,
-        _ => DataType::Utf8,
-    }
-}
-
-/// Columns that are never null.
-fn column_required(name: &str) -> bool {
-    matches!(
-        name,
-        "id" | "doc_id"
-            | "lang"
-            | "sentence"
-            | "span_start"
-            | "span_end"
-            | "event_type"
-            | "quad"
-            | "kind"
-            | "issues"
-            | "negated"
-            | "hypothetical"
-            | "confidence"
-    )
-}
-
-fn flat_schema() -> Schema {
-    Schema::new(
-        FLAT_COLUMNS
-            .iter()
-            .map(|name| Field::new(*name, column_type(name), !column_required(name)))
-            .collect::<Vec<_>>(),
-    )
-}
-
-fn record_batch(schema: &Arc<Schema>, events: &[Event]) -> anyhow::Result<RecordBatch> {
-    let flat: Vec<[Option<String>; 32]> = events.iter().map(super::output::flat_values).collect();
-    let mut columns: Vec<ArrayRef> = Vec::with_capacity(FLAT_COLUMNS.len());
-    for (index, name) in FLAT_COLUMNS.iter().enumerate() {
-        let column: ArrayRef = match column_type(name) {
-            DataType::UInt64 => {
-                let mut builder = UInt64Builder::with_capacity(events.len());
-                for event in events {
-                    builder.append_value(if *name == "span_start" {
-                        event.span[0] as u64
-                    } else {
-                        event.span[1] as u64
-                    });
-                }
-                Arc::new(builder.finish())
-            }
-            DataType::UInt32 => {
-                let mut builder = UInt32Builder::with_capacity(events.len());
-                for event in events {
-                    builder.append_option(event.reported_count);
-                }
-                Arc::new(builder.finish())
-            }
-            DataType::Boolean => {
-                let mut builder = BooleanBuilder::with_capacity(events.len());
-                for event in events {
-                    builder.append_value(if *name == "negated" {
-                        event.negated
-                    } else {
-                        event.hypothetical
-                    });
-                }
-                Arc::new(builder.finish())
-            }
-            DataType::Float32 => {
-                let mut builder = Float32Builder::with_capacity(events.len());
-                for event in events {
-                    builder.append_value(event.confidence);
-                }
-                Arc::new(builder.finish())
-            }
-            _ => {
-                let mut builder = StringBuilder::new();
-                for row in &flat {
-                    builder.append_option(row[index].as_deref());
-                }
-                Arc::new(builder.finish())
-            }
-        };
-        columns.push(column);
-    }
-    Ok(RecordBatch::try_new(schema.clone(), columns)?)
+    };
+    Ok((n_events, out))
 }
 
 #[cfg(test)]
@@ -290,17 +200,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn schema_has_every_flat_column_once() {
-        let schema = flat_schema();
-        assert_eq!(schema.fields().len(), FLAT_COLUMNS.len());
+    fn format_follows_the_extension_unless_given() {
+        let format = |out: &str, given| resolve_format(Path::new(out), given).unwrap();
+        assert_eq!(format("events.parquet", None), ExportFormat::Parquet);
+        assert_eq!(format("out/said.CSV", None), ExportFormat::Csv);
+        assert_eq!(format("events.jsonl", None), ExportFormat::Jsonl);
+        assert_eq!(format("-", None), ExportFormat::Jsonl);
         assert_eq!(
-            schema.field_with_name("actor_country").unwrap().data_type(),
-            &DataType::Utf8
+            format("events.parquet", Some(ExportFormat::Csv)),
+            ExportFormat::Csv
         );
-        assert_eq!(
-            schema.field_with_name("span_end").unwrap().data_type(),
-            &DataType::UInt64
-        );
+        let err = resolve_format(Path::new("events.xlsx"), None).unwrap_err();
+        assert!(err.to_string().contains("--format"), "{err}");
     }
 
     #[test]

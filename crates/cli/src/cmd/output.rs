@@ -186,29 +186,27 @@ impl<W: Write> EventSink<W> {
         Ok(())
     }
 
-    /// Flushes what is buffered: the CSV header when there were no rows, the whole table.
-    pub fn finish(mut self) -> anyhow::Result<()> {
-        match self.format {
-            EventFormat::Jsonl => {}
-            EventFormat::Csv => {
-                if let Some(mut csv) = self.csv.take() {
-                    if !self.csv_header_written {
-                        write_csv_header(&mut csv, self.explain)?;
-                    }
-                    csv.flush()?;
-                }
-                return Ok(());
+    /// Flushes what is buffered (the CSV header when there were no rows, the whole table)
+    /// and gives the writer back.
+    pub fn finish(mut self) -> anyhow::Result<W> {
+        if let Some(mut csv) = self.csv.take() {
+            if !self.csv_header_written {
+                write_csv_header(&mut csv, self.explain)?;
             }
-            EventFormat::Table => {
-                if let Some(out) = self.out.as_mut() {
-                    write_table(out, TABLE_HEADER, &self.table)?;
-                }
-            }
+            csv.flush()?;
+            return csv
+                .into_inner()
+                .map_err(|err| anyhow::anyhow!("writing CSV: {}", err.error()));
         }
-        if let Some(out) = self.out.as_mut() {
-            out.flush()?;
+        let mut out = self
+            .out
+            .take()
+            .expect("a sink that writes no CSV holds its writer");
+        if self.format == EventFormat::Table {
+            write_table(&mut out, TABLE_HEADER, &self.table)?;
         }
-        Ok(())
+        out.flush()?;
+        Ok(out)
     }
 }
 
