@@ -275,6 +275,22 @@ fn ingest_twice_adds_nothing_the_second_time() {
 }
 
 #[test]
+fn ingest_of_only_missing_files_creates_no_store() {
+    let dir = Dir::new();
+    let output = dir
+        .trecho(&["ingest"])
+        .arg(dir.path("no-such-article.html"))
+        .arg(dir.path("nor-this.txt"))
+        .output();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let messages = stderr(&output);
+    assert!(messages.contains("no-such-article.html"), "{messages}");
+    assert!(messages.contains("nor-this.txt"), "{messages}");
+    assert!(messages.contains("no store was created"), "{messages}");
+    assert!(!dir.db().exists());
+}
+
+#[test]
 fn a_bad_file_is_named_and_the_good_one_is_stored() {
     let dir = Dir::new();
     let good = demo().join("2025-10-28_hegseth_eastern_pacific_strikes.txt");

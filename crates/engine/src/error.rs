@@ -45,6 +45,14 @@ pub enum Error {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] trecho_store::Error),
+    /// The store failed while storing something named in `what`.
+    #[error("{what}: {source}")]
+    Storing {
+        /// What was being stored ("storing 64 documents starting with a.txt").
+        what: String,
+        /// The store's error.
+        source: trecho_store::Error,
+    },
     /// A stage panicked on a document. This is a bug in trecho; the run goes on without it.
     #[error("{source_name}: internal error while processing this document (a bug in trecho, please report it): {message}")]
     Internal {

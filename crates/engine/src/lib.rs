@@ -24,6 +24,7 @@
 //! ```
 
 mod error;
+mod ingest;
 mod inputs;
 
 use chrono::NaiveDate;
@@ -32,6 +33,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 pub use error::Error;
+pub use ingest::{ingest, IngestProgress, IngestSummary, LongDocument};
 pub use inputs::{
     count_inputs, list_inputs, read_input, read_inputs, walk_inputs, Input, InputPath, InputWalk,
     DIRECTORY_EXTENSIONS,

@@ -2,14 +2,13 @@
 //! corpus made by repeating real documents, with peak memory.
 
 use super::common::parse_format;
-use super::ingest::LongDocument;
 use crate::Cli;
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 use trecho::{
-    read_input, walk_inputs, Engine, EngineOptions, Format, Input, Outcome, Processed, Store,
+    read_input, walk_inputs, Engine, EngineOptions, Format, IngestProgress, Input, Store,
 };
 
 /// Arguments of `trecho bench`.
@@ -82,53 +81,16 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             format: *format,
             bytes: Ok(bytes.clone()),
         });
-        let mut pending: Vec<Processed> = Vec::new();
-        let mut long: Option<LongDocument> = None;
-        engine.run(inputs, |outcome| -> anyhow::Result<()> {
-            match outcome {
-                // A long document: stored part by part, as `trecho ingest` does.
-                Outcome::Started(started) => {
-                    store_batch(&mut store, &mut pending)?;
-                    long = Some(LongDocument::begin(&mut store, &started)?);
-                }
-                Outcome::Part(part) => {
-                    n_sentences += part.sentences.len() as u64;
-                    n_events += part.events.len() as u64;
-                    if let Some(long) = long.as_mut() {
-                        long.add(&mut store, &part)?;
-                    }
-                }
-                Outcome::Finished(processed) => {
-                    n_documents += 1;
-                    if let Some(long) = long.take() {
-                        long.finish_quietly(&mut store, &processed)?;
-                    }
-                }
-                Outcome::Processed(processed) => {
-                    n_documents += 1;
-                    n_sentences += processed.normalized.sentences.len() as u64;
-                    n_events += processed.events.len() as u64;
-                    pending.push(*processed);
-                    // Stored in batches, one transaction each, as `trecho ingest` does.
-                    if pending.len() >= 64 {
-                        store_batch(&mut store, &mut pending)?;
-                    }
-                }
-                Outcome::Failed { error, source } => {
-                    if long.as_ref().is_some_and(|long| long.source() == source) {
-                        long = None;
-                        store.abandon_document()?;
-                    }
-                    if round == 0 {
-                        eprintln!("warning: {error}");
-                    }
-                    n_failed += 1;
-                }
-                Outcome::Diagnostic(_) | Outcome::FileDone { .. } => {}
+        // Stored exactly as `trecho ingest` stores them.
+        let summary = trecho::ingest(&engine, &mut store, inputs, |progress| {
+            if let (0, IngestProgress::Warning(message)) = (round, progress) {
+                eprintln!("warning: {message}");
             }
-            Ok(())
         })?;
-        store_batch(&mut store, &mut pending)?;
+        n_documents += summary.new + summary.replaced + summary.unchanged;
+        n_sentences += summary.sentences;
+        n_events += summary.events;
+        n_failed += summary.files_failed + summary.documents_failed;
         drop(store);
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(temp_dir.join(format!("bench-{round}.db{suffix}")));
@@ -216,18 +178,6 @@ fn syntax_speed(
         words,
         started.elapsed().as_secs_f64().max(1e-9),
     ))
-}
-
-fn store_batch(store: &mut Store, pending: &mut Vec<Processed>) -> anyhow::Result<()> {
-    store.insert_documents(pending.iter().map(|processed| {
-        (
-            &processed.document,
-            &processed.normalized,
-            processed.events.as_slice(),
-        )
-    }))?;
-    pending.clear();
-    Ok(())
 }
 
 fn describe(paths: &[PathBuf]) -> String {
