@@ -50,8 +50,8 @@ pub enum Error {
     Storing {
         /// What was being stored ("storing 64 documents starting with a.txt").
         what: String,
-        /// The store's error.
-        source: trecho_store::Error,
+        /// The store's error (boxed: it is large, and rare).
+        source: Box<trecho_store::Error>,
     },
     /// A stage panicked on a document. This is a bug in trecho; the run goes on without it.
     #[error("{source_name}: internal error while processing this document (a bug in trecho, please report it): {message}")]

@@ -166,7 +166,7 @@ fn store_batch(
                     .map(|p| p.document.source.as_str())
                     .unwrap_or("")
             ),
-            source,
+            source: Box::new(source),
         })?;
     for (processed, inserted) in pending.iter().zip(inserted) {
         match inserted {
@@ -203,7 +203,7 @@ impl LongDocument {
             .begin_document(&started.doc_id, &started.content_hash, &started.source)
             .map_err(|source| Error::Storing {
                 what: format!("storing {}", started.source),
-                source,
+                source: Box::new(source),
             })?;
         Ok(LongDocument {
             source: started.source.clone(),
@@ -222,7 +222,7 @@ impl LongDocument {
                 .insert_document_part(part.first_sentence, &part.sentences, &part.events)
                 .map_err(|source| Error::Storing {
                     what: format!("storing {}", self.source),
-                    source,
+                    source: Box::new(source),
                 })?;
         }
         Ok(())
@@ -241,7 +241,7 @@ impl LongDocument {
                 .finish_document(&processed.document, &processed.normalized)
                 .map_err(|source| Error::Storing {
                     what: format!("storing {}", self.source),
-                    source,
+                    source: Box::new(source),
                 })?;
         }
         Ok(self.inserted)
