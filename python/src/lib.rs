@@ -134,8 +134,8 @@ fn export_batch(batch: RecordBatch) -> PyResult<ArrowBatch> {
 /// An empty batch: the schema of event tables (for a table with no rows).
 #[pyfunction]
 fn schema_batch() -> PyResult<ArrowBatch> {
-    let batch = trecho_table::record_batch(&[])
-        .map_err(|err| PyRuntimeError::new_err(err.to_string()))?;
+    let batch =
+        trecho_table::record_batch(&[]).map_err(|err| PyRuntimeError::new_err(err.to_string()))?;
     export_batch(batch)
 }
 
@@ -283,10 +283,12 @@ impl NativeStore {
             actor,
             recipient,
             event_type: parse_arg("event_type", event_type, trecho::EventType::parse)?,
-            kind: parse_arg("kind", kind, |text| match text.to_ascii_lowercase().as_str() {
-                "said" | "rhetoric" | "words" => Some(trecho::Kind::Said),
-                "done" | "action" | "deeds" => Some(trecho::Kind::Done),
-                _ => None,
+            kind: parse_arg("kind", kind, |text| {
+                match text.to_ascii_lowercase().as_str() {
+                    "said" | "rhetoric" | "words" => Some(trecho::Kind::Said),
+                    "done" | "action" | "deeds" => Some(trecho::Kind::Done),
+                    _ => None,
+                }
             })?,
             issue: parse_arg("issue", issue, |text| {
                 trecho::Issue::parse(&text.to_ascii_lowercase())
@@ -311,7 +313,8 @@ impl NativeStore {
 
     /// One stored event by id, as its JSON record (None when there is none).
     fn event(&self, id: &str) -> PyResult<Option<String>> {
-        let event = self.with(|store| store.event(id).map_err(|err| store_error(&self.path, err)))?;
+        let event =
+            self.with(|store| store.event(id).map_err(|err| store_error(&self.path, err)))?;
         event.map(|event| to_json(&event)).transpose()
     }
 
