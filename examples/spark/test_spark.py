@@ -8,10 +8,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-pyspark = pytest.importorskip("pyspark")
-
-from code_archive import code_archive  # noqa: E402
-from helpers import cli, demo_documents, jsonl  # noqa: E402
+from code_archive import code_archive
+from helpers import cli, demo_documents, jsonl
 
 
 @pytest.fixture(scope="module")

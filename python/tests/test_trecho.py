@@ -12,6 +12,7 @@ import json
 import pathlib
 import warnings
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pandas as pd
@@ -145,7 +146,6 @@ def test_ingest_names_what_it_could_not_read(tmp_path):
 
 
 def test_parquet_export_reads_back_typed_in_pyarrow_pandas_and_duckdb(store_path, tmp_path):
-    duckdb = pytest.importorskip("duckdb")
     out = tmp_path / "events.parquet"
     cli("export", "--out", str(out), db=store_path)
     records = jsonl(cli("events", db=store_path))
