@@ -10,8 +10,15 @@ mod cmd;
 #[derive(Debug, Parser)]
 #[command(name = "trecho", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
-    /// The store (SQLite file). Default: trecho.db in the current directory.
-    #[arg(long, global = true, env = "TRECHO_DB", default_value = "trecho.db")]
+    /// The store (SQLite file) of ingest, events, export, ledger, redlines, linkage, index and
+    /// serve (which also take --db after their name). Default: trecho.db in the current
+    /// directory.
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "TRECHO_DB",
+        default_value = "trecho.db"
+    )]
     pub db: std::path::PathBuf,
 
     /// Print no progress bar and no summary on stderr (warnings and errors still print).
@@ -65,8 +72,33 @@ pub enum Command {
     Train(cmd::train::Args),
 }
 
+impl Command {
+    /// The `--db` given after the command's name, for the commands that use a store.
+    fn store(&self) -> Option<&cmd::common::StoreArg> {
+        match self {
+            Command::Ingest(args) => Some(&args.store),
+            Command::Events(args) => Some(&args.store),
+            Command::Export(args) => Some(&args.store),
+            Command::Ledger(args) => Some(&args.store),
+            Command::Redlines(args) => Some(&args.store),
+            Command::Linkage(args) => Some(&args.store),
+            Command::Index(args) => Some(&args.store),
+            Command::Serve(args) => Some(&args.store),
+            Command::Extract(_)
+            | Command::Actors(_)
+            | Command::Eval(_)
+            | Command::Bench(_)
+            | Command::Parse(_)
+            | Command::Train(_) => None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Some(db) = cli.command.store().and_then(|store| store.db.clone()) {
+        cli.db = db;
+    }
     let result = match &cli.command {
         Command::Extract(args) => cmd::extract::run(&cli, args),
         Command::Ingest(args) => cmd::ingest::run(&cli, args),

@@ -139,10 +139,26 @@ const CASES: &[Case] = &[
         names: "TRECHO_TOKEN",
         remedy: "at least 16 characters",
     },
+    // A missing store: one wording, whichever command reads it.
     case(
         &["serve", "--db", "nope.db"],
-        "nope.db",
-        "run `trecho ingest` first",
+        "no store at nope.db",
+        "run `trecho ingest FILES…` first",
+    ),
+    case(
+        &["--db", "nope.db", "events"],
+        "no store at nope.db",
+        "run `trecho ingest FILES…` first",
+    ),
+    case(
+        &["--db", "nope.db", "ledger"],
+        "no store at nope.db",
+        "run `trecho ingest FILES…` first",
+    ),
+    case(
+        &["--db", "nope.db", "export", "--out", "x.csv"],
+        "no store at nope.db",
+        "run `trecho ingest FILES…` first",
     ),
 ];
 

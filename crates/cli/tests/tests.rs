@@ -494,6 +494,70 @@ fn export_follows_the_extension_and_writes_to_standard_output() {
 }
 
 #[test]
+fn events_by_id_come_in_the_order_asked_and_missing_ones_are_named() {
+    let dir = Dir::new();
+    dir.trecho(&["ingest", "--quiet"]).arg(demo()).stdout();
+    let all = jsonl(&dir.trecho(&["events"]).stdout());
+    let (first, last) = (
+        all[0]["id"].as_str().unwrap(),
+        all[all.len() - 1]["id"].as_str().unwrap(),
+    );
+    let both = jsonl(
+        &dir.trecho(&["events", "--id", last, "--id", first])
+            .stdout(),
+    );
+    assert_eq!(both, vec![all[all.len() - 1].clone(), all[0].clone()]);
+    let output = dir
+        .trecho(&["events", "--id", first, "--id", "no-such-id"])
+        .output();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no-such-id"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        jsonl(&String::from_utf8_lossy(&output.stdout)),
+        vec![all[0].clone()]
+    );
+}
+
+#[test]
+fn db_is_an_option_of_the_commands_that_use_a_store_only() {
+    let help = |command: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_trecho"))
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for command in ["extract", "eval", "bench", "parse"] {
+        assert!(
+            !help(command).contains("--db"),
+            "{command} --help offers --db"
+        );
+    }
+    for command in ["ingest", "events", "export", "ledger", "index", "serve"] {
+        assert!(
+            help(command).contains("--db"),
+            "{command} --help lacks --db"
+        );
+    }
+    // After the command's name, --db names the store too (and wins over the one before it).
+    let dir = Dir::new();
+    let other = dir.path("other.db");
+    dir.trecho(&["ingest", "--quiet", "--db"])
+        .arg(&other)
+        .arg(demo())
+        .stdout();
+    assert!(other.exists() && !dir.db().exists());
+    let events = jsonl(&dir.trecho(&["events", "--db"]).arg(&other).stdout());
+    assert!(!events.is_empty());
+    let output = dir.trecho(&["extract", "--db", "x.db", "a.txt"]).output();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
 fn a_failed_export_leaves_nothing_behind() {
     let dir = Dir::new();
     dir.trecho(&["ingest", "--quiet"]).arg(demo()).stdout();

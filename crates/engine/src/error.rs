@@ -63,6 +63,16 @@ pub enum Error {
     },
 }
 
+/// The one message for a store that does not exist, said the same by every command and the
+/// server (queries never create a store: a typo in `--db` must not look like an empty one).
+pub fn no_store(path: &std::path::Path) -> String {
+    format!(
+        "no store at {}: run `trecho ingest FILES…` first to read documents into it, or pass \
+         --db FILE",
+        path.display()
+    )
+}
+
 /// An IO error in words, with what to do about it. An error made by trecho (not the OS) keeps
 /// its own text, which says more than the kind.
 pub fn io_problem(error: &std::io::Error) -> String {

@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-pub use error::Error;
+pub use error::{no_store, Error};
 pub use ingest::{ingest, IngestProgress, IngestSummary, LongDocument};
 pub use inputs::{
     count_inputs, list_inputs, read_input, read_inputs, walk_inputs, Input, InputPath, InputWalk,

@@ -131,35 +131,7 @@ fn is_digit_before(sentence: &str, idx: usize) -> bool {
         .is_some_and(|ch| ch.is_ascii_digit())
 }
 
-/// Lowercases and removes accents (á → a, ñ → n, ü → u); curly apostrophes become `'`.
-pub fn fold_char(ch: char, out: &mut String) {
-    let folded = match ch {
-        'á' | 'à' | 'â' | 'ä' | 'Á' | 'À' | 'Â' | 'Ä' | 'ã' | 'Ã' => 'a',
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'õ' | 'Õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
-        'ñ' | 'Ñ' => 'n',
-        'ç' | 'Ç' => 'c',
-        '’' | '‘' => '\'',
-        _ => {
-            for lower in ch.to_lowercase() {
-                out.push(lower);
-            }
-            return;
-        }
-    };
-    out.push(folded);
-}
-
-/// Folds a whole string (used for lexicon entries).
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        fold_char(ch, &mut out);
-    }
-    out
-}
+pub use trecho_model::text::{fold, fold_char};
 
 #[cfg(test)]
 mod tests {

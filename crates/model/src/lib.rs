@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod date;
+pub mod text;
 mod vocab;
 
 pub use date::{DateSource, PartialDate};

@@ -9,7 +9,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const PAGE = 50;
 const ISSUES = ["security", "drugs", "trade", "migration", "water", "energy", "justice",
   "diplomacy", "human_rights", "other"];
-const FILTERS = ["actor", "recipient", "issue", "from", "to", "lang", "q"];
+const FILTERS = ["actor", "recipient", "issue", "from", "to", "lang", "text"];
 
 const state = { eventsOffset: 0, facets: null, loadSeq: 0 };
 

@@ -36,7 +36,7 @@ pub enum Error {
         min: usize,
     },
     /// The store file does not exist (the server never creates one).
-    #[error("store {0}: no such file; run `trecho ingest` first or pass --db")]
+    #[error("{}", trecho::no_store(.0))]
     NoStore(PathBuf),
     /// The store could not be opened or read.
     #[error("{0}")]

@@ -248,12 +248,13 @@ fn dates_match(filters: &Filters, first: Option<PartialDate>, last: Option<Parti
     after_from && before_to
 }
 
-/// Whether `summary` contains the search words, ignoring case.
+/// Whether `summary` holds the search words, by the rule of the events' text filter (in
+/// order, each the start of a word, case and accents ignored).
 fn text_matches(filters: &Filters, summary: &str) -> bool {
     filters
         .text
         .as_deref()
-        .is_none_or(|text| summary.to_lowercase().contains(&text.to_lowercase()))
+        .is_none_or(|text| trecho::model::text::words_match(text, summary))
 }
 
 const LIST_FILTERS: [&str; 9] = [
@@ -262,7 +263,7 @@ const LIST_FILTERS: [&str; 9] = [
     "issue",
     "from",
     "to",
-    "q",
+    "text",
     "status",
     "speech_act",
     "format",
@@ -575,7 +576,7 @@ pub async fn index(State(state): State<AppState>, query: RawQuery) -> Result<Res
         "from",
         "to",
         "lang",
-        "q",
+        "text",
         "interval",
         "format",
     ];

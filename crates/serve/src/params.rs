@@ -173,7 +173,7 @@ impl Params {
             from: self.date("from")?,
             to: self.date("to")?,
             lang: self.choice("lang", parse_lang, &["en", "es"])?,
-            text: self.text("q")?,
+            text: self.text("text")?,
         };
         if let (Some(from), Some(to)) = (filters.from, filters.to) {
             if from.first_day() > to.first_day() {
@@ -226,7 +226,7 @@ pub const EVENT_FILTERS: [&str; 9] = [
     "from",
     "to",
     "lang",
-    "q",
+    "text",
 ];
 
 /// `en` or `es` only: the API is stricter than the CLI's language names.
@@ -295,7 +295,7 @@ mod tests {
             ("from", "2025-12"),
             ("to", "2026"),
             ("lang", "es"),
-            ("q", "aranceles"),
+            ("text", "aranceles"),
         ])
         .unwrap();
         assert_eq!(filters.event_type, Some(EventType::Threaten));
@@ -320,14 +320,14 @@ mod tests {
         }
         let err = check(&[("from", "2026"), ("to", "2025")]).unwrap_err();
         assert!(err.contains("\"to\""), "{err}");
-        let err = check(&[("q", "a"), ("q", "b")]).unwrap_err();
+        let err = check(&[("text", "a"), ("text", "b")]).unwrap_err();
         assert!(err.contains("more than once"), "{err}");
     }
 
     #[test]
     fn empty_values_are_absent() {
         assert_eq!(
-            check(&[("actor", ""), ("q", "  ")]).unwrap(),
+            check(&[("actor", ""), ("text", "  ")]).unwrap(),
             Filters::default()
         );
     }

@@ -335,14 +335,14 @@ async fn events_answer_what_the_store_answers_for_the_same_filters() {
             },
         ),
         (
-            "q=tariff",
+            "text=tariff",
             EventFilter {
                 text: Some("tariff".into()),
                 ..Default::default()
             },
         ),
         (
-            "q=100%25",
+            "text=100%25",
             EventFilter {
                 text: Some("100%".into()),
                 ..Default::default()
@@ -383,7 +383,7 @@ async fn events_answer_what_the_store_answers_for_the_same_filters() {
     // Exact expectations on the fixture, so the comparison above is not vacuous.
     let (_, page) = json(&router, "/api/events?issue=water").await;
     assert_eq!(ids(&page), ["doc-water-e0"]);
-    let (_, page) = json(&router, "/api/events?q=100%25").await;
+    let (_, page) = json(&router, "/api/events?text=100%25").await;
     assert_eq!(ids(&page), ["doc-strikes-e0"]);
     let (_, page) = json(&router, "/api/events?from=2025-11&to=2025-12").await;
     assert_eq!(page["total"], 3);
@@ -525,9 +525,9 @@ async fn bad_parameters_are_400_naming_the_parameter() {
         assert!(!error["error"].as_str().unwrap().is_empty());
     }
     let long = "a".repeat(201);
-    let (status, error) = json(&router, &format!("/api/events?q={long}")).await;
+    let (status, error) = json(&router, &format!("/api/events?text={long}")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(error["parameter"], "q");
+    assert_eq!(error["parameter"], "text");
     let (status, error) = json(&router, "/api/ledger?status=done").await;
     assert_eq!(
         (status, error["parameter"].as_str()),
@@ -569,7 +569,7 @@ async fn injection_attempts_are_refused_or_match_nothing() {
             "from",
             "to",
             "lang",
-            "q",
+            "text",
             "limit",
             "offset",
             "status",
@@ -1009,7 +1009,7 @@ async fn demo_corpus_answers_agree_with_store_and_ledger() {
         "kind=said",
         "kind=done&issue=security",
         "lang=es",
-        "q=tariff",
+        "text=tariff",
         "from=2025-11",
     ] {
         let (status, page) = json(&router, &format!("/api/events?limit=1000&{query}")).await;
@@ -1033,7 +1033,7 @@ async fn demo_corpus_answers_agree_with_store_and_ledger() {
             kind: get("kind").and_then(|k| Kind::parse(&k)),
             issue: get("issue").and_then(|i| Issue::parse(&i)),
             lang: get("lang").and_then(|l| Lang::parse(&l)),
-            text: get("q"),
+            text: get("text"),
             from: get("from").map(|_| chrono::NaiveDate::from_ymd_opt(2025, 11, 1).unwrap()),
             limit: Some(1000),
             ..EventFilter::default()

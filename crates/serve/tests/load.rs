@@ -31,8 +31,8 @@ const QUERIES: &[&str] = &[
     "/api/events?issue=trade&from=2025-02&to=2025-03",
     "/api/events?lang=es",
     "/api/events?from=2025-11-01&to=2025-12-31&actor=USA",
-    "/api/events?q=tariff",
-    "/api/events?q=aranceles&lang=es",
+    "/api/events?text=tariff",
+    "/api/events?text=aranceles&lang=es",
     "/api/events?actor=USA&recipient=MEX&issue=water",
     "/api/events?actor=USA&offset=5000",
     "/api/events?kind=said&limit=500",
@@ -191,10 +191,10 @@ fn filtered_event_queries_p99() {
     );
     // Free-text search (`q`) is a scan of the sentences (SQLite LIKE, no full-text index), so
     // it is reported apart from the filters that use the store's indexes.
-    for (label, text_search) in [("structured filters", false), ("text search (q=)", true)] {
+    for (label, text_search) in [("structured filters", false), ("text search (text=)", true)] {
         let mut times: Vec<Duration> = timings
             .iter()
-            .filter(|(which, _)| QUERIES[*which].contains("q=") == text_search)
+            .filter(|(which, _)| QUERIES[*which].contains("text=") == text_search)
             .map(|(_, time)| *time)
             .collect();
         times.sort();

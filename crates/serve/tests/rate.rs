@@ -273,9 +273,9 @@ async fn mix(client: &Client, host: &str) -> Vec<Entry> {
         Entry {
             label: "events text search",
             paths: vec![
-                "/api/events?q=tariff&limit=50".into(),
-                "/api/events?q=aranceles&lang=es&limit=50".into(),
-                "/api/events?q=border&actor=USA&limit=50".into(),
+                "/api/events?text=tariff&limit=50".into(),
+                "/api/events?text=aranceles&lang=es&limit=50".into(),
+                "/api/events?text=border&actor=USA&limit=50".into(),
             ],
             whole_ledger: false,
         },

@@ -77,23 +77,31 @@ impl Query {
     }
 }
 
-/// The FTS5 query for "these words, in this order": the whole text as one double-quoted
-/// string, inner quotes doubled. Inside a string FTS5 operators (`AND`, `NEAR`, `*`, `-`,
-/// `^`, parentheses, column filters) are plain text that the tokenizer splits into words or
-/// drops, so no user text can make the query invalid. Text without any word matches nothing.
-/// Control characters become spaces (they separate words anyway): FTS5 reads the query as a
-/// C string, so a NUL would cut it before the closing quote.
+/// The FTS5 query for "these words, in this order, each as the start of a word" ("arancel"
+/// finds "aranceles", "tariff" finds "tariffs"; case and accents are folded by the index's
+/// tokenizer): each whitespace-separated chunk of the text as one double-quoted string (inner
+/// quotes doubled) with a prefix `*`, the strings joined by `+` into one phrase. Inside a
+/// string FTS5 operators (`AND`, `NEAR`, `*`, `-`, `^`, parentheses, column filters) are plain
+/// text that the tokenizer splits into words or drops, so no user text can make the query
+/// invalid. Text without any word matches nothing. Control characters separate chunks: FTS5
+/// reads the query as a C string, so a NUL would cut it before the closing quote.
 pub(crate) fn fts_phrase(text: &str) -> String {
-    let mut phrase = String::with_capacity(text.len() + 2);
-    phrase.push('"');
-    for ch in text.chars() {
-        match ch {
-            '"' => phrase.push_str("\"\""),
-            ch if ch.is_control() => phrase.push(' '),
-            ch => phrase.push(ch),
-        }
+    let chunks: Vec<&str> = text
+        .split(|ch: char| ch.is_whitespace() || ch.is_control())
+        .filter(|chunk| chunk.chars().any(char::is_alphanumeric))
+        .collect();
+    if chunks.is_empty() {
+        return "\"\"".to_string();
     }
-    phrase.push('"');
+    let mut phrase = String::with_capacity(text.len() + 4 * chunks.len());
+    for (index, chunk) in chunks.iter().enumerate() {
+        if index > 0 {
+            phrase.push_str(" + ");
+        }
+        phrase.push('"');
+        phrase.push_str(&chunk.replace('"', "\"\""));
+        phrase.push_str("\"*");
+    }
     phrase
 }
 
@@ -129,8 +137,9 @@ mod tests {
 
     #[test]
     fn fts_text_is_one_quoted_phrase() {
-        assert_eq!(fts_phrase("US troops"), "\"US troops\"");
-        assert_eq!(fts_phrase("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(fts_phrase("US troops"), "\"US\"* + \"troops\"*");
+        assert_eq!(fts_phrase("say \"no\""), "\"say\"* + \"\"\"no\"\"\"*");
+        assert_eq!(fts_phrase(" - \u{0} "), "\"\"");
     }
 
     /// A store holding one document per sentence, one `THREATEN` event on each.
@@ -219,9 +228,12 @@ mod tests {
         assert_eq!(matching(&store, "us troops"), ["doc-1"]);
         // A phrase: the words in this order, next to each other.
         assert!(matching(&store, "troops us").is_empty());
-        // Words, not substrings.
-        assert!(matching(&store, "tariff").is_empty());
+        // Each word matches the start of a word: "tariff" finds "tariffs", "arancel"
+        // "ARANCELES"; but not the middle of one.
+        assert_eq!(matching(&store, "tariff"), ["doc-2"]);
         assert_eq!(matching(&store, "tariffs"), ["doc-2"]);
+        assert_eq!(matching(&store, "arancel del"), ["doc-0"]);
+        assert!(matching(&store, "ariff").is_empty());
         assert_eq!(matching(&store, "30%"), ["doc-0"]);
     }
 

@@ -97,7 +97,8 @@ pub struct EventFilter {
     /// Events of one document.
     pub doc_id: Option<String>,
     /// Events whose sentence contains these words, in this order (a phrase; case and accents
-    /// ignored, punctuation and search operators are just separators; whole words only).
+    /// ignored, punctuation and search operators are just separators; each word matches the
+    /// start of a word: "arancel" finds "aranceles").
     pub text: Option<String>,
     /// At most this many events.
     pub limit: Option<u64>,

@@ -105,14 +105,20 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("invalid date {text:?} (expected YYYY-MM-DD, e.g. 2025-12-24)"))
 }
 
+/// `--db` of the commands that read or write a store, also accepted after the command's name
+/// (`trecho events --db news.db`); it overrides the one given before it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArg {
+    /// The store (SQLite file). Default: trecho.db in the current directory, or TRECHO_DB.
+    #[arg(long = "db", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
 /// Opens a store that must already exist (queries and exports), so a typo in `--db` is an
 /// error instead of a new empty file.
 pub fn open_existing_store(path: &Path) -> anyhow::Result<Store> {
     if !path.exists() {
-        anyhow::bail!(
-            "no store at {} (run `trecho ingest PATH…` first, or pass --db FILE)",
-            path.display()
-        );
+        anyhow::bail!(trecho::no_store(path));
     }
     Ok(Store::open(path)?)
 }
@@ -180,7 +186,8 @@ pub struct FilterArgs {
     #[arg(long = "doc", value_name = "DOC_ID")]
     pub doc_id: Option<String>,
 
-    /// Events whose sentence contains this text.
+    /// Events whose sentence contains these words in this order, each matching the start of a
+    /// word, ignoring case and accents ("arancel" finds "aranceles"; the API's `text=`).
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
 

@@ -44,6 +44,9 @@ Parquet has the same columns, typed, plus date_start (the first day the date can
 date_precision (day, month or year): published and date_start are dates, issues a list of
 strings, reported_count a nullable integer, confidence a double, codes dictionary-encoded.")]
 pub struct Args {
+    #[command(flatten)]
+    pub store: super::common::StoreArg,
+
     /// File format (default: from the extension of --out).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,

@@ -20,6 +20,9 @@ replaced. A file that cannot be read is named on stderr and skipped; the others 
 Exit status: 0 when every input was read, 1 when some could not be, 2 on other errors.")]
 pub struct Args {
     #[command(flatten)]
+    pub store: super::common::StoreArg,
+
+    #[command(flatten)]
     pub input: InputArgs,
 }
 

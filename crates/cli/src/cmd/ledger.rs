@@ -14,7 +14,7 @@ use trecho::ledger::{
     self, keys, Commitment, CommitmentStatus, IndexOptions, IndexRow, Interval, Linkage, RedLine,
     RedLineStatus,
 };
-use trecho::{Actor, Event, EventFilter, Issue, PartialDate, SpeechAct, Store};
+use trecho::{Actor, Event, EventFilter, Issue, PartialDate, SpeechAct};
 
 /// Output formats of the ledger commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -40,6 +40,9 @@ Examples:
 The ledger is recomputed from every event in the store each time: run `trecho ingest` on new
 documents and the next `trecho ledger` shows the new mentions, counts and statuses.")]
 pub struct LedgerArgs {
+    #[command(flatten)]
+    pub store: super::common::StoreArg,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
@@ -74,6 +77,9 @@ Examples:
 
 Recomputed from every event in the store each time.")]
 pub struct RedlinesArgs {
+    #[command(flatten)]
+    pub store: super::common::StoreArg,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
@@ -100,6 +106,9 @@ Examples:
 
 Recomputed from every event in the store each time.")]
 pub struct LinkageArgs {
+    #[command(flatten)]
+    pub store: super::common::StoreArg,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
@@ -125,6 +134,9 @@ Scores are mean Goldstein-style weights (-10 conflict .. +10 cooperation) of the
 gap = done_score - said_score (negative: deeds harsher than words). A deed reported by several
 documents counts once. Recomputed from every event in the store each time.")]
 pub struct IndexArgs {
+    #[command(flatten)]
+    pub store: super::common::StoreArg,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
@@ -191,14 +203,7 @@ pub fn run_index(cli: &Cli, args: &IndexArgs) -> anyhow::Result<ExitCode> {
 /// Reads every stored event. A missing store is an error that says what to do.
 fn load_events(cli: &Cli) -> anyhow::Result<Vec<Event>> {
     let path = &cli.db;
-    if !path.exists() {
-        anyhow::bail!(
-            "no store at {}: run `trecho ingest <files or folders>` first to read documents into it (or pass --db)",
-            path.display()
-        );
-    }
-    let store =
-        Store::open(path).with_context(|| format!("opening the store {}", path.display()))?;
+    let store = super::common::open_existing_store(path)?;
     let events = store
         .events(&EventFilter::default())
         .with_context(|| format!("reading events from {}", path.display()))?;
@@ -816,7 +821,7 @@ fn write_index(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use trecho::{Document, Kind, Lang, Leverage, Normalized};
+    use trecho::{Document, Kind, Lang, Leverage, Normalized, Store};
 
     fn event(id: &str, sentence: &str, start: usize) -> Event {
         let usa = Actor {
@@ -867,6 +872,7 @@ mod tests {
             db,
             quiet: true,
             command: crate::Command::Linkage(LinkageArgs {
+                store: super::super::common::StoreArg { db: None },
                 format: OutputFormat::Json,
                 actor: None,
                 recipient: None,
@@ -1034,6 +1040,7 @@ mod tests {
         )];
         let items = ledger::build(&events).commitments;
         let args = |actor: Option<&str>, status: Option<CommitmentStatus>| LedgerArgs {
+            store: super::super::common::StoreArg { db: None },
             format: OutputFormat::Json,
             actor: actor.map(String::from),
             recipient: None,

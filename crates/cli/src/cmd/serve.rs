@@ -15,6 +15,9 @@ Security:
   or `?token=<token>` (open the dashboard as http://HOST:PORT/?token=<token>).
   The token is read from the environment only, so it never shows in the process list.")]
 pub struct Args {
+    #[command(flatten)]
+    pub store: super::common::StoreArg,
+
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, default_value = trecho_serve::DEFAULT_ADDR)]
     pub addr: SocketAddr,
