@@ -1016,3 +1016,136 @@ fn eval_reports_development_and_test_parts_and_lists_development_errors_only() {
         .collect();
     assert_eq!(missed, ["modern-dev-en-0003"]);
 }
+
+/// The `trecho …` lines of the README's command block, in order.
+fn readme_commands() -> Vec<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split("\n## Commands\n")
+        .nth(1)
+        .expect("the README has a Commands section");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the Commands section has a sh block");
+    block
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("trecho ") || line.contains("| trecho "))
+        .map(String::from)
+        .collect()
+}
+
+/// Every `trecho …` line of the README's command block runs as written from the repository
+/// root and succeeds (the root is mirrored in a scratch folder, so what the lines write lands
+/// there). Left out: `serve` (it does not return), `train` (minutes of training) and `bench`
+/// (a benchmark, run by scripts/bench.sh); lines reading ../shared when this checkout has none
+/// beside it.
+#[test]
+fn readme_commands_run_as_written() {
+    let commands = readme_commands();
+    assert!(commands.len() >= 20, "{commands:?}");
+    let dir = Dir::new();
+    let work = dir.path("repo");
+    std::fs::create_dir(&work).unwrap();
+    for name in ["corpus", "testdata", "crates"] {
+        std::os::unix::fs::symlink(root().join(name), work.join(name)).unwrap();
+    }
+    let shared = root().join("../shared");
+    if shared.exists() {
+        std::os::unix::fs::symlink(&shared, dir.path("shared")).unwrap();
+    }
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_trecho"));
+    let path = format!(
+        "{}:{}",
+        binary.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut ran = 0;
+    for line in &commands {
+        let command = line.split("   #").next().unwrap().trim();
+        let skipped = ["trecho serve", "trecho train", "trecho bench"]
+            .iter()
+            .any(|prefix| command.starts_with(prefix));
+        if skipped || (command.contains("../shared") && !shared.exists()) {
+            continue;
+        }
+        let output = Command::new("bash")
+            .args(["-c", &format!("set -eo pipefail; {command}")])
+            .current_dir(&work)
+            .env("PATH", &path)
+            .env("NO_COLOR", "1")
+            .env_remove("TRECHO_DB")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "README line failed: {command}\nstatus {:?}\nstderr:\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        ran += 1;
+    }
+    assert!(ran >= 15, "only {ran} README lines ran");
+}
+
+/// The README and `trecho serve --help` list every API endpoint.
+#[test]
+fn readme_and_serve_help_list_the_api_endpoints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let help = Command::new(env!("CARGO_BIN_EXE_trecho"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    for (path, _) in trecho_serve::ENDPOINTS {
+        assert!(readme.contains(&format!("`{path}`")), "README lacks {path}");
+        assert!(help.contains(path), "serve --help lacks {path}");
+    }
+}
+
+/// Exports written in the repository root by the README's examples are ignored by git.
+#[test]
+fn exports_in_the_repository_root_are_ignored_by_git() {
+    for path in ["events.parquet", "events.csv", "events.jsonl", "trecho.db"] {
+        let git = Command::new("git")
+            .args(["check-ignore", "-q", path])
+            .current_dir(root())
+            .status();
+        match git {
+            // 0: ignored; 1: not ignored; 128: not a git checkout (a source tarball).
+            Ok(status) if status.code() == Some(128) => return,
+            Ok(status) => assert!(status.success(), "git does not ignore {path}"),
+            Err(_) => return, // no git on this machine
+        }
+    }
+}
+
+/// `trecho ledger --format table --evidence` shows, under each item, the sentences of the
+/// events it cites.
+#[test]
+fn ledger_table_shows_evidence_sentences() {
+    let dir = Dir::new();
+    dir.trecho(&["ingest", "--quiet"]).arg(demo()).stdout();
+    let items: serde_json::Value =
+        serde_json::from_str(&dir.trecho(&["ledger", "--format", "json"]).stdout()).unwrap();
+    let first = &items.as_array().unwrap()[0];
+    let cited = first["evidence"][0].as_str().unwrap();
+    let event = &jsonl(&dir.trecho(&["events", "--id", cited]).stdout())[0];
+    let sentence = event["sentence"].as_str().unwrap();
+    let table = dir
+        .trecho(&["ledger", "--format", "table", "--evidence"])
+        .stdout();
+    assert!(
+        table
+            .lines()
+            .any(|line| line.contains("evidence") && line.contains(sentence)),
+        "{table}"
+    );
+    let plain = dir.trecho(&["ledger", "--format", "table"]).stdout();
+    assert!(
+        !plain.contains(sentence),
+        "no evidence lines without --evidence"
+    );
+}

@@ -1,13 +1,15 @@
-//! Event, document, timeline and facet endpoints.
+//! Event, document and timeline endpoints.
 
-use crate::data::{event_filter, EventFilter};
+use crate::data::{event_day, event_filter, EventFilter, MAX_SCAN};
 use crate::error::ApiError;
+use crate::json::json_bytes;
 use crate::marks::{marks, Mark};
-use crate::params::{OutputFormat, Params, DEFAULT_LIMIT, EVENT_FILTERS, MAX_LIMIT, MAX_OFFSET};
-use crate::table::{csv_response, EVENT_COLUMNS};
+use crate::params::{
+    params, OutputFormat, RawQuery, DEFAULT_LIMIT, EVENT_FILTERS, MAX_LIMIT, MAX_OFFSET,
+};
+use crate::table::events_csv_response;
 use crate::AppState;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Datelike, NaiveDate};
@@ -16,24 +18,8 @@ use std::collections::BTreeMap;
 use trecho::ledger::{IndexOptions, IndexRow, Interval};
 use trecho::model::{Event, Format, Kind, Lang, Sentence};
 
-/// The raw query string pairs, as axum parses them.
-pub type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
-
-/// Checks the query string against the names an endpoint takes.
-pub fn params(query: RawQuery, known: &[&str]) -> Result<Params, ApiError> {
-    let Query(pairs) = query.map_err(|rejection| {
-        ApiError::bad(
-            "query",
-            format!("the query string cannot be read: {rejection}"),
-        )
-    })?;
-    Params::new(pairs, known)
-}
-
 /// The most events a CSV download holds.
 const MAX_CSV_ROWS: usize = 100_000;
-/// The most events a timeline or facet computation reads.
-pub const MAX_SCAN: u64 = 500_000;
 
 /// One page of events.
 #[derive(Debug, Serialize)]
@@ -71,7 +57,7 @@ pub async fn events(State(state): State<AppState>, query: RawQuery) -> Result<Re
         })
         .await?;
     match format {
-        OutputFormat::Csv => csv_response(&items, EVENT_COLUMNS, "events.csv"),
+        OutputFormat::Csv => events_csv_response(&items, "events.csv"),
         OutputFormat::Json => Ok(Json(EventPage {
             total,
             limit,
@@ -124,23 +110,6 @@ pub struct Context {
     pub sentence_start: usize,
     /// Byte offset one past the sentence within `paragraph`.
     pub sentence_end: usize,
-}
-
-/// An event with its highlights.
-#[derive(Debug, Serialize)]
-pub struct MarkedEvent {
-    /// The event record.
-    pub event: Event,
-    /// Actor, recipient and event word in `event.sentence`.
-    pub marks: Vec<Mark>,
-}
-
-impl MarkedEvent {
-    /// Computes the highlights of `event`.
-    pub fn new(event: Event) -> MarkedEvent {
-        let marks = marks(&event);
-        MarkedEvent { event, marks }
-    }
 }
 
 /// `GET /api/events/{id}` answer.
@@ -312,16 +281,6 @@ pub struct Timeline {
     pub buckets: Vec<Bucket>,
 }
 
-/// The day an event is drawn at: its own date when known to the day, else its publication
-/// date, else the first day of its partial date.
-pub fn event_day(event: &Event) -> Option<NaiveDate> {
-    event
-        .date
-        .and_then(|date| date.as_date())
-        .or(event.published)
-        .or_else(|| event.date.and_then(|date| date.first_day()))
-}
-
 /// The first day of the bucket holding `day`.
 pub fn bucket_start(day: NaiveDate, month: bool) -> NaiveDate {
     if month {
@@ -467,31 +426,6 @@ fn fill_gaps(mut buckets: BTreeMap<NaiveDate, Bucket>, month: bool) -> Vec<Bucke
         };
     }
     filled
-}
-
-/// `GET /api/facets`: what the store holds, for the dashboard's selectors.
-pub async fn facets(State(state): State<AppState>, query: RawQuery) -> Result<Response, ApiError> {
-    params(query, &[])?;
-    let answer = state
-        .pool()
-        .run_with(|pool, store| {
-            pool.cached_answer("facets".to_string(), || {
-                let facets = crate::ledger::facets(store)?;
-                serde_json::to_vec(&facets)
-                    .map_err(|error| ApiError::Internal(format!("writing the facets: {error}")))
-            })
-        })
-        .await?;
-    Ok(json_bytes(answer))
-}
-
-/// A JSON answer from bytes already serialized (and possibly cached).
-pub fn json_bytes(bytes: axum::body::Bytes) -> Response {
-    (
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        bytes,
-    )
-        .into_response()
 }
 
 /// `/api/<anything else>`: JSON 404.

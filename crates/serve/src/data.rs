@@ -4,12 +4,27 @@
 use crate::error::{ApiError, Error};
 use crate::params::Filters;
 use axum::body::Bytes;
+use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-pub use trecho::{EventFilter, Store, StoreError, StoredDocument};
+/// The most events a timeline or facet computation reads.
+pub const MAX_SCAN: u64 = 500_000;
+
+/// The day an event is drawn at: its own date when known to the day, else its publication
+/// date, else the first day of its partial date.
+pub fn event_day(event: &Event) -> Option<NaiveDate> {
+    event
+        .date
+        .and_then(|date| date.as_date())
+        .or(event.published)
+        .or_else(|| event.date.and_then(|date| date.first_day()))
+}
+
+use trecho::model::Event;
+pub use trecho::{EventFilter, Store, StoredDocument};
 
 /// A few connections to one store. A `Store` is one SQLite connection, which is `Send` but
 /// not `Sync`: each request borrows one under its mutex on a blocking thread, so slow queries

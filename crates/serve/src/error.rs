@@ -40,7 +40,7 @@ pub enum Error {
     NoStore(PathBuf),
     /// The store could not be opened or read.
     #[error("{0}")]
-    Store(#[from] crate::data::StoreError),
+    Store(#[from] trecho::StoreError),
     /// Binding or serving on the socket failed.
     #[error("listening on {addr}: {}", listen_problem(source))]
     Io {
@@ -114,8 +114,8 @@ impl ApiError {
     }
 }
 
-impl From<crate::data::StoreError> for ApiError {
-    fn from(error: crate::data::StoreError) -> ApiError {
+impl From<trecho::StoreError> for ApiError {
+    fn from(error: trecho::StoreError) -> ApiError {
         ApiError::Internal(format!("{error}"))
     }
 }

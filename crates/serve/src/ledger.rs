@@ -1,14 +1,14 @@
-//! Ledger endpoints: commitments, red lines, linkage and the said-versus-done index, plus the
-//! facets the dashboard's selectors offer.
+//! Ledger endpoints: commitments, red lines, linkage and the said-versus-done index.
 //!
 //! The ledger is built from every stored event, which takes a while on a large store, so it is
 //! kept in a [`Cache`] keyed on the store file's version: the first request after an ingest
 //! rebuilds it, the others reuse it.
 
-use crate::api::{params, MarkedEvent, RawQuery};
 use crate::data::{event_filter, EventFilter, Store};
 use crate::error::ApiError;
-use crate::params::{parse_commitment_act, Filters, OutputFormat, Params};
+use crate::json::json_bytes;
+use crate::marks::MarkedEvent;
+use crate::params::{params, parse_commitment_act, Filters, OutputFormat, Params, RawQuery};
 use crate::table::{csv_response, COMMITMENT_COLUMNS, LINKAGE_COLUMNS, RED_LINE_COLUMNS};
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -17,7 +17,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use trecho::ledger::{CommitmentStatus, IndexOptions, IndexRow, Interval, Ledger, RedLineStatus};
-use trecho::model::{Actor, Kind, PartialDate};
+use trecho::model::{Actor, PartialDate};
 
 /// The ledger of one state of the store.
 #[derive(Debug)]
@@ -41,42 +41,6 @@ enum Key {
 #[derive(Debug, Default)]
 pub struct Cache {
     slot: Mutex<Option<Arc<Snapshot>>>,
-}
-
-/// Counts for the dashboard's selectors.
-#[derive(Debug, Default, Serialize)]
-pub struct Facets {
-    /// Stored documents.
-    pub documents: u64,
-    /// Stored events.
-    pub events: u64,
-    /// `said` events.
-    pub said: u64,
-    /// `done` events.
-    pub done: u64,
-    /// Sides seen as actor, with their event counts, most frequent first.
-    pub actors: Vec<Side>,
-    /// Sides seen as recipient.
-    pub recipients: Vec<Side>,
-    /// Events per issue.
-    pub issues: BTreeMap<String, u64>,
-    /// Events per language.
-    pub langs: BTreeMap<String, u64>,
-    /// Earliest event day.
-    pub first_day: Option<String>,
-    /// Latest event day.
-    pub last_day: Option<String>,
-}
-
-/// A side (country code, else name) with a readable label and a count.
-#[derive(Debug, Serialize)]
-pub struct Side {
-    /// The value to filter on (`USA`).
-    pub value: String,
-    /// A label ("USA — Donald Trump, …").
-    pub label: String,
-    /// Events.
-    pub count: u64,
 }
 
 /// The current snapshot, rebuilt when the store changed since the last one.
@@ -119,80 +83,6 @@ fn build_snapshot(store: &Store, key: Key) -> Result<Snapshot, ApiError> {
     let events = store.events(&EventFilter::default())?;
     let ledger = trecho::ledger::build(&events);
     Ok(Snapshot { key, ledger })
-}
-
-/// The facets of the whole store, read in one streaming pass (no event is kept), so the
-/// dashboard's selectors do not wait for the ledger of a large store.
-pub fn facets(store: &Store) -> Result<Facets, ApiError> {
-    let stats = store.stats()?;
-    let mut facets = Facets {
-        documents: stats.documents,
-        events: stats.events,
-        ..Facets::default()
-    };
-    let mut actors: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
-    let mut recipients: BTreeMap<String, (u64, BTreeMap<String, u64>)> = BTreeMap::new();
-    let mut first: Option<chrono::NaiveDate> = None;
-    let mut last: Option<chrono::NaiveDate> = None;
-    store.for_each_event(&EventFilter::default(), |event| {
-        let event = &event;
-        match event.kind {
-            Kind::Said => facets.said += 1,
-            Kind::Done => facets.done += 1,
-        }
-        for (actor, sides) in [
-            (&event.actor, &mut actors),
-            (&event.recipient, &mut recipients),
-        ] {
-            // Only country sides are offered: the store filters actors by country code.
-            if let Some(country) = actor.as_ref().and_then(|actor| actor.country.clone()) {
-                let entry = sides.entry(country).or_default();
-                entry.0 += 1;
-                if let Some(name) = actor.as_ref().and_then(|actor| actor.name.clone()) {
-                    *entry.1.entry(name).or_default() += 1;
-                }
-            }
-        }
-        for issue in &event.issues {
-            *facets.issues.entry(issue.as_str().to_string()).or_default() += 1;
-        }
-        *facets
-            .langs
-            .entry(event.lang.as_str().to_string())
-            .or_default() += 1;
-        if let Some(day) = crate::api::event_day(event) {
-            first = Some(first.map_or(day, |first| first.min(day)));
-            last = Some(last.map_or(day, |last| last.max(day)));
-        }
-        Ok(())
-    })?;
-    let to_sides = |sides: BTreeMap<String, (u64, BTreeMap<String, u64>)>| {
-        let mut list: Vec<Side> = sides
-            .into_iter()
-            .map(|(value, (count, names))| {
-                let mut names: Vec<(String, u64)> = names.into_iter().collect();
-                names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                let top: Vec<String> = names.into_iter().take(2).map(|(name, _)| name).collect();
-                let label = if top.is_empty() {
-                    value.clone()
-                } else {
-                    format!("{value} — {}", top.join(", "))
-                };
-                Side {
-                    value,
-                    label,
-                    count,
-                }
-            })
-            .collect();
-        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-        list
-    };
-    facets.actors = to_sides(actors);
-    facets.recipients = to_sides(recipients);
-    facets.first_day = first.map(|day| day.to_string());
-    facets.last_day = last.map(|day| day.to_string());
-    Ok(facets)
 }
 
 /// A list answer.
@@ -375,7 +265,7 @@ pub async fn commitment(
                 let status_events = load(store, &decided)?;
                 let mut by_month: BTreeMap<String, u32> = BTreeMap::new();
                 for utterance in &utterances {
-                    if let Some(day) = crate::api::event_day(&utterance.event) {
+                    if let Some(day) = crate::data::event_day(&utterance.event) {
                         *by_month.entry(day.format("%Y-%m").to_string()).or_default() += 1;
                     }
                 }
@@ -389,7 +279,7 @@ pub async fn commitment(
             })
         })
         .await?;
-    Ok(crate::api::json_bytes(answer))
+    Ok(json_bytes(answer))
 }
 
 /// The events behind status changes after the first (which is the item being said), not
@@ -421,7 +311,7 @@ fn load(store: &Store, ids: &[String]) -> Result<Vec<MarkedEvent>, ApiError> {
             }
         }
     }
-    events.sort_by_key(crate::api::event_day);
+    events.sort_by_key(crate::data::event_day);
     Ok(events.into_iter().map(MarkedEvent::new).collect())
 }
 
@@ -512,7 +402,7 @@ pub async fn red_line(
             })
         })
         .await?;
-    Ok(crate::api::json_bytes(answer))
+    Ok(json_bytes(answer))
 }
 
 /// `GET /api/linkage`: `issue` matches the lever or the goal.
@@ -593,7 +483,7 @@ pub async fn index(State(state): State<AppState>, query: RawQuery) -> Result<Res
         }
         OutputFormat::Json => {
             let options = index_options(&filters, interval);
-            let filter = event_filter(&filters, Some(crate::api::MAX_SCAN), 0);
+            let filter = event_filter(&filters, Some(crate::data::MAX_SCAN), 0);
             let key = format!("index {filter:?} {options:?}");
             let answer = state
                 .pool()
@@ -608,7 +498,7 @@ pub async fn index(State(state): State<AppState>, query: RawQuery) -> Result<Res
                     })
                 })
                 .await?;
-            Ok(crate::api::json_bytes(answer))
+            Ok(json_bytes(answer))
         }
     }
 }
@@ -629,7 +519,7 @@ pub async fn index_rows(
     interval: Interval,
 ) -> Result<Vec<IndexRow>, ApiError> {
     let options = index_options(filters, interval);
-    let filter = event_filter(filters, Some(crate::api::MAX_SCAN), 0);
+    let filter = event_filter(filters, Some(crate::data::MAX_SCAN), 0);
     state
         .pool()
         .run(move |store| {
@@ -684,7 +574,7 @@ where
                 })
                 .map_err(|error| ApiError::Internal(format!("writing the list ({name}): {error}")))
             })?;
-            Ok(crate::api::json_bytes(answer))
+            Ok(json_bytes(answer))
         }
     })
     .await

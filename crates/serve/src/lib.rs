@@ -21,7 +21,9 @@ mod api;
 mod assets;
 mod data;
 mod error;
+mod facets;
 mod guard;
+mod json;
 mod ledger;
 mod marks;
 mod params;
@@ -125,6 +127,36 @@ impl AppState {
     }
 }
 
+/// The API's endpoints (all `GET`, JSON unless `format=csv`), with what each answers: listed by
+/// `trecho serve --help` and the README, and checked against the router by the tests. The
+/// full description with every parameter is `/api/openapi.json`.
+pub const ENDPOINTS: &[(&str, &str)] = &[
+    (
+        "/api/events",
+        "events, filtered (actor, recipient, type, kind, issue, from, to, lang, text) and paged (limit, offset); format=csv",
+    ),
+    ("/api/events/{id}", "one event record"),
+    ("/api/documents/{id}", "one document with its sentences"),
+    ("/api/timeline", "said and done events per week or month"),
+    ("/api/facets", "the countries, issues, types and dates the store holds"),
+    ("/api/ledger", "threats, promises and demands with repeats and status"),
+    ("/api/ledger/{id}", "one ledger item with its mentions and evidence"),
+    ("/api/redlines", "red lines and whether they hold"),
+    ("/api/redlines/{id}", "one red line with its evidence"),
+    ("/api/linkage", "one issue used as a lever on another"),
+    ("/api/index", "the said-versus-done index per dyad, issue and week or month"),
+    ("/api/openapi.json", "the OpenAPI description of every endpoint and parameter"),
+];
+
+/// The endpoint list as `trecho serve --help` prints it.
+pub fn endpoints_help() -> String {
+    let mut help = String::from("API endpoints (GET; the dashboard is at /):\n");
+    for (path, what) in ENDPOINTS {
+        help.push_str(&format!("  {path:<22} {what}\n"));
+    }
+    help
+}
+
 /// The router: API, dashboard and embedded assets, behind the guards and the timeout.
 pub fn app(state: AppState) -> Router {
     let timeout = state.inner.timeout;
@@ -133,7 +165,7 @@ pub fn app(state: AppState) -> Router {
         .route("/events/{id}", get(api::event))
         .route("/documents/{id}", get(api::document))
         .route("/timeline", get(api::timeline))
-        .route("/facets", get(api::facets))
+        .route("/facets", get(facets::facets))
         .route("/ledger", get(ledger::commitments))
         .route("/ledger/{id}", get(ledger::commitment))
         .route("/redlines", get(ledger::red_lines))

@@ -178,6 +178,23 @@ fn stems(event_type: EventType, lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// An event with its highlights.
+#[derive(Debug, Serialize)]
+pub struct MarkedEvent {
+    /// The event record.
+    pub event: Event,
+    /// Actor, recipient and event word in `event.sentence`.
+    pub marks: Vec<Mark>,
+}
+
+impl MarkedEvent {
+    /// Computes the highlights of `event`.
+    pub fn new(event: Event) -> MarkedEvent {
+        let marks = marks(&event);
+        MarkedEvent { event, marks }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

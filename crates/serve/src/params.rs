@@ -4,7 +4,23 @@
 //! and the store only ever sees it through bound SQL parameters.
 
 use crate::error::ApiError;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::Query;
 use trecho::model::{EventType, Issue, Kind, Lang, PartialDate, SpeechAct};
+
+/// The raw query string pairs, as axum parses them.
+pub type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+/// Checks the query string against the names an endpoint takes.
+pub fn params(query: RawQuery, known: &[&str]) -> Result<Params, ApiError> {
+    let Query(pairs) = query.map_err(|rejection| {
+        ApiError::bad(
+            "query",
+            format!("the query string cannot be read: {rejection}"),
+        )
+    })?;
+    Params::new(pairs, known)
+}
 
 /// The longest free-text value accepted (actor names, search text).
 pub const MAX_TEXT_LEN: usize = 200;

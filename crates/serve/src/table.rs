@@ -1,46 +1,12 @@
-//! CSV answers: records flattened into fixed columns (`actor.country` → `actor_country`, lists
-//! joined with `;`), with cells that a spreadsheet would run as a formula defused.
+//! CSV answers: events in the CLI's flat layout (`trecho_table::csv_row`), ledger records
+//! flattened into fixed columns (`actor.country` → `actor_country`, lists joined with `;`),
+//! with cells that a spreadsheet would run as a formula defused.
 
 use crate::error::ApiError;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
-
-/// Columns of an event row, as paths into the event record.
-pub const EVENT_COLUMNS: &[&str] = &[
-    "id",
-    "doc_id",
-    "published",
-    "date",
-    "date_source",
-    "lang",
-    "actor.text",
-    "actor.country",
-    "actor.sector",
-    "actor.name",
-    "event_type",
-    "mode",
-    "quad",
-    "kind",
-    "speech_act",
-    "content_type",
-    "recipient.text",
-    "recipient.country",
-    "recipient.sector",
-    "recipient.name",
-    "issues",
-    "leverage.lever",
-    "leverage.goal",
-    "negated",
-    "hypothetical",
-    "speaker",
-    "attribution",
-    "reported_count",
-    "confidence",
-    "span",
-    "sentence",
-];
 
 /// Columns of a commitment row.
 pub const COMMITMENT_COLUMNS: &[&str] = &[
@@ -99,14 +65,30 @@ pub const LINKAGE_COLUMNS: &[&str] = &[
     "evidence",
 ];
 
-/// A CSV file answer of `items` under `columns`, offered for download as `name`.
-pub fn csv_response<T: Serialize>(
-    items: &[T],
-    columns: &[&str],
+/// Events as a CSV file answer in the CLI's layout (`trecho_table::csv_row`), offered for
+/// download as `name`.
+pub fn events_csv_response(
+    events: &[trecho::model::Event],
     name: &str,
 ) -> Result<Response, ApiError> {
-    let text = to_csv(items, columns)?;
-    Ok((
+    let internal =
+        |error: &dyn std::fmt::Display| ApiError::Internal(format!("writing CSV: {error}"));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(trecho_table::CSV_COLUMNS)
+        .map_err(|e| internal(&e))?;
+    for event in events {
+        writer
+            .write_record(trecho_table::csv_row(event))
+            .map_err(|e| internal(&e))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| internal(&e))?;
+    let text = String::from_utf8(bytes).map_err(|e| internal(&e))?;
+    Ok(download(text, name))
+}
+
+fn download(text: String, name: &str) -> Response {
+    (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
             (
@@ -116,7 +98,16 @@ pub fn csv_response<T: Serialize>(
         ],
         text,
     )
-        .into_response())
+        .into_response()
+}
+
+/// A CSV file answer of `items` under `columns`, offered for download as `name`.
+pub fn csv_response<T: Serialize>(
+    items: &[T],
+    columns: &[&str],
+    name: &str,
+) -> Result<Response, ApiError> {
+    Ok(download(to_csv(items, columns)?, name))
 }
 
 /// Writes `items` as CSV with a header row.
@@ -130,7 +121,7 @@ pub fn to_csv<T: Serialize>(items: &[T], columns: &[&str]) -> Result<String, Api
         let value = serde_json::to_value(item).map_err(|e| internal(&e))?;
         let row: Vec<String> = columns
             .iter()
-            .map(|path| defuse(cell(lookup(&value, path))))
+            .map(|path| trecho_table::defuse(cell(lookup(&value, path))))
             .collect();
         writer.write_record(&row).map_err(|e| internal(&e))?;
     }
@@ -162,21 +153,6 @@ fn cell(value: &Value) -> String {
     }
 }
 
-/// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@` (or a tab or carriage return) as
-/// a formula; news text can start that way, so such cells get a leading apostrophe. Numbers
-/// like `-4.5` are left alone.
-fn defuse(text: String) -> String {
-    let risky = matches!(
-        text.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    );
-    if risky && text.parse::<f64>().is_err() {
-        format!("'{text}")
-    } else {
-        text
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,13 +175,5 @@ mod tests {
             text,
             "id,actor_country,actor_name,issues,mentions\nc1,USA,,trade;water,3\n"
         );
-    }
-
-    #[test]
-    fn formulas_are_defused() {
-        assert_eq!(defuse("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
-        assert_eq!(defuse("@SUM(A1)".into()), "'@SUM(A1)");
-        assert_eq!(defuse("-4.5".into()), "-4.5");
-        assert_eq!(defuse("Trump said".into()), "Trump said");
     }
 }

@@ -446,6 +446,23 @@ async fn events_as_csv() {
     assert_eq!(rows.len(), 4);
     let issues_col = header_row.iter().position(|name| name == "issues").unwrap();
     assert!(rows.iter().any(|row| &row[issues_col] == "trade;water"));
+    // The CLI's layout (`trecho events --format csv`, `trecho export --out x.csv`): span in two
+    // columns, confidence as the JSON record prints it.
+    let header: Vec<&str> = header_row.iter().collect();
+    assert_eq!(header, trecho_table::CSV_COLUMNS);
+    let confidence = header
+        .iter()
+        .position(|name| *name == "confidence")
+        .unwrap();
+    for row in &rows {
+        let cell = &row[confidence];
+        let value: f32 = cell.parse().unwrap();
+        assert_eq!(
+            cell,
+            format!("{value}"),
+            "confidence printed as the record prints it"
+        );
+    }
 }
 
 #[tokio::test]
@@ -1165,4 +1182,27 @@ async fn store_failures_answer_500_without_details() {
     let (status, error) = json(&router, "/api/events?actor=USA").await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(error, serde_json::json!({"error": "internal error"}));
+}
+
+/// Every endpoint of `ENDPOINTS` (what the README and `trecho serve --help` list) is routed:
+/// none answers the unknown-endpoint 404 (an `{id}` that matches nothing gets the item's own
+/// 404, which names the item).
+#[tokio::test]
+async fn every_listed_endpoint_is_routed() {
+    let (_dir, _path, router) = setup();
+    let (status, unknown) = json(&router, "/api/nothing-here").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    for (path, _) in trecho_serve::ENDPOINTS {
+        let uri = path.replace("{id}", "no-such-id");
+        let (status, _, body) = call(&router, get(&uri)).await;
+        assert_ne!(
+            serde_json::from_slice::<Value>(&body).ok().as_ref(),
+            Some(&unknown),
+            "{uri} is not routed"
+        );
+        assert!(
+            status == StatusCode::OK || status == StatusCode::NOT_FOUND,
+            "{uri}: {status}"
+        );
+    }
 }

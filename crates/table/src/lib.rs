@@ -1,4 +1,5 @@
-//! Events as typed Arrow record batches, and a streaming Parquet writer over them.
+//! Events as columns: typed Arrow record batches and a streaming Parquet writer over them, and
+//! the flat rows of CSV files.
 //!
 //! One layout serves every columnar output (the CLI's Parquet export, the Python package's
 //! Arrow tables and pandas frames), so that a notebook reads the same columns whichever way
@@ -325,6 +326,120 @@ fn text_of<'a>(value: &'a Value<'_>) -> Option<&'a str> {
     }
 }
 
+/// The columns of CSV files (the CLI's and the API's): the record's fields, with `span` split
+/// into `span_start`/`span_end`, actors into `actor_text`, `actor_country`, `actor_sector`,
+/// `actor_name` (and `recipient_…`), `leverage` into `leverage_lever`/`leverage_goal`, and
+/// `issues` joined with `;`.
+pub const CSV_COLUMNS: [&str; 32] = [
+    "id",
+    "doc_id",
+    "published",
+    "lang",
+    "sentence",
+    "span_start",
+    "span_end",
+    "date",
+    "date_source",
+    "actor_text",
+    "actor_country",
+    "actor_sector",
+    "actor_name",
+    "recipient_text",
+    "recipient_country",
+    "recipient_sector",
+    "recipient_name",
+    "event_type",
+    "mode",
+    "quad",
+    "kind",
+    "speech_act",
+    "content_type",
+    "issues",
+    "leverage_lever",
+    "leverage_goal",
+    "negated",
+    "hypothetical",
+    "speaker",
+    "attribution",
+    "reported_count",
+    "confidence",
+];
+
+/// One event as CSV cells in [`CSV_COLUMNS`] order: null is empty, `confidence` is printed as
+/// the JSON record prints it (`0.98`), and text a spreadsheet would run as a formula is
+/// defused ([`defuse`]).
+pub fn csv_row(event: &Event) -> [String; 32] {
+    flat_values(event).map(|value| defuse(value.unwrap_or_default()))
+}
+
+/// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@` (or a tab or carriage return) as
+/// a formula; news text can start that way, so such cells get a leading apostrophe. Numbers
+/// like `-4.5` are left alone.
+pub fn defuse(text: String) -> String {
+    let risky = matches!(
+        text.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    );
+    if risky && text.parse::<f64>().is_err() {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// One event as flat values in [`CSV_COLUMNS`] order; `None` is null.
+fn flat_values(event: &Event) -> [Option<String>; 32] {
+    let actor = |actor: &Option<Actor>| -> [Option<String>; 4] {
+        match actor {
+            Some(actor) => [
+                Some(actor.text.clone()),
+                actor.country.clone(),
+                actor.sector.clone(),
+                actor.name.clone(),
+            ],
+            None => [None, None, None, None],
+        }
+    };
+    let [actor_text, actor_country, actor_sector, actor_name] = actor(&event.actor);
+    let [recipient_text, recipient_country, recipient_sector, recipient_name] =
+        actor(&event.recipient);
+    let issues: Vec<&str> = event.issues.iter().map(|issue| issue.as_str()).collect();
+    [
+        Some(event.id.clone()),
+        Some(event.doc_id.clone()),
+        event.published.map(|day| day.to_string()),
+        Some(event.lang.to_string()),
+        Some(event.sentence.clone()),
+        Some(event.span[0].to_string()),
+        Some(event.span[1].to_string()),
+        event.date.map(|date| date.to_string()),
+        event.date_source.map(|source| source.as_str().to_string()),
+        actor_text,
+        actor_country,
+        actor_sector,
+        actor_name,
+        recipient_text,
+        recipient_country,
+        recipient_sector,
+        recipient_name,
+        Some(event.event_type.to_string()),
+        event.mode.clone(),
+        Some(event.quad.to_string()),
+        Some(event.kind.to_string()),
+        event.speech_act.map(|act| act.to_string()),
+        event.content_type.map(|content| content.to_string()),
+        Some(issues.join(";")),
+        event.leverage.map(|leverage| leverage.lever.to_string()),
+        event.leverage.map(|leverage| leverage.goal.to_string()),
+        Some(event.negated.to_string()),
+        Some(event.hypothetical.to_string()),
+        event.speaker.clone(),
+        event.attribution.clone(),
+        event.reported_count.map(|count| count.to_string()),
+        Some(format!("{}", event.confidence)),
+    ]
+}
+
 /// Rows per Parquet record batch: bounds memory while keeping row groups reasonably large.
 pub const BATCH_ROWS: usize = 8192;
 
@@ -481,6 +596,26 @@ mod tests {
 
         let event_type = batch.column_by_name("event_type").unwrap();
         assert!(matches!(event_type.data_type(), DataType::Dictionary(_, _)));
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("@SUM(A1)".into()), "'@SUM(A1)");
+        assert_eq!(defuse("-4.5".into()), "-4.5");
+        assert_eq!(defuse("Trump said".into()), "Trump said");
+    }
+
+    #[test]
+    fn csv_rows_print_confidence_as_the_record_and_defuse_formulas() {
+        let mut row_event = event("e1");
+        row_event.sentence = "=HYPERLINK(\"x\") says Trump".into();
+        let row = csv_row(&row_event);
+        let at = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(row[at("confidence")], "0.98");
+        assert_eq!(row[at("span_start")], "0");
+        assert_eq!(row[at("sentence")], "'=HYPERLINK(\"x\") says Trump");
+        assert_eq!(row[at("recipient_country")], "");
     }
 
     #[test]

@@ -66,6 +66,10 @@ pub struct LedgerArgs {
     /// In the table, list each item's status changes under it.
     #[arg(long)]
     pub history: bool,
+    /// In the table, list each item's evidence sentences under it (its date and the sentence
+    /// of every event it was built from; `trecho events --id` gives the whole records).
+    #[arg(long)]
+    pub evidence: bool,
 }
 
 /// Arguments of `trecho redlines`.
@@ -158,8 +162,16 @@ pub struct IndexArgs {
 pub fn run_ledger(cli: &Cli, args: &LedgerArgs) -> anyhow::Result<ExitCode> {
     let events = load_events(cli)?;
     let items = filter_commitments(ledger::build(&events).commitments, args);
+    let evidence = args.evidence.then(|| Evidence::new(&events));
     let mut out = std::io::stdout().lock();
-    write_commitments(&mut out, &items, args.format, args.history, use_color())?;
+    write_commitments(
+        &mut out,
+        &items,
+        args.format,
+        args.history,
+        use_color(),
+        evidence.as_ref(),
+    )?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -482,12 +494,15 @@ impl Followed for RedLine {
 }
 
 /// Writes commitments or red lines as a table: one row per item, its status cell (column
-/// `status_column`) coloured when `color`, and its status changes under it when `history`.
+/// `status_column`) coloured when `color`, and under it its status changes when `history`,
+/// then the lines `more_lines` gives (evidence sentences).
+#[allow(clippy::too_many_arguments)]
 fn write_status_table<T: Followed>(
     out: &mut impl Write,
     header: &[&str],
     items: &[T],
     cells: impl Fn(&T) -> Vec<String>,
+    more_lines: impl Fn(&T) -> Vec<String>,
     status_column: usize,
     history: bool,
     color: bool,
@@ -495,11 +510,12 @@ fn write_status_table<T: Followed>(
     let rows: Vec<(Vec<String>, Vec<String>)> = items
         .iter()
         .map(|item| {
-            let extra = if history {
+            let mut extra = if history {
                 history_lines(item.history())
             } else {
                 Vec::new()
             };
+            extra.extend(more_lines(item));
             (cells(item), extra)
         })
         .collect();
@@ -523,12 +539,48 @@ fn write_plain_table(
     write_table(out, &upper, &rows, None, &[])
 }
 
+/// The sentences of the events a ledger item cites, by event id.
+struct Evidence<'a> {
+    by_id: std::collections::HashMap<&'a str, &'a Event>,
+}
+
+impl<'a> Evidence<'a> {
+    fn new(events: &'a [Event]) -> Evidence<'a> {
+        Evidence {
+            by_id: events
+                .iter()
+                .map(|event| (event.id.as_str(), event))
+                .collect(),
+        }
+    }
+
+    /// One line per cited event: its day and its sentence.
+    fn lines(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|id| match self.by_id.get(id.as_str()) {
+                Some(event) => {
+                    let day = event
+                        .date
+                        .map(|date| date.to_string())
+                        .or_else(|| event.published.map(|day| day.to_string()))
+                        .unwrap_or_default();
+                    format!("evidence  {day:<10}  {}", event.sentence)
+                }
+                None => format!("evidence  {id} (not in the store)"),
+            })
+            .collect()
+    }
+}
+
+/// Writes commitments; in a table, with their evidence sentences under them when `evidence`
+/// is given.
 fn write_commitments(
     out: &mut impl Write,
     items: &[Commitment],
     format: OutputFormat,
     history: bool,
     color: bool,
+    evidence: Option<&Evidence>,
 ) -> anyhow::Result<()> {
     match format {
         OutputFormat::Json => write_json(out, &items),
@@ -638,7 +690,10 @@ fn write_commitments(
                     date_text(item.status_date),
                 ]
             };
-            write_status_table(out, &header, items, cells, 10, history, color)
+            let extra = |item: &Commitment| {
+                evidence.map_or_else(Vec::new, |evidence| evidence.lines(&item.evidence))
+            };
+            write_status_table(out, &header, items, cells, extra, 10, history, color)
         }
     }
 }
@@ -723,7 +778,16 @@ fn write_red_lines(
                     date_text(item.status_date),
                 ]
             };
-            write_status_table(out, &header, items, cells, 7, history, color)
+            write_status_table(
+                out,
+                &header,
+                items,
+                cells,
+                |_| Vec::new(),
+                7,
+                history,
+                color,
+            )
         }
     }
 }
@@ -934,6 +998,7 @@ mod tests {
             OutputFormat::Table,
             true,
             false,
+            None,
         )
         .unwrap();
         let table = String::from_utf8(table).unwrap();
@@ -955,6 +1020,7 @@ mod tests {
             OutputFormat::Table,
             false,
             true,
+            None,
         )
         .unwrap();
         let colored = String::from_utf8(colored).unwrap();
@@ -967,6 +1033,7 @@ mod tests {
             OutputFormat::Csv,
             false,
             false,
+            None,
         )
         .unwrap();
         let csv = String::from_utf8(csv).unwrap();
@@ -983,6 +1050,7 @@ mod tests {
             OutputFormat::Json,
             false,
             false,
+            None,
         )
         .unwrap();
         let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
@@ -1048,6 +1116,7 @@ mod tests {
             status,
             speech_act: None,
             history: false,
+            evidence: false,
         };
         assert_eq!(
             filter_commitments(items.clone(), &args(Some("usa"), None)).len(),
@@ -1124,7 +1193,14 @@ mod tests {
     fn tables_with_history_and_colour() {
         let ledger = table_fixture();
         let commitments = render(|out| {
-            write_commitments(out, &ledger.commitments, OutputFormat::Table, true, true)
+            write_commitments(
+                out,
+                &ledger.commitments,
+                OutputFormat::Table,
+                true,
+                true,
+                None,
+            )
         });
         let red_lines =
             render(|out| write_red_lines(out, &ledger.red_lines, OutputFormat::Table, true, true));

@@ -1,5 +1,5 @@
-//! Writing events as JSON Lines, CSV or an aligned table, and the flat column layout that CSV
-//! and Parquet share.
+//! Writing events as JSON Lines, CSV (the flat layout of `trecho_table::csv_row`) or an
+//! aligned table.
 
 use std::io::Write;
 use trecho::{Actor, Event, Explanation};
@@ -13,98 +13,6 @@ pub enum EventFormat {
     Csv,
     /// Aligned columns for reading in a terminal.
     Table,
-}
-
-/// The flat columns of CSV and Parquet exports: the record's fields, with `span` split into
-/// `span_start`/`span_end`, actors into `actor_text`, `actor_country`, `actor_sector`,
-/// `actor_name` (and `recipient_…`), `leverage` into `leverage_lever`/`leverage_goal`, and
-/// `issues` joined with `;`.
-pub const FLAT_COLUMNS: [&str; 32] = [
-    "id",
-    "doc_id",
-    "published",
-    "lang",
-    "sentence",
-    "span_start",
-    "span_end",
-    "date",
-    "date_source",
-    "actor_text",
-    "actor_country",
-    "actor_sector",
-    "actor_name",
-    "recipient_text",
-    "recipient_country",
-    "recipient_sector",
-    "recipient_name",
-    "event_type",
-    "mode",
-    "quad",
-    "kind",
-    "speech_act",
-    "content_type",
-    "issues",
-    "leverage_lever",
-    "leverage_goal",
-    "negated",
-    "hypothetical",
-    "speaker",
-    "attribution",
-    "reported_count",
-    "confidence",
-];
-
-/// One event as flat values in [`FLAT_COLUMNS`] order; `None` is null.
-pub fn flat_values(event: &Event) -> [Option<String>; 32] {
-    let actor = |actor: &Option<Actor>| -> [Option<String>; 4] {
-        match actor {
-            Some(actor) => [
-                Some(actor.text.clone()),
-                actor.country.clone(),
-                actor.sector.clone(),
-                actor.name.clone(),
-            ],
-            None => [None, None, None, None],
-        }
-    };
-    let [actor_text, actor_country, actor_sector, actor_name] = actor(&event.actor);
-    let [recipient_text, recipient_country, recipient_sector, recipient_name] =
-        actor(&event.recipient);
-    let issues: Vec<&str> = event.issues.iter().map(|issue| issue.as_str()).collect();
-    [
-        Some(event.id.clone()),
-        Some(event.doc_id.clone()),
-        event.published.map(|day| day.to_string()),
-        Some(event.lang.to_string()),
-        Some(event.sentence.clone()),
-        Some(event.span[0].to_string()),
-        Some(event.span[1].to_string()),
-        event.date.map(|date| date.to_string()),
-        event.date_source.map(|source| source.as_str().to_string()),
-        actor_text,
-        actor_country,
-        actor_sector,
-        actor_name,
-        recipient_text,
-        recipient_country,
-        recipient_sector,
-        recipient_name,
-        Some(event.event_type.to_string()),
-        event.mode.clone(),
-        Some(event.quad.to_string()),
-        Some(event.kind.to_string()),
-        event.speech_act.map(|act| act.to_string()),
-        event.content_type.map(|content| content.to_string()),
-        Some(issues.join(";")),
-        event.leverage.map(|leverage| leverage.lever.to_string()),
-        event.leverage.map(|leverage| leverage.goal.to_string()),
-        Some(event.negated.to_string()),
-        Some(event.hypothetical.to_string()),
-        event.speaker.clone(),
-        event.attribution.clone(),
-        event.reported_count.map(|count| count.to_string()),
-        Some(format!("{}", event.confidence)),
-    ]
 }
 
 /// Writes events one at a time in a chosen format. Tables are held until [`EventSink::finish`]
@@ -172,10 +80,7 @@ impl<W: Write> EventSink<W> {
                     write_csv_header(csv, self.explain)?;
                     self.csv_header_written = true;
                 }
-                let mut row: Vec<String> = flat_values(event)
-                    .into_iter()
-                    .map(Option::unwrap_or_default)
-                    .collect();
+                let mut row: Vec<String> = trecho_table::csv_row(event).to_vec();
                 if self.explain {
                     row.push(steps.join(" | "));
                 }
@@ -211,7 +116,7 @@ impl<W: Write> EventSink<W> {
 }
 
 fn write_csv_header<W: Write>(csv: &mut csv::Writer<W>, explain: bool) -> csv::Result<()> {
-    let mut header: Vec<&str> = FLAT_COLUMNS.to_vec();
+    let mut header: Vec<&str> = trecho_table::CSV_COLUMNS.to_vec();
     if explain {
         header.push("explanation");
     }

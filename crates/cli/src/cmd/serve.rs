@@ -5,15 +5,18 @@ use anyhow::Context;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-/// Arguments of `trecho serve`.
-#[derive(Debug, clap::Args)]
-#[command(after_help = "\
+/// How `trecho serve` guards remote access (the end of its help).
+const SECURITY: &str = "\
 Security:
   Without --allow-remote, only loopback addresses (127.0.0.1, ::1) are accepted.
   To listen on another address, pass --allow-remote AND set TRECHO_TOKEN to a secret of at
   least 16 characters; every request must then send it as `Authorization: Bearer <token>`
   or `?token=<token>` (open the dashboard as http://HOST:PORT/?token=<token>).
-  The token is read from the environment only, so it never shows in the process list.")]
+  The token is read from the environment only, so it never shows in the process list.";
+
+/// Arguments of `trecho serve`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = format!("{}\n{SECURITY}", trecho_serve::endpoints_help()))]
 pub struct Args {
     #[command(flatten)]
     pub store: super::common::StoreArg,
