@@ -16,12 +16,8 @@ for arg in "$@"; do
     esac
 done
 
-# Bold headings on a terminal only, and never with NO_COLOR set: piped output stays plain text.
-if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
-    heading() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
-else
-    heading() { printf '\n== %s ==\n' "$*"; }
-fi
+# Headings: bold on a terminal only (scripts/heading.sh).
+. scripts/heading.sh
 
 heading "building trecho (release; the first build takes a few minutes)"
 cargo build --release --locked -p trecho-cli

@@ -1149,3 +1149,20 @@ fn ledger_table_shows_evidence_sentences() {
         "no evidence lines without --evidence"
     );
 }
+
+/// The scripts' headings carry no ANSI codes when their output is not a terminal (here, a
+/// pipe), so `scripts/demo.sh | less` or a log file stays plain text.
+#[test]
+fn script_headings_are_plain_text_into_a_pipe() {
+    let output = Command::new("bash")
+        .args(["-c", ". scripts/heading.sh; heading events"])
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "\n== events ==\n"
+    );
+}
