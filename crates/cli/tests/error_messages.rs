@@ -120,7 +120,11 @@ const CASES: &[Case] = &[
         "--out /",
         "give a file path",
     ),
-    case(&["eval", "missing.gold"], "missing.gold", "check the path"),
+    case(
+        &["eval", "missing.gold"],
+        "missing.gold",
+        "the shared gold sets are in ../shared/data/gold",
+    ),
     case(
         &["serve", "--db", "empty.db", "--addr", "0.0.0.0:8080"],
         "0.0.0.0:8080",

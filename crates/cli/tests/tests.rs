@@ -531,7 +531,7 @@ fn db_is_an_option_of_the_commands_that_use_a_store_only() {
             .unwrap();
         String::from_utf8(output.stdout).unwrap()
     };
-    for command in ["extract", "eval", "bench", "parse"] {
+    for command in ["extract", "actors", "eval", "bench", "parse"] {
         assert!(
             !help(command).contains("--db"),
             "{command} --help offers --db"
