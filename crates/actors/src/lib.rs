@@ -143,12 +143,23 @@ impl ActorDictionary {
     /// the whole text if there is one, else the longest one in it.
     pub fn lookup(&self, text: &str, ctx: &ResolveContext) -> Option<ActorMention> {
         let mentions = self.inner.find(text, ctx);
-        mentions.into_iter().max_by_key(|mention| {
+        let best = mentions.into_iter().max_by_key(|mention| {
             (
                 mention.end - mention.start,
                 std::cmp::Reverse(mention.start),
             )
-        })
+        })?;
+        // A place preceded only by capitalized words is the end of a longer name ("Feliciano
+        // Valencia", "Michael Jordan"), not the place: the name is unknown, so no actor.
+        let before = text[..best.start].trim();
+        let name_words = !before.is_empty()
+            && before
+                .split_whitespace()
+                .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+        if name_words && matches!(best.kind, MentionKind::Country | MentionKind::Capital) {
+            return None;
+        }
+        Some(best)
     }
 }
 
@@ -161,6 +172,43 @@ mod tests {
             date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
             ..ResolveContext::default()
         }
+    }
+
+    #[test]
+    fn a_role_takes_the_documents_country_even_with_no_holder_known_for_it() {
+        let dictionary = ActorDictionary::builtin();
+        let ctx = context("2025-03-01");
+        // The document's country decides, even where the data knows no holder for it: a
+        // German story's defence minister is not Mexico's.
+        let german = ResolveContext {
+            default_country: Some("DEU".into()),
+            ..context("2025-03-01")
+        };
+        let mention = dictionary.lookup("Defense Minister", &german).unwrap();
+        assert_eq!(mention.actor.country.as_deref(), Some("DEU"), "{mention:?}");
+        assert_eq!(mention.actor.name, None);
+        let mexican = ResolveContext {
+            default_country: Some("MEX".into()),
+            ..context("2025-03-01")
+        };
+        let mention = dictionary.lookup("Defense Minister", &mexican).unwrap();
+        assert_eq!(mention.actor.country.as_deref(), Some("MEX"));
+        assert!(mention.actor.name.is_some());
+        // A country in the phrase still decides.
+        let mention = dictionary.lookup("el canciller ruso", &ctx).unwrap();
+        assert_eq!(mention.actor.country.as_deref(), Some("RUS"));
+    }
+
+    #[test]
+    fn a_place_at_the_end_of_an_unknown_name_is_not_the_place() {
+        let dictionary = ActorDictionary::builtin();
+        let ctx = context("2025-03-01");
+        // A Colombian senator, not Spain's third city.
+        assert_eq!(dictionary.lookup("Feliciano Valencia", &ctx), None);
+        let valencia = dictionary.lookup("Valencia", &ctx);
+        assert!(valencia.is_some());
+        let mention = dictionary.lookup("the Mexican navy", &ctx).unwrap();
+        assert_eq!(mention.actor.country.as_deref(), Some("MEX"));
     }
 
     #[test]

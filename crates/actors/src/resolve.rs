@@ -610,6 +610,18 @@ impl Matcher {
                     " (no holder known at the date)",
                 ));
             }
+            if default.is_some() {
+                // The document's country has no holder of this role in the data: the role is
+                // that country's, with no name, rather than another country's holder ("the
+                // defence minister" in a German story is not Mexico's).
+                return Some(make(
+                    first,
+                    nameless(first, default),
+                    " (no holder known for the document's country)",
+                ));
+            }
+            // No country in reach: the first line valid at the date (roles.tsv orders them:
+            // USA first for English titles, Mexico for Spanish ones).
             if let Some((_, entry)) = candidates
                 .iter()
                 .filter(|(_, entry)| valid(entry))
