@@ -28,6 +28,7 @@ mod data;
 mod error;
 mod fold;
 mod resolve;
+mod spelling;
 
 pub use error::Error;
 use trecho_model::{Actor, Lang};
@@ -209,6 +210,37 @@ mod tests {
         assert!(valencia.is_some());
         let mention = dictionary.lookup("the Mexican navy", &ctx).unwrap();
         assert_eq!(mention.actor.country.as_deref(), Some("MEX"));
+    }
+
+    #[test]
+    fn people_resolve_under_other_spellings_of_their_name() {
+        let dictionary = ActorDictionary::builtin();
+        let ctx = context("2025-03-01");
+        for (text, country) in [
+            ("Alexander Lukashenko", "BLR"),
+            ("Kassym-Jomart Tokayev", "KAZ"),
+            ("President Alexander Lukashenko", "BLR"),
+        ] {
+            let mention = dictionary
+                .lookup(text, &ctx)
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                mention.actor.country.as_deref(),
+                Some(country),
+                "{mention:?}"
+            );
+            assert_eq!(mention.kind, MentionKind::Person);
+        }
+        // In a sentence, the name is found where it stands.
+        let mentions = dictionary.find("On Monday Alexander Lukashenko met the envoy.", &ctx);
+        let person = mentions
+            .iter()
+            .find(|mention| mention.kind == MentionKind::Person)
+            .expect("the person is found");
+        assert_eq!(person.actor.text, "Alexander Lukashenko");
+        // A surname alone, or a name no entry spells alike, is nobody.
+        assert_eq!(dictionary.lookup("Lukashenko", &ctx), None);
+        assert_eq!(dictionary.lookup("Feliciano Valencia", &ctx), None);
     }
 
     #[test]

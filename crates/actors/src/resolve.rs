@@ -18,6 +18,7 @@
 
 use crate::data::{self, Entry, EntryKind};
 use crate::fold::{fnv, fold, fold_into, HashKeyed, FNV_START};
+use crate::spelling;
 use crate::{ActorMention, MentionKind, ResolveContext};
 use chrono::NaiveDate;
 use trecho_model::Actor;
@@ -86,6 +87,9 @@ pub(crate) struct Matcher {
     /// FNV hash of the first word of a folded alias → byte length of the longest alias
     /// starting with that word.
     first_words: HashKeyed<u32>,
+    /// Spelling key of a person's full name (`spelling::name_key`) → the patterns of the
+    /// names with that key, for names written in the text as the data does not spell them.
+    spellings: HashKeyed<Vec<u32>>,
 }
 
 /// A match after resolution, before combination.
@@ -156,6 +160,7 @@ impl Matcher {
             patterns: Vec::with_capacity(n_aliases),
             index: HashKeyed::with_capacity_and_hasher(n_aliases, Default::default()),
             first_words: HashKeyed::with_capacity_and_hasher(n_aliases / 2, Default::default()),
+            spellings: HashKeyed::default(),
             entries: Vec::new(),
         };
         let mut folded = String::new();
@@ -195,6 +200,14 @@ impl Matcher {
                     false,
                 ) {
                     previous_patterns.push(pattern_idx);
+                    if entry.kind == EntryKind::Person {
+                        if let Some(key) = spelling::name_key(spelling::name_words(surface)) {
+                            let patterns = matcher.spellings.entry(key).or_default();
+                            if !patterns.contains(&pattern_idx) {
+                                patterns.push(pattern_idx);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -395,6 +408,8 @@ impl Matcher {
                 }
             }
         }
+        let spelled = self.spelled_names(sentence, &raw);
+        raw.extend(spelled.iter().cloned());
         // Longest first, then leftmost; keep what does not overlap anything kept.
         raw.sort_by(|a, b| (b.1 - b.0, a.0, &a.2).cmp(&(a.1 - a.0, b.0, &b.2)));
         let mut kept: Vec<(usize, usize, Vec<usize>)> = Vec::new();
@@ -423,9 +438,13 @@ impl Matcher {
                     .iter()
                     .any(|word| after.starts_with(word));
             let item_ctx = if foreign { &foreign_ctx } else { ctx };
-            let Some(item) = self.resolve(start, end, patterns, item_ctx, None) else {
+            let is_spelled = spelled.iter().any(|(s, e, _)| (*s, *e) == (start, end));
+            let Some(mut item) = self.resolve(start, end, patterns, item_ctx, None) else {
                 continue;
             };
+            if is_spelled {
+                item.entry.push_str(" (spelled differently in the text)");
+            }
             match items.last() {
                 Some(previous) => match self.combine(sentence, previous, &item, ctx) {
                     Some(combined) => {
@@ -643,6 +662,71 @@ impl Matcher {
         let (_, best) = candidates.iter().min_by_key(|candidate| rank(candidate))?;
         Some(make(best, actor_of(best), ""))
     }
+    /// People named in the text with a spelling the data does not have ("Alexander
+    /// Lukashenko" for Phoenix's "Alyaksandr Lukashenka"): runs of two to four capitalized
+    /// words that no exact match touches, whose spelling key (`spelling::name_key`; first name
+    /// and surname) belongs to one person only. Longer runs lose their leading words first
+    /// ("President Alexander Lukashenko" is looked up as "Alexander Lukashenko" too).
+    fn spelled_names(
+        &self,
+        sentence: &str,
+        exact: &[(usize, usize, Vec<usize>)],
+    ) -> Vec<(usize, usize, Vec<usize>)> {
+        if self.spellings.is_empty() {
+            return Vec::new();
+        }
+        // Capitalized words with their byte ranges.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut found = Vec::new();
+        let flush = |words: &mut Vec<(usize, usize)>,
+                     found: &mut Vec<(usize, usize, Vec<usize>)>| {
+            // Longest spans first; a span overlapping one found already is not tried.
+            for len in (2..=words.len().min(4)).rev() {
+                for first in 0..=words.len() - len {
+                    let run = &words[first..first + len];
+                    let (start, end) = (run[0].0, run[len - 1].1);
+                    let taken = |(s, e, _): &(usize, usize, Vec<usize>)| *s < end && start < *e;
+                    if exact.iter().any(taken) || found.iter().any(taken) {
+                        continue;
+                    }
+                    let texts = run.iter().filter_map(|(s, e)| sentence.get(*s..*e));
+                    let Some(key) = spelling::name_key(texts) else {
+                        continue;
+                    };
+                    let Some(patterns) = self.spellings.get(&key) else {
+                        continue;
+                    };
+                    let names: std::collections::BTreeSet<&str> = patterns
+                        .iter()
+                        .filter_map(|idx| self.patterns.get(*idx as usize))
+                        .flat_map(|pattern| self.pattern_entries(pattern))
+                        .map(|(_, entry)| entry.name.as_deref().unwrap_or(""))
+                        .collect();
+                    if names.len() == 1 {
+                        found.push((start, end, patterns.iter().map(|p| *p as usize).collect()));
+                    }
+                }
+            }
+            words.clear();
+        };
+        for (start, word) in spelling::word_spans(sentence) {
+            let capitalized = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+                && !word.chars().all(|ch| !ch.is_lowercase());
+            let adjacent = words
+                .last()
+                .is_some_and(|(_, end)| sentence.get(*end..start) == Some(" "));
+            if !capitalized || (!words.is_empty() && !adjacent) {
+                flush(&mut words, &mut found);
+            }
+            if capitalized {
+                words.push((start, start + word.len()));
+            }
+        }
+        flush(&mut words, &mut found);
+        found
+    }
+
     /// Combines two adjacent mentions into one where the text between them allows it.
     fn combine(
         &self,
