@@ -696,14 +696,25 @@ impl Matcher {
                     let Some(patterns) = self.spellings.get(&key) else {
                         continue;
                     };
+                    let written = sentence.get(start..end).unwrap_or("");
+                    // Only the spellings of the same name, word for word.
+                    let patterns: Vec<usize> = patterns
+                        .iter()
+                        .map(|idx| *idx as usize)
+                        .filter(|idx| {
+                            self.patterns.get(*idx).is_some_and(|pattern| {
+                                spelling::same_name(written, self.alias(pattern))
+                            })
+                        })
+                        .collect();
                     let names: std::collections::BTreeSet<&str> = patterns
                         .iter()
-                        .filter_map(|idx| self.patterns.get(*idx as usize))
+                        .filter_map(|idx| self.patterns.get(*idx))
                         .flat_map(|pattern| self.pattern_entries(pattern))
                         .map(|(_, entry)| entry.name.as_deref().unwrap_or(""))
                         .collect();
                     if names.len() == 1 {
-                        found.push((start, end, patterns.iter().map(|p| *p as usize).collect()));
+                        found.push((start, end, patterns));
                     }
                 }
             }

@@ -10,8 +10,9 @@
 
 use crate::fold::{fnv, fold_into, FNV_START};
 
-/// The key of one word, or `None` for a word with letters that are not Latin.
-pub(crate) fn word_key(word: &str) -> Option<String> {
+/// A word's letters with the spellings transliterations disagree on made one (`zh` → `j`,
+/// `x` → `ks`, `y` → `i`…), or `None` for a word with letters that are not Latin.
+fn respelled(word: &str) -> Option<String> {
     let mut letters = String::with_capacity(word.len());
     fold_into(&mut letters, word);
     if letters
@@ -41,6 +42,13 @@ pub(crate) fn word_key(word: &str) -> Option<String> {
             letters = letters.replace(from, to);
         }
     }
+    Some(letters)
+}
+
+/// The key of one word (its first letter and its consonants, respelled, doubles collapsed),
+/// or `None` for a word with letters that are not Latin.
+pub(crate) fn word_key(word: &str) -> Option<String> {
+    let letters = respelled(word)?;
     let mut key = String::with_capacity(letters.len());
     for (index, ch) in letters.chars().enumerate() {
         let vowel = matches!(ch, 'a' | 'e' | 'i' | 'o' | 'u');
@@ -64,11 +72,72 @@ pub(crate) fn name_key<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<u
     }
     let first = word_key(words.first()?)?;
     let last = word_key(words.last()?)?;
-    if last.len() < 3 {
+    if first.len() < 2 || last.len() < 3 {
         return None;
     }
     let hash = fnv(FNV_START, first.as_bytes());
     Some(fnv(fnv(hash, b" "), last.as_bytes()))
+}
+
+/// Particles of names that one spelling writes and another leaves out ("Manuel de Jesús").
+const PARTICLES: &[&str] = &[
+    "de", "del", "la", "las", "los", "y", "e", "van", "von", "der", "den", "al", "el", "bin",
+    "ibn", "da", "das", "do", "dos", "di", "du", "le",
+];
+
+/// Whether the name written `text` can be the name written `known` in another spelling:
+/// every word of `text` (particles aside) agrees, in order, with a word of `known`; the first
+/// with the first and the last with the last. Two words agree when their keys are equal and
+/// their respelled letters differ in at most 45% of the longer one (edits), which keeps
+/// "Lukashenko"/"Lukashenka" and "Alexander"/"Alyaksandr" together and "Moreno"/"Marin",
+/// "Carreras"/"Quiros" apart.
+pub(crate) fn same_name(text: &str, known: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        name_words(name)
+            .filter_map(respelled)
+            .filter(|word| !PARTICLES.contains(&word.as_str()))
+            .collect()
+    };
+    let (text, known) = (words(text), words(known));
+    if text.len() < 2 || known.len() < text.len() {
+        return false;
+    }
+    let agree = |a: &str, b: &str| {
+        let longer = a.chars().count().max(b.chars().count());
+        word_key(a) == word_key(b) && edits(a, b) * 100 <= longer * 45
+    };
+    let last = text.len() - 1;
+    if !agree(&text[0], &known[0]) || !agree(&text[last], &known[known.len() - 1]) {
+        return false;
+    }
+    // The middle words in order, each agreeing with a middle word of the known name.
+    let mut at = 1;
+    for word in &text[1..last] {
+        match known[at..known.len() - 1]
+            .iter()
+            .position(|k| agree(word, k))
+        {
+            Some(offset) => at += offset + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Levenshtein distance in characters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// The words of a name: runs of letters, with hyphens and apostrophes inside a word kept
@@ -136,6 +205,21 @@ mod tests {
         ] {
             assert_ne!(key(a), key(b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn same_name_checks_every_word_not_only_the_key() {
+        assert!(same_name("Alexander Lukashenko", "Alyaksandr Lukashenka"));
+        assert!(same_name(
+            "Mohamed Farmaajo",
+            "Mohamed Abdullahi Mohamed Farmajo"
+        ));
+        assert!(same_name("Manuel de Jesús Pérez", "Manuel Jesus Perez"));
+        // Real near-misses from news sentences: same keys, other people.
+        assert!(!same_name("Manuel Salinas Pérez", "Manuel de Jesus Perez"));
+        assert!(!same_name("Angel Eduardo Cortez Moreno", "Angel Marin"));
+        assert!(!same_name("José Carreras", "Jose Angel Quiros"));
+        assert!(!same_name("Cui Tiankai", "Kakuei Tanaka"));
     }
 
     #[test]
