@@ -261,3 +261,28 @@ fn shipped_models_score_the_treebanks_they_were_not_trained_on() {
         assert!(s.upos > upos && s.las > las, "{file}: {s:?}");
     }
 }
+
+/// `Model::tag` gives the words, tags, features and lemmas of `parse`, without a tree.
+#[test]
+fn tagging_alone_gives_the_parse_s_words_without_heads() {
+    for (lang, sentence) in [
+        ("en", "Trump said land strikes will commence soon."),
+        (
+            "es",
+            "Nosotros no aceptamos una intervención de ningún gobierno extranjero.",
+        ),
+    ] {
+        let model = Model::builtin(lang).unwrap();
+        let parsed = model.parse(sentence, &mut Scratch::default());
+        let tagged = model.tag(sentence, &mut Scratch::default());
+        assert_eq!(parsed.words.len(), tagged.words.len());
+        for (p, t) in parsed.words.iter().zip(&tagged.words) {
+            assert_eq!(
+                (&p.form, p.upos, &p.feats, &p.lemma, p.start, p.end),
+                (&t.form, t.upos, &t.feats, &t.lemma, t.start, t.end)
+            );
+            assert_eq!((t.head, t.deprel.as_str()), (0, ""));
+        }
+        assert!(parsed.words.iter().any(|w| w.head != 0));
+    }
+}
