@@ -287,6 +287,71 @@ fn mask_credits(sentence: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// The actor a transcript's speaker label stands for. A label the dictionary knows resolves
+/// ("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO"). An official's label it does not know,
+/// "ROLE, NAME" ("SECRETARIO DE EDUCACIÓN PÚBLICA, MARIO DELGADO CARRILLO"), is an official of
+/// the country its role names, else of the document's country (who speaks at a government's
+/// press conference under a title is that government's), with the role's sector or GOV. A
+/// reporter's label ("PREGUNTA", "INTERLOCUTOR") is the media, of no country.
+fn speaker_as_actor(label: &str, dictionaries: &Dictionaries, resolve: &ResolveContext) -> Actor {
+    let known = dictionaries.actors.lookup(label, resolve);
+    if let Some(mention) = known.as_ref().filter(|m| m.actor.country.is_some()) {
+        return Actor {
+            text: label.to_string(),
+            ..mention.actor.clone()
+        };
+    }
+    if let Some((role, name)) = label.split_once(',') {
+        let (role, name) = (role.trim(), name.trim());
+        if !role.is_empty() && !name.is_empty() {
+            let role_mention = dictionaries.actors.lookup(&role.to_lowercase(), resolve);
+            let role_actor = role_mention
+                .map(|mention| mention.actor)
+                .unwrap_or_default();
+            return Actor {
+                text: label.to_string(),
+                country: role_actor
+                    .country
+                    .or_else(|| resolve.default_country.clone()),
+                sector: role_actor.sector.or_else(|| Some("GOV".to_string())),
+                name: Some(title_case(name)),
+            };
+        }
+    }
+    let folded = tokens::fold(label);
+    if matches!(
+        folded.as_str(),
+        "pregunta" | "interlocutor" | "interlocutora" | "reportero" | "reportera"
+    ) {
+        return Actor {
+            text: label.to_string(),
+            sector: Some("MED".to_string()),
+            ..Actor::default()
+        };
+    }
+    Actor {
+        text: label.to_string(),
+        ..known.map(|mention| mention.actor).unwrap_or_default()
+    }
+}
+
+/// "MARIO DELGADO CARRILLO" → "Mario Delgado Carrillo".
+fn title_case(name: &str) -> String {
+    name.split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 fn extract_with(
     sentence: &str,
     lang: Lang,
@@ -308,16 +373,7 @@ fn extract_with(
     let mut mentions: Vec<ActorMention> = dictionaries.actors.find(sentence, &resolve);
     drop_place_names(sentence, &mut mentions);
     let speaker_actor: Option<Actor> =
-        speaker.map(|name| match dictionaries.actors.lookup(name, &resolve) {
-            Some(mention) => Actor {
-                text: name.to_string(),
-                ..mention.actor
-            },
-            None => Actor {
-                text: name.to_string(),
-                ..Actor::default()
-            },
-        });
+        speaker.map(|label| speaker_as_actor(label, dictionaries, &resolve));
     let referents = pronouns::referents(
         sentence,
         lang,
@@ -479,6 +535,40 @@ fn event_id(doc_id: &str, event: &Event, index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Speaker labels as the official transcripts write them.
+    #[test]
+    fn speaker_labels_of_officials_give_their_country_and_sector() {
+        let dictionaries = Dictionaries::builtin();
+        let resolve = ResolveContext {
+            date: NaiveDate::from_ymd_opt(2025, 9, 1),
+            lang: Some(Lang::Es),
+            default_country: Some("MEX".to_string()),
+        };
+        let actor = |label: &str| speaker_as_actor(label, &dictionaries, &resolve);
+        let president = actor("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO");
+        assert_eq!(president.name.as_deref(), Some("Claudia Sheinbaum"));
+        let minister = actor("SECRETARIO DE EDUCACIÓN PÚBLICA, MARIO DELGADO CARRILLO");
+        assert_eq!(
+            (minister.country.as_deref(), minister.sector.as_deref()),
+            (Some("MEX"), Some("GOV"))
+        );
+        assert_eq!(minister.name.as_deref(), Some("Mario Delgado Carrillo"));
+        assert_eq!(
+            minister.text,
+            "SECRETARIO DE EDUCACIÓN PÚBLICA, MARIO DELGADO CARRILLO"
+        );
+        let governor = actor("GOBERNADOR DE YUCATÁN, JOAQUÍN DÍAZ MENA");
+        assert_eq!(governor.country.as_deref(), Some("MEX"));
+        // A reporter is the media, of no country: a question is not the government's words.
+        let reporter = actor("PREGUNTA");
+        assert_eq!(
+            (reporter.country.as_deref(), reporter.sector.as_deref()),
+            (None, Some("MED"))
+        );
+        // An unknown voice stays unknown.
+        assert_eq!(actor("VOZ MUJER").country, None);
+    }
 
     #[test]
     fn a_wire_dateline_and_an_agency_credit_are_credits() {
