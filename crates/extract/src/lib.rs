@@ -204,18 +204,46 @@ const PLACE_NOUNS: &[&str] = &[
 /// Removes city mentions that are only the name of a place: a city entry ("Hondo", "San
 /// Antonio" stand for Japan and the United States in the dictionaries) right after a place noun
 /// names a street, a farm or a village, and neither acts nor lends its country to the others.
+///
+/// Also removes a country or city whose name follows a capitalized article inside a sentence
+/// written in ordinary case: the article is part of another place's name ("en La Trinidad y
+/// Frontera Comalapa", a town of Chiapas, is not Trinidad and Tobago). Names whose own alias
+/// has the article ("La Habana", "La Haya", "El Salvador") match whole and are kept.
 fn drop_place_names(sentence: &str, mentions: &mut Vec<ActorMention>) {
+    use trecho_actors::MentionKind;
     if !mentions
         .iter()
-        .any(|m| m.kind == trecho_actors::MentionKind::Capital)
+        .any(|m| matches!(m.kind, MentionKind::Capital | MentionKind::Country))
     {
         return;
     }
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let capitalized = words
+        .iter()
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    // Headlines in capitals or title case capitalize every article.
+    let ordinary_case = sentence.chars().any(char::is_lowercase) && capitalized * 2 < words.len();
     mentions.retain(|m| {
-        if m.kind != trecho_actors::MentionKind::Capital {
+        let before_text = sentence.get(..m.start).unwrap_or("");
+        if ordinary_case && matches!(m.kind, MentionKind::Capital | MentionKind::Country) {
+            let article = ["La ", "El ", "Los ", "Las "]
+                .iter()
+                .find(|article| before_text.ends_with(*article));
+            if let Some(article) = article {
+                let at = before_text.len() - article.len();
+                let inside = before_text[..at].trim_end();
+                // Not the sentence's first word (where every word is capitalized).
+                if !inside.is_empty() && !inside.ends_with(['.', ':', '—', '"', '“', '¿', '¡'])
+                {
+                    return false;
+                }
+            }
+        }
+        if m.kind != MentionKind::Capital {
             return true;
         }
-        let before = tokens::Tokens::new(sentence.get(..m.start).unwrap_or(""));
+        let before = tokens::Tokens::new(before_text);
         let n = before.len();
         !(n.saturating_sub(4)..n).any(|k| PLACE_NOUNS.contains(&before.norm(k)))
     });
@@ -535,6 +563,29 @@ fn event_id(doc_id: &str, event: &Event, index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A country after a capitalized article is another place's name; a name whose alias has
+    /// the article is that place.
+    #[test]
+    fn a_capitalized_article_makes_another_place_of_a_country_name() {
+        let dictionaries = Dictionaries::builtin();
+        let resolve = ResolveContext::default();
+        let countries = |sentence: &str| -> Vec<String> {
+            let mut mentions = dictionaries.actors.find(sentence, &resolve);
+            drop_place_names(sentence, &mut mentions);
+            mentions
+                .into_iter()
+                .filter_map(|m| m.actor.country)
+                .collect()
+        };
+        assert!(countries(
+            "En La Trinidad y Frontera Comalapa, se llevó a cabo una jornada de credencialización."
+        )
+        .is_empty());
+        assert_eq!(countries("Ayer viajó a El Salvador."), ["SLV"]);
+        assert_eq!(countries("Se reunieron en La Habana."), ["CUB"]);
+        assert_eq!(countries("Trinidad y Tobago votó en contra."), ["TTO"]);
+    }
 
     /// Speaker labels as the official transcripts write them.
     #[test]
