@@ -78,6 +78,7 @@ def main() -> None:
             for cores in (1, 2):
                 spark = (SparkSession.builder.master(f"local[{cores}]")
                          .config("spark.ui.enabled", "false")
+                         .config("spark.pyspark.python", sys.executable)
                          .config("spark.sql.shuffle.partitions", str(cores))
                          .getOrCreate())
                 out = pathlib.Path(tmp) / f"events-{cores}"
