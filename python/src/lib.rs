@@ -193,6 +193,13 @@ fn parse_arg<T>(
         .transpose()
 }
 
+/// An issue name, in any case ("trade", "Water").
+fn parse_issue(value: Option<&str>) -> PyResult<Option<trecho::Issue>> {
+    parse_arg("issue", value, |text| {
+        trecho::Issue::parse(&text.to_ascii_lowercase())
+    })
+}
+
 fn parse_day(name: &str, value: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> {
     parse_arg(name, value, |text| {
         chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
@@ -290,9 +297,7 @@ impl NativeStore {
                     _ => None,
                 }
             })?,
-            issue: parse_arg("issue", issue, |text| {
-                trecho::Issue::parse(&text.to_ascii_lowercase())
-            })?,
+            issue: parse_issue(issue)?,
             from: parse_day("since", since)?,
             to: parse_day("until", until)?,
             lang: parse_arg("lang", lang, trecho::Lang::parse)?,
@@ -346,9 +351,7 @@ impl NativeStore {
         let options = trecho::ledger::IndexOptions {
             actor,
             recipient,
-            issue: parse_arg("issue", issue, |text| {
-                trecho::Issue::parse(&text.to_ascii_lowercase())
-            })?,
+            issue: parse_issue(issue)?,
             interval: match interval {
                 "week" => trecho::ledger::Interval::Week,
                 "month" => trecho::ledger::Interval::Month,
