@@ -9,6 +9,7 @@
 //! shares the first one's subject), one event is chosen per clause, and roles are read from
 //! positions relative to the trigger.
 
+use crate::assertion;
 use crate::lexicon::{self, Entry, Match, Pos, Role, NOUN_STRENGTH};
 use crate::modality::{self, Modality};
 use crate::tokens::Tokens;
@@ -211,6 +212,8 @@ struct Analysis<'a> {
     in_mention: Vec<bool>,
     /// The sentence tagged, made the first time a rule needs it.
     syntax: std::cell::OnceCell<Option<trecho_syntax::Parsed>>,
+    /// The sentence tagged and parsed, made the first time a rule needs the tree.
+    tree: std::cell::OnceCell<Option<trecho_syntax::Parsed>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -374,25 +377,83 @@ impl<'a> Analysis<'a> {
             coordinated,
             in_mention,
             syntax: std::cell::OnceCell::new(),
+            tree: std::cell::OnceCell::new(),
         }
     }
 
     /// The sentence's words tagged by the shipped model of its language (made once, on first
     /// use: most sentences never need it; no tree, which no rule reads yet).
     fn tagged(&self) -> Option<&trecho_syntax::Parsed> {
-        self.syntax
-            .get_or_init(|| {
-                thread_local! {
-                    static SCRATCH: std::cell::RefCell<trecho_syntax::Scratch> =
-                        Default::default();
+        if let Some(Some(tree)) = self.tree.get() {
+            return Some(tree);
+        }
+        self.syntax.get_or_init(|| self.analyze(false)).as_ref()
+    }
+
+    /// The sentence tagged and parsed by the shipped model (made once, on first use).
+    fn parsed(&self) -> Option<&trecho_syntax::Parsed> {
+        self.tree.get_or_init(|| self.analyze(true)).as_ref()
+    }
+
+    fn analyze(&self, parse: bool) -> Option<trecho_syntax::Parsed> {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<trecho_syntax::Scratch> = Default::default();
+        }
+        let model = trecho_syntax::Model::builtin(match self.lang {
+            Lang::Es => "es",
+            Lang::En => "en",
+        })?;
+        Some(SCRATCH.with(|scratch| {
+            let scratch = &mut scratch.borrow_mut();
+            if parse {
+                model.parse(self.sentence, scratch)
+            } else {
+                model.tag(self.sentence, scratch)
+            }
+        }))
+    }
+
+    /// Drops the deeds named by a noun that the tree puts in the background ("the goal of
+    /// the tariffs", "called the tariffs reciprocal"), and says for the others which tree path
+    /// asserts them (see `assertion`). Parses only sentences that have such a deed.
+    fn keep_asserted(&self, found: &mut Vec<Found>) {
+        let named_by_noun = |event: &Found| {
+            event.kind == Kind::Done
+                && self.matches.iter().any(|m| {
+                    self.tokens.list.get(m.start).map(|t| t.start) == Some(event.trigger_start)
+                        && (self.entry(m).pos != Pos::Verb || self.noun_use(m))
+                })
+        };
+        if !found.iter().any(named_by_noun) {
+            return;
+        }
+        let Some(tree) = self.parsed() else {
+            return;
+        };
+        found.retain_mut(|event| {
+            if !named_by_noun(event) {
+                return true;
+            }
+            let lexicon_noun = self.matches.iter().any(|m| {
+                self.tokens.list.get(m.start).map(|t| t.start) == Some(event.trigger_start)
+                    && self.entry(m).pos == Pos::Noun
+            });
+            let reading = assertion::read(
+                tree,
+                event.trigger_start,
+                event.trigger_end,
+                self.lang,
+                lexicon_noun,
+            );
+            match reading {
+                assertion::Reading::NotNoun => true,
+                assertion::Reading::Asserted(path) => {
+                    event.steps.push(path);
+                    true
                 }
-                let model = trecho_syntax::Model::builtin(match self.lang {
-                    Lang::Es => "es",
-                    Lang::En => "en",
-                })?;
-                Some(SCRATCH.with(|scratch| model.tag(self.sentence, &mut scratch.borrow_mut())))
-            })
-            .as_ref()
+                assertion::Reading::Background(_) => false,
+            }
+        });
     }
 
     /// Whether the words of bytes `start..end` read as a noun phrase by the tagger: some noun,
@@ -608,6 +669,7 @@ impl<'a> Analysis<'a> {
             seen.push(key);
             true
         });
+        self.keep_asserted(&mut found);
         // Precision first: an event needs an actor on some side, and where the sentence has an
         // event with an actor, side events without one are background ("20 people were killed").
         // ("It is not going to happen": a red line whose holder and object the pronoun step

@@ -22,6 +22,7 @@ pub mod dates;
 pub mod eval;
 pub mod issues;
 
+mod assertion;
 mod background;
 mod context;
 mod error;
