@@ -12,6 +12,7 @@
 use crate::assertion;
 use crate::lexicon::{self, Entry, Match, Pos, Role, NOUN_STRENGTH};
 use crate::modality::{self, Modality};
+use crate::person;
 use crate::tokens::Tokens;
 use trecho_actors::{ActorMention, MentionKind};
 use trecho_model::{Actor, EventType, Kind, Lang, SpeechAct};
@@ -1575,7 +1576,9 @@ impl<'a> Analysis<'a> {
             }
         }
         // First person with a known speaker: "We will not allow…", "No aceptamos…".
-        let first_person = self.first_person_before(clause_start, m.start) || m.info.first_plural;
+        let first_person = self.first_person_before(clause_start, m.start)
+            || m.info.first_plural
+            || (actor_group.is_none() && speaker.is_some() && self.first_person_by_tree(m));
         if actor_group.is_none() {
             if let (true, Some(speaker)) = (first_person, speaker) {
                 roles.actors.push(Some(speaker.clone()));
@@ -2341,6 +2344,18 @@ impl<'a> Analysis<'a> {
             k += 1;
         }
         k == trigger
+    }
+
+    /// Whether the tree puts the trigger's clause in the first person (`person::first`).
+    fn first_person_by_tree(&self, m: &Match) -> bool {
+        let (Some(first), Some(last)) = (
+            self.tokens.list.get(m.start),
+            m.end.checked_sub(1).and_then(|k| self.tokens.list.get(k)),
+        ) else {
+            return false;
+        };
+        self.parsed()
+            .is_some_and(|tree| person::first(tree, first.start, last.end))
     }
 
     fn first_person_before(&self, clause_start: usize, before: usize) -> bool {

@@ -31,6 +31,7 @@ mod followups;
 mod inflect;
 mod lexicon;
 mod modality;
+mod person;
 mod pronouns;
 mod tokens;
 
