@@ -1578,7 +1578,9 @@ impl<'a> Analysis<'a> {
         // First person with a known speaker: "We will not allow…", "No aceptamos…".
         let first_person = self.first_person_before(clause_start, m.start)
             || m.info.first_plural
-            || (actor_group.is_none() && speaker.is_some() && self.first_person_by_tree(m));
+            || (actor_group.is_none()
+                && speaker.is_some()
+                && self.first_person_by_tree(clause_start, m));
         if actor_group.is_none() {
             if let (true, Some(speaker)) = (first_person, speaker) {
                 roles.actors.push(Some(speaker.clone()));
@@ -2346,8 +2348,33 @@ impl<'a> Analysis<'a> {
         k == trigger
     }
 
-    /// Whether the tree puts the trigger's clause in the first person (`person::first`).
-    fn first_person_by_tree(&self, m: &Match) -> bool {
+    /// Whether the tree puts the trigger's clause in the first person (`person::first`):
+    /// Spanish only, which drops the pronoun (English names it: `first_person_before`). The
+    /// sentence is parsed only when its clause holds a word that can be a first-person verb
+    /// (a parse costs more than the rest of the extraction).
+    fn first_person_by_tree(&self, clause_start: usize, m: &Match) -> bool {
+        if self.lang != Lang::Es {
+            return false;
+        }
+        // First person plural ends in -mos; the singular's auxiliaries are few, and its
+        // preterite of -ar verbs ends in -é ("hablé").
+        let maybe_first_person = (clause_start..m.end).any(|k| {
+            let word = self.tokens.norm(k);
+            let surface = self
+                .tokens
+                .list
+                .get(k)
+                .and_then(|t| self.sentence.get(t.start..t.end));
+            word.ends_with("mos")
+                || surface.is_some_and(|w| w.ends_with('é'))
+                || matches!(
+                    word,
+                    "he" | "voy" | "estoy" | "puedo" | "quiero" | "tengo" | "debo" | "sigo"
+                )
+        });
+        if !maybe_first_person {
+            return false;
+        }
         let (Some(first), Some(last)) = (
             self.tokens.list.get(m.start),
             m.end.checked_sub(1).and_then(|k| self.tokens.list.get(k)),
