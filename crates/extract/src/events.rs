@@ -671,6 +671,21 @@ impl<'a> Analysis<'a> {
             true
         });
         self.keep_asserted(&mut found);
+        // A weak trigger (a verb the PETRARCH dictionaries give a CAMEO code, not a curated
+        // entry) of cooperation codes an event only between two named parties, as PETRARCH
+        // codes only source-target pairs: cooperation takes two, and a weak verb of it with one
+        // party named is description ("is often purchased by…", "entrega agua por el río").
+        // A violent act stands with one side named ("detonaron una carga explosiva").
+        found.retain(|event| {
+            if is_conflict(event.event_type) {
+                return true;
+            }
+            let weak = self.matches.iter().any(|m| {
+                self.tokens.list.get(m.start).map(|t| t.start) == Some(event.trigger_start)
+                    && self.entry(m).cameo.is_some()
+            });
+            !weak || (event.actor.is_some() && event.recipient.is_some())
+        });
         // Precision first: an event needs an actor on some side, and where the sentence has an
         // event with an actor, side events without one are background ("20 people were killed").
         // ("It is not going to happen": a red line whose holder and object the pronoun step
