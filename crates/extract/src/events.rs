@@ -3090,6 +3090,63 @@ mod tests {
     /// Sentence-initial words are capitalized whatever they are: a conjunction, a verb or an
     /// auxiliary opening the sentence is no subject phrase (real sentences of the president's
     /// morning-conference transcripts), while noun phrases the dictionary does not know still
+    #[test]
+    fn a_deed_named_by_a_noun_needs_the_tree_to_assert_it() {
+        for sentence in [
+            "The goal of the sanctions was to stop the flow of weapons to Russia.",
+            "Analysts say the tariffs on Canada are likely to raise prices.",
+        ] {
+            let deeds: Vec<_> = check(sentence, Lang::En, None)
+                .into_iter()
+                .filter(|e| e.kind == Kind::Done)
+                .collect();
+            assert!(deeds.is_empty(), "{sentence}: {deeds:?}");
+        }
+        let imposed = one(
+            "The United States imposed new sanctions on Russia on Friday.",
+            Lang::En,
+        );
+        assert_eq!(imposed.event_type, EventType::Sanction);
+        assert_eq!(imposed.kind, Kind::Done);
+        let tariffs = one(
+            "Estados Unidos impuso aranceles a México el lunes.",
+            Lang::Es,
+        );
+        assert_eq!(tariffs.event_type, EventType::Sanction);
+    }
+
+    #[test]
+    fn a_weak_verb_of_cooperation_needs_two_named_parties() {
+        // "purchase" is a CAMEO-derived verb: with one party named it describes trade.
+        let events = check(
+            "Grain from Ukraine is often purchased by traders.",
+            Lang::En,
+            None,
+        );
+        assert!(events.is_empty(), "{events:?}");
+        // A violent act stands with one side named.
+        let blast = one(
+            "Guerrilleros de las FARC detonaron una carga explosiva en el puente.",
+            Lang::Es,
+        );
+        assert_eq!(blast.event_type, EventType::Assault);
+    }
+
+    #[test]
+    fn a_speakers_first_person_clause_is_the_speakers_act() {
+        let speaker = "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO";
+        for sentence in [
+            "Tenemos un acuerdo con el gobierno de Canadá para fortalecer el comercio.",
+            "Vamos a seguir en diálogo con el gobierno de Canadá.",
+        ] {
+            let events = check(sentence, Lang::Es, Some(speaker));
+            let event = events
+                .first()
+                .unwrap_or_else(|| panic!("{sentence}: no event"));
+            assert_eq!(country(&event.actor), Some("MEX"), "{sentence}: {event:?}");
+        }
+    }
+
     /// are ("Hombres armados y encapuchados", "Desconocidos", "Más de 25.000 personas").
     #[test]
     fn a_subject_phrase_must_read_as_a_noun_phrase() {
