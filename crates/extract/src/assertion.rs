@@ -74,6 +74,16 @@ pub enum Reading {
     Background(String),
 }
 
+/// The head word (0-based) of the words at bytes `start..end`: the one whose head lies
+/// outside them.
+pub(crate) fn head_within(parsed: &Parsed, start: usize, end: usize) -> Option<usize> {
+    let words = &parsed.words;
+    let inside = |i: usize| words[i].start < end && words[i].end > start;
+    (0..words.len())
+        .filter(|&i| inside(i))
+        .find(|&i| words[i].head == 0 || !inside(words[i].head - 1))
+}
+
 /// Most steps up through modifiers, conjuncts and appositions before the noun's own predicate.
 const MAX_STEPS: usize = 4;
 
@@ -82,12 +92,7 @@ const MAX_STEPS: usize = 4;
 /// word there is one too ("impuso aranceles" tagged ADJ); a tagger's verb still wins.
 pub fn read(parsed: &Parsed, start: usize, end: usize, lang: Lang, lexicon_noun: bool) -> Reading {
     let words = &parsed.words;
-    let inside = |i: usize| words[i].start < end && words[i].end > start;
-    // The trigger's head word: the one of its words whose head lies outside it.
-    let Some(head) = (0..words.len())
-        .filter(|&i| inside(i))
-        .find(|&i| words[i].head == 0 || !inside(words[i].head - 1))
-    else {
+    let Some(head) = head_within(parsed, start, end) else {
         return Reading::NotNoun;
     };
     let noun_tag = match words[head].upos {

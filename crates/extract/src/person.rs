@@ -16,11 +16,7 @@ const MAX_CLIMB: usize = 4;
 /// or an auxiliary of that verb, is first person and no other subject is named.
 pub fn first(parsed: &Parsed, start: usize, end: usize) -> bool {
     let words = &parsed.words;
-    let inside = |i: usize| words[i].start < end && words[i].end > start;
-    let Some(mut at) = (0..words.len())
-        .filter(|&i| inside(i))
-        .find(|&i| words[i].head == 0 || !inside(words[i].head - 1))
-    else {
+    let Some(mut at) = crate::assertion::head_within(parsed, start, end) else {
         return false;
     };
     let first_person = |w: &Word| w.feat("Person") == Some("1");
