@@ -414,16 +414,22 @@ impl<'a> Analysis<'a> {
         }))
     }
 
+    /// The lexicon matches whose trigger starts at byte `start` (an event's `trigger_start`).
+    fn matches_at(&self, start: usize) -> impl Iterator<Item = &Match> + '_ {
+        self.matches
+            .iter()
+            .filter(move |m| self.tokens.list.get(m.start).map(|t| t.start) == Some(start))
+    }
+
     /// Drops the deeds named by a noun that the tree puts in the background ("the goal of
     /// the tariffs", "called the tariffs reciprocal"), and says for the others which tree path
     /// asserts them (see `assertion`). Parses only sentences that have such a deed.
     fn keep_asserted(&self, found: &mut Vec<Found>) {
         let named_by_noun = |event: &Found| {
             event.kind == Kind::Done
-                && self.matches.iter().any(|m| {
-                    self.tokens.list.get(m.start).map(|t| t.start) == Some(event.trigger_start)
-                        && (self.entry(m).pos != Pos::Verb || self.noun_use(m))
-                })
+                && self
+                    .matches_at(event.trigger_start)
+                    .any(|m| self.entry(m).pos != Pos::Verb || self.noun_use(m))
         };
         if !found.iter().any(named_by_noun) {
             return;
@@ -435,10 +441,9 @@ impl<'a> Analysis<'a> {
             if !named_by_noun(event) {
                 return true;
             }
-            let lexicon_noun = self.matches.iter().any(|m| {
-                self.tokens.list.get(m.start).map(|t| t.start) == Some(event.trigger_start)
-                    && self.entry(m).pos == Pos::Noun
-            });
+            let lexicon_noun = self
+                .matches_at(event.trigger_start)
+                .any(|m| self.entry(m).pos == Pos::Noun);
             let reading = assertion::read(
                 tree,
                 event.trigger_start,
@@ -680,10 +685,9 @@ impl<'a> Analysis<'a> {
             if is_conflict(event.event_type) {
                 return true;
             }
-            let weak = self.matches.iter().any(|m| {
-                self.tokens.list.get(m.start).map(|t| t.start) == Some(event.trigger_start)
-                    && self.entry(m).cameo.is_some()
-            });
+            let weak = self
+                .matches_at(event.trigger_start)
+                .any(|m| self.entry(m).cameo.is_some());
             !weak || (event.actor.is_some() && event.recipient.is_some())
         });
         // Precision first: an event needs an actor on some side, and where the sentence has an
